@@ -1,0 +1,45 @@
+package dev.baton.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A validated {@code baton.yml}. Paths are absolute; see {@code docs/config.md} for every field.
+ *
+ * @param file absolute path of the file this was loaded from
+ */
+public record BatonConfig(
+    Path file,
+    String project,
+    TemporalConfig temporal,
+    List<SiteConfig> sites,
+    RouterConfig router,
+    ReleaseConfig release,
+    DatabaseConfig database,
+    MonitorConfig monitor,
+    DrillConfig drill) {
+
+  public BatonConfig {
+    sites = List.copyOf(sites);
+  }
+
+  /** The site with this id, or IllegalArgumentException naming the known ids. */
+  public SiteConfig site(String id) {
+    return sites.stream()
+        .filter(s -> s.id().equals(id))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown site \""
+                        + id
+                        + "\" (known sites: "
+                        + String.join(", ", siteIds())
+                        + ")"));
+  }
+
+  /** Site ids in file order. */
+  public List<String> siteIds() {
+    return sites.stream().map(SiteConfig::id).toList();
+  }
+}

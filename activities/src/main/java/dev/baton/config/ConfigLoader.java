@@ -1,0 +1,175 @@
+package dev.baton.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** Finds, parses and validates {@code baton.yml}; see docs/config.md. */
+public final class ConfigLoader {
+
+  public static final String CONFIG_ENV = "BATON_CONFIG";
+  public static final String TEMPORAL_ADDRESS_ENV = "BATON_TEMPORAL_ADDRESS";
+  public static final String DEFAULT_FILE = "baton.yml";
+
+  static final List<String> KEYS =
+      List.of(
+          "project", "temporal", "sites", "router", "release", "database", "monitor", "drill");
+  private static final String PROJECT = "a project name matching " + Checks.PROJECT_PATTERN;
+  private static final String SITES = "a list of exactly two sites";
+
+  // Duplicate keys would otherwise silently keep the last value.
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+          YAMLFactory.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build());
+
+  private ConfigLoader() {}
+
+  /**
+   * The config file to load: {@code explicitOrNull} (from --config), else {@code BATON_CONFIG},
+   * else {@code cwd/baton.yml}. A file named explicitly must exist: falling back to another file
+   * would release with a configuration the operator did not choose.
+   */
+  public static Path locate(Path explicitOrNull, Map<String, String> env, Path cwd) {
+    String fromEnv = env.get(CONFIG_ENV);
+    Path candidate;
+    String source;
+    if (explicitOrNull != null) {
+      candidate = cwd.resolve(explicitOrNull);
+      source = "--config";
+    } else if (fromEnv != null && !fromEnv.isBlank()) {
+      candidate = cwd.resolve(fromEnv);
+      source = CONFIG_ENV;
+    } else {
+      candidate = cwd.resolve(DEFAULT_FILE);
+      source = "current directory";
+    }
+    if (Files.isRegularFile(candidate)) {
+      return candidate;
+    }
+    throw new ConfigException(
+        new ConfigProblem(
+            null,
+            null,
+            "no baton.yml found: looked at "
+                + candidate
+                + " ("
+                + source
+                + "); pass --config FILE or set "
+                + CONFIG_ENV));
+  }
+
+  /**
+   * Parses and validates {@code file}; relative paths in it resolve against its directory.
+   *
+   * @throws ConfigException listing every problem found, each naming {@code file} as given
+   */
+  public static BatonConfig load(Path file, Map<String, String> env) {
+    String name = file.toString();
+    Path absolute = file.toAbsolutePath().normalize();
+    JsonNode tree = parse(file, name);
+    List<ConfigProblem> problems = new ArrayList<>();
+    BatonConfig config = read(TreeReader.root(name, tree, problems), absolute, env);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return config;
+  }
+
+  private static JsonNode parse(Path file, String name) {
+    try {
+      return YAML.readTree(Files.readString(file));
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where =
+          at == null ? null : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String reason = e.getOriginalMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+      throw new ConfigException(
+          List.of(new ConfigProblem(name, where, "invalid YAML: " + reason + " (fix the syntax)")),
+          e);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(
+          List.of(new ConfigProblem(name, null, "file not found (pass --config FILE)")), e);
+    } catch (IOException e) {
+      throw new ConfigException(
+          List.of(new ConfigProblem(name, null, "cannot read the file: " + e.getMessage())), e);
+    }
+  }
+
+  private static BatonConfig read(TreeReader root, Path file, Map<String, String> env) {
+    if (!root.isPresent()) {
+      root.report("the file is empty (a mapping with at least project, sites and router)");
+      return null;
+    }
+    if (!root.mapping(true, "a mapping with at least project, sites and router", KEYS)) {
+      return null;
+    }
+    Path base = file.getParent();
+    TreeReader projectNode = root.child("project");
+    String project = projectNode.text(true, PROJECT);
+    if (project != null && !Checks.matches(Checks.PROJECT_PATTERN, project)) {
+      projectNode.report("\"" + project + "\" is not a valid project name (" + PROJECT + ")");
+    }
+    TemporalConfig temporal = temporal(root.child("temporal"), env);
+    List<SiteConfig> sites = sites(root.child("sites"), new SiteReader(project, base));
+    RouterConfig router = SectionReader.router(root.child("router"), base);
+    ReleaseConfig release = SectionReader.release(root.child("release"));
+    DatabaseConfig database = SectionReader.database(root.child("database"));
+    MonitorConfig monitor = SectionReader.monitor(root.child("monitor"));
+    DrillConfig drill = SectionReader.drill(root.child("drill"));
+    CrossChecks.upstreams(root.child("sites"), root.child("router").child("upstreams"));
+    if (database.replicated()) {
+      CrossChecks.siteDatabases(root.child("sites"));
+    }
+    return new BatonConfig(
+        file, project, temporal, sites, router, release, database, monitor, drill);
+  }
+
+  private static TemporalConfig temporal(TreeReader node, Map<String, String> env) {
+    TemporalConfig fromFile = SectionReader.temporal(node);
+    String override = env.get(TEMPORAL_ADDRESS_ENV);
+    if (override == null || override.isBlank()) {
+      return fromFile;
+    }
+    TreeReader envNode =
+        TreeReader.root(
+            "environment",
+            com.fasterxml.jackson.databind.node.TextNode.valueOf(override.strip()),
+            null);
+    return new TemporalConfig(override.strip(), fromFile.namespace());
+  }
+
+  private static List<SiteConfig> sites(TreeReader node, SiteReader reader) {
+    List<TreeReader> elements = node.elements(true, SITES);
+    if (node.isPresent() && elements.size() != 2 && (elements.size() > 0 || node.isEmptyList())) {
+      node.report("has " + elements.size() + " sites (baton needs exactly two)");
+    }
+    List<SiteConfig> sites = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (TreeReader element : elements) {
+      SiteConfig site = reader.read(element);
+      if (site == null) {
+        continue;
+      }
+      if (site.id() != null && !ids.add(site.id())) {
+        element.child("id").report(
+            "duplicate site id \"" + site.id() + "\" (site ids must be unique)");
+      }
+      sites.add(site);
+    }
+    return sites;
+  }
+}

@@ -1,0 +1,23 @@
+package dev.baton.config;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The front router that decides which site is active.
+ *
+ * @param type router implementation; only {@code nginx} exists
+ * @param upstreamFile absolute path of the file baton rewrites atomically on a switch
+ * @param nginxConfig absolute path passed to {@code nginx -t} and {@code nginx -s reload}
+ * @param frontUrl the router's own listener, probed to verify a switch
+ * @param upstreams site id to the {@code host:port} nginx proxies to, in file order
+ */
+public record RouterConfig(
+    String type, Path upstreamFile, Path nginxConfig, String frontUrl, Map<String, String> upstreams) {
+
+  public RouterConfig {
+    upstreams = Collections.unmodifiableMap(new LinkedHashMap<>(upstreams));
+  }
+}

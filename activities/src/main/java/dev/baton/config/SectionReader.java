@@ -1,0 +1,157 @@
+package dev.baton.config;
+
+import static java.util.Objects.requireNonNullElse;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads the top-level sections other than {@code sites}; defaults are those of docs/config.md. */
+final class SectionReader {
+
+  static final List<String> TEMPORAL_KEYS = List.of("address", "namespace");
+  static final List<String> ROUTER_KEYS =
+      List.of("type", "upstreamFile", "nginxConfig", "frontUrl", "upstreams");
+  static final List<String> RELEASE_KEYS =
+      List.of("approval", "bake", "probeInterval", "deployTimeout", "activeOnlyServices");
+  static final List<String> APPROVAL_KEYS =
+      List.of("steps", "approvers", "fourEyes", "timeout", "onTimeout");
+  static final List<String> DATABASE_KEYS = List.of("mode", "maxLagBytes", "maxLagSeconds");
+  static final List<String> MONITOR_KEYS =
+      List.of("interval", "failuresBeforeAction", "autoFailover");
+  static final List<String> DRILL_KEYS = List.of("bake", "switchBack");
+
+  static final String HOST_PORT = "host:port with a port from 1 to 65535";
+  static final String URL = "an http:// or https:// URL with a host";
+  static final List<String> ROUTER_TYPES = List.of("nginx");
+  static final List<String> STEPS = List.of("switch", "backfill");
+  static final List<String> ON_TIMEOUT = List.of("reject", "approve");
+  static final List<String> MODES = List.of(DatabaseConfig.EXTERNAL, DatabaseConfig.REPLICATED);
+
+  private SectionReader() {}
+
+  static TemporalConfig temporal(TreeReader r) {
+    r.mapping(false, "a mapping with address and namespace", TEMPORAL_KEYS);
+    String address = hostPort(r.child("address"), false);
+    String namespace = r.child("namespace").text(false, "a Temporal namespace");
+    return new TemporalConfig(
+        requireNonNullElse(address, TemporalConfig.DEFAULT_ADDRESS),
+        requireNonNullElse(namespace, TemporalConfig.DEFAULT_NAMESPACE));
+  }
+
+  static RouterConfig router(TreeReader r, Path base) {
+    r.mapping(true, "a mapping with upstreamFile, nginxConfig, frontUrl and upstreams", ROUTER_KEYS);
+    String type = oneOf(r.child("type"), ROUTER_TYPES, "router type");
+    Path upstreamFile = r.child("upstreamFile").path(true, "the file baton rewrites", base);
+    Path nginxConfig = r.child("nginxConfig").path(true, "the nginx configuration file", base);
+    TreeReader frontNode = r.child("frontUrl");
+    String frontUrl = frontNode.text(true, "nginx's own listener: " + URL);
+    if (frontUrl != null && !Checks.isHttpUrl(frontUrl)) {
+      frontNode.report("\"" + frontUrl + "\" is not a valid URL (" + URL + ")");
+    }
+    Map<String, String> upstreams = new LinkedHashMap<>();
+    r.child("upstreams")
+        .entries(true, "a mapping of site id to host:port, one per site")
+        .forEach(
+            (site, node) -> {
+              String address = hostPort(node, true);
+              if (address != null) {
+                upstreams.put(site, address);
+              }
+            });
+    return new RouterConfig(
+        requireNonNullElse(type, "nginx"), upstreamFile, nginxConfig, frontUrl, upstreams);
+  }
+
+  static ReleaseConfig release(TreeReader r) {
+    r.mapping(false, "a mapping with approval, bake, probeInterval, deployTimeout", RELEASE_KEYS);
+    return new ReleaseConfig(
+        approval(r.child("approval")),
+        requireNonNullElse(r.child("bake").duration(false, false), Duration.ofMinutes(5)),
+        requireNonNullElse(r.child("probeInterval").duration(false, true), Duration.ofSeconds(10)),
+        requireNonNullElse(r.child("deployTimeout").duration(false, true), Duration.ofMinutes(30)),
+        r.child("activeOnlyServices").texts(false, "a list of compose service names"));
+  }
+
+  static ApprovalConfig approval(TreeReader r) {
+    r.mapping(false, "a mapping with steps, approvers, fourEyes, timeout, onTimeout", APPROVAL_KEYS);
+    TreeReader stepsNode = r.child("steps");
+    List<String> steps = stepsNode.isPresent() ? steps(stepsNode) : List.of("switch");
+    return new ApprovalConfig(
+        steps,
+        r.child("approvers").texts(false, "a list of approver names; empty means anyone"),
+        requireNonNullElse(r.child("fourEyes").bool(false, "true or false"), false),
+        requireNonNullElse(r.child("timeout").duration(false, true), Duration.ofHours(24)),
+        requireNonNullElse(oneOf(r.child("onTimeout"), ON_TIMEOUT, "onTimeout value"), "reject"));
+  }
+
+  static DatabaseConfig database(TreeReader r) {
+    r.mapping(false, "a mapping with mode, maxLagBytes, maxLagSeconds", DATABASE_KEYS);
+    return new DatabaseConfig(
+        requireNonNullElse(oneOf(r.child("mode"), MODES, "database mode"), DatabaseConfig.EXTERNAL),
+        requireNonNullElse(r.child("maxLagBytes").bytes(false), 16L << 20),
+        requireNonNullElse(r.child("maxLagSeconds").duration(false, false), Duration.ofSeconds(30)));
+  }
+
+  static MonitorConfig monitor(TreeReader r) {
+    r.mapping(false, "a mapping with interval, failuresBeforeAction, autoFailover", MONITOR_KEYS);
+    TreeReader failuresNode = r.child("failuresBeforeAction");
+    Integer failures = failuresNode.integer(false, "an integer of at least 1");
+    if (failures != null && failures < 1) {
+      failuresNode.report("must be at least 1, got " + failures + " (an integer of at least 1)");
+      failures = null;
+    }
+    return new MonitorConfig(
+        requireNonNullElse(r.child("interval").duration(false, true), Duration.ofSeconds(2)),
+        requireNonNullElse(failures, 3),
+        requireNonNullElse(r.child("autoFailover").bool(false, "true or false"), false));
+  }
+
+  static DrillConfig drill(TreeReader r) {
+    r.mapping(false, "a mapping with bake and switchBack", DRILL_KEYS);
+    return new DrillConfig(
+        requireNonNullElse(r.child("bake").duration(false, false), Duration.ofMinutes(1)),
+        requireNonNullElse(r.child("switchBack").bool(false, "true or false"), true));
+  }
+
+  /** A host:port value, or null after reporting why it is not one. */
+  static String hostPort(TreeReader node, boolean required) {
+    String value = node.text(required, HOST_PORT);
+    if (value != null && !Checks.isHostPort(value)) {
+      node.report("\"" + value + "\" is not host:port (" + HOST_PORT + ")");
+      return null;
+    }
+    return value;
+  }
+
+  private static List<String> steps(TreeReader node) {
+    String expected = "a list of steps from: " + String.join(", ", STEPS) + "; or []";
+    Set<String> steps = new LinkedHashSet<>();
+    for (TreeReader element : node.elements(false, expected)) {
+      String step = oneOf(element, STEPS, "approval step", true);
+      if (step != null && !steps.add(step)) {
+        element.report("duplicate step \"" + step + "\" (each step may appear once)");
+      }
+    }
+    return List.copyOf(steps);
+  }
+
+  private static String oneOf(TreeReader node, List<String> allowed, String what) {
+    return oneOf(node, allowed, what, false);
+  }
+
+  private static String oneOf(
+      TreeReader node, List<String> allowed, String what, boolean required) {
+    String expected = "allowed: " + String.join(", ", allowed);
+    String value = node.text(required, expected);
+    if (value != null && !allowed.contains(value)) {
+      node.report("\"" + value + "\" is not a valid " + what + " (" + expected + ")");
+      return null;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,93 @@
+package dev.baton.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A site's PostgreSQL database. The password is never held here: it is read when needed, so a
+ * rotated secret is picked up without a restart and no config object can leak it.
+ *
+ * @param url JDBC URL starting with {@code jdbc:postgresql://}
+ * @param passwordEnv environment variable holding the password; null when passwordFile is used
+ * @param passwordFile absolute path of a file holding the password; null when passwordEnv is used
+ */
+public record SiteDatabaseConfig(String url, String user, String passwordEnv, Path passwordFile) {
+
+  private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&]*");
+
+  /** Reads the password from the process environment or the password file. */
+  public String password() {
+    return password(System.getenv());
+  }
+
+  /** Reads the password from {@code env} or the password file. */
+  public String password(Map<String, String> env) {
+    if (passwordEnv != null) {
+      String value = env.get(passwordEnv);
+      if (value == null || value.isEmpty()) {
+        throw fail(
+            "environment variable "
+                + passwordEnv
+                + (value == null ? " is not set" : " is empty")
+                + " (it must hold the password of "
+                + describe()
+                + ")");
+      }
+      return value;
+    }
+    if (passwordFile != null) {
+      String value;
+      try {
+        value = Files.readString(passwordFile, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw fail(
+            "cannot read password file "
+                + passwordFile
+                + ": "
+                + e.getClass().getSimpleName()
+                + " (it must hold the password of "
+                + describe()
+                + ")");
+      }
+      // Files written by `echo secret > file` end in a newline that is not part of the secret.
+      value = value.replaceAll("[\r\n]+$", "");
+      if (value.isEmpty()) {
+        throw fail(
+            "password file " + passwordFile + " is empty (it must hold the password of "
+                + describe() + ")");
+      }
+      return value;
+    }
+    throw fail("no passwordEnv or passwordFile for " + describe() + " (set exactly one of them)");
+  }
+
+  /** The URL with any {@code password=} parameter masked, safe for logs. */
+  public String redactedUrl() {
+    return url == null ? null : URL_PASSWORD.matcher(url).replaceAll("$1***");
+  }
+
+  @Override
+  public String toString() {
+    return "SiteDatabaseConfig[url="
+        + redactedUrl()
+        + ", user="
+        + user
+        + ", passwordEnv="
+        + passwordEnv
+        + ", passwordFile="
+        + passwordFile
+        + "]";
+  }
+
+  private String describe() {
+    return "user " + user + " at " + redactedUrl();
+  }
+
+  private static ConfigException fail(String message) {
+    return new ConfigException(new ConfigProblem(null, null, message));
+  }
+}

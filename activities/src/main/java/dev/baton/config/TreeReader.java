@@ -1,0 +1,244 @@
+package dev.baton.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One position in the YAML tree, with its key path. Every read reports what is wrong to the
+ * shared problem list and returns null (or an empty collection) instead of throwing, so that one
+ * pass over the file finds every problem.
+ */
+final class TreeReader {
+
+  private final String file;
+  private final String path;
+  private final JsonNode node;
+  private final List<ConfigProblem> problems;
+
+  private TreeReader(String file, String path, JsonNode node, List<ConfigProblem> problems) {
+    this.file = file;
+    this.path = path;
+    this.node = node;
+    this.problems = problems;
+  }
+
+  static TreeReader root(String file, JsonNode node, List<ConfigProblem> problems) {
+    return new TreeReader(file, "", node, problems);
+  }
+
+  String path() {
+    return path;
+  }
+
+  /** Absent children of a missing or mistyped parent are absent too, so defaults still apply. */
+  TreeReader child(String key) {
+    JsonNode value = node != null && node.isObject() ? node.get(key) : null;
+    return new TreeReader(file, path.isEmpty() ? key : path + "." + key, value, problems);
+  }
+
+  TreeReader element(int index) {
+    JsonNode value = node != null && node.isArray() ? node.get(index) : null;
+    return new TreeReader(file, path + "[" + index + "]", value, problems);
+  }
+
+  /** Whether there is a value; an explicit null ({@code key:} with nothing) counts as absent. */
+  boolean isPresent() {
+    return node != null && !node.isNull() && !node.isMissingNode();
+  }
+
+  boolean isEmptyList() {
+    return isPresent() && node.isArray() && node.isEmpty();
+  }
+
+  boolean isEmptyMapping() {
+    return isPresent() && node.isObject() && node.isEmpty();
+  }
+
+  void report(String message) {
+    problems.add(new ConfigProblem(file, path, message));
+  }
+
+  /** A mapping whose keys must be among {@code allowed}; false when absent or not a mapping. */
+  boolean mapping(boolean required, String expected, List<String> allowed) {
+    if (!exists(required, expected) || !is(node.isObject(), "a mapping", expected)) {
+      return false;
+    }
+    node.fieldNames()
+        .forEachRemaining(
+            key -> {
+              if (!allowed.contains(key)) {
+                child(key).report(unknownKey(key, allowed));
+              }
+            });
+    return true;
+  }
+
+  /** A mapping with free-form keys (app names, site ids), in file order. */
+  Map<String, TreeReader> entries(boolean required, String expected) {
+    Map<String, TreeReader> out = new LinkedHashMap<>();
+    if (exists(required, expected) && is(node.isObject(), "a mapping", expected)) {
+      node.fieldNames().forEachRemaining(key -> out.put(key, child(key)));
+    }
+    return out;
+  }
+
+  List<TreeReader> elements(boolean required, String expected) {
+    List<TreeReader> out = new ArrayList<>();
+    if (exists(required, expected) && is(node.isArray(), "a list", expected)) {
+      for (int i = 0; i < node.size(); i++) {
+        out.add(element(i));
+      }
+    }
+    return out;
+  }
+
+  /** A non-empty scalar; numbers are read as written, because YAML types {@code 2024} as one. */
+  String text(boolean required, String expected) {
+    if (!exists(required, expected)
+        || !is(node.isTextual() || node.isNumber(), "a string", expected)) {
+      return null;
+    }
+    String value = node.asText();
+    if (value.isBlank()) {
+      report("is empty (" + expected + ")");
+      return null;
+    }
+    return value;
+  }
+
+  /** A list of non-empty strings; bad elements are reported and left out. */
+  List<String> texts(boolean required, String expected) {
+    List<String> out = new ArrayList<>();
+    for (TreeReader element : elements(required, expected)) {
+      String value = element.text(true, expected);
+      if (value != null) {
+        out.add(value);
+      }
+    }
+    return out;
+  }
+
+  Integer integer(boolean required, String expected) {
+    if (!exists(required, expected)
+        || !is(node.isIntegralNumber() && node.canConvertToInt(), "an integer", expected)) {
+      return null;
+    }
+    return node.intValue();
+  }
+
+  Boolean bool(boolean required, String expected) {
+    if (!exists(required, expected) || !is(node.isBoolean(), "true or false", expected)) {
+      return null;
+    }
+    return node.booleanValue();
+  }
+
+  /** A duration; {@code positive} rejects zero where waiting zero makes no sense. */
+  Duration duration(boolean required, boolean positive) {
+    String value = text(required, Durations.ACCEPTED);
+    if (value == null) {
+      return null;
+    }
+    try {
+      Duration d = Durations.parse(value);
+      if (positive && d.isZero()) {
+        report("must be longer than zero (" + Durations.ACCEPTED + ")");
+        return null;
+      }
+      return d;
+    } catch (IllegalArgumentException e) {
+      report(e.getMessage() + " (" + Durations.ACCEPTED + ")");
+      return null;
+    }
+  }
+
+  /** A byte count: an integer, or a string with a unit such as {@code 16MB}. */
+  Long bytes(boolean required) {
+    if (!exists(required, ByteSizes.ACCEPTED)) {
+      return null;
+    }
+    if (node.isIntegralNumber() && node.canConvertToLong() && node.longValue() >= 0) {
+      return node.longValue();
+    }
+    String value = text(true, ByteSizes.ACCEPTED);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return ByteSizes.parse(value);
+    } catch (IllegalArgumentException e) {
+      report(e.getMessage() + " (" + ByteSizes.ACCEPTED + ")");
+      return null;
+    }
+  }
+
+  /** A path, resolved against {@code base} when relative. */
+  Path path(boolean required, String expected, Path base) {
+    String value = text(required, expected);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return base.resolve(value).normalize();
+    } catch (InvalidPathException e) {
+      report("\"" + value + "\" is not a valid path: " + e.getReason() + " (" + expected + ")");
+      return null;
+    }
+  }
+
+  private boolean exists(boolean required, String expected) {
+    if (isPresent()) {
+      return true;
+    }
+    if (required) {
+      report((node == null ? "missing required key" : "has no value") + " (" + expected + ")");
+    }
+    return false;
+  }
+
+  private boolean is(boolean ok, String wanted, String expected) {
+    if (!ok) {
+      report("expected " + wanted + ", got " + describe(node) + " (" + expected + ")");
+    }
+    return ok;
+  }
+
+  private static String describe(JsonNode node) {
+    if (node.isObject()) {
+      return "a mapping";
+    } else if (node.isArray()) {
+      return "a list";
+    } else if (node.isTextual()) {
+      return "a string";
+    } else if (node.isBoolean()) {
+      return "a boolean";
+    } else if (node.isIntegralNumber()) {
+      return "an integer";
+    } else if (node.isNumber()) {
+      return "a number";
+    }
+    return node.getNodeType().name().toLowerCase(Locale.ROOT);
+  }
+
+  // Catches workDir, check_out_dir and password-env without guessing at real typos.
+  private static String loose(String key) {
+    return key.replaceAll("[-_]", "").toLowerCase(Locale.ROOT);
+  }
+
+  private static String unknownKey(String key, List<String> allowed) {
+    String hint =
+        allowed.stream()
+            .filter(k -> loose(k).equals(loose(key)))
+            .findFirst()
+            .map(k -> ", did you mean \"" + k + "\"?")
+            .orElse("");
+    return "unknown key" + hint + " (allowed here: " + String.join(", ", allowed) + ")";
+  }
+}

@@ -1,0 +1,34 @@
+package dev.baton;
+
+/**
+ * The types of the ApplicationFailures baton raises. Each is non-retryable: a retry would not
+ * change the answer, so the workflow (or the operator) decides what happens next.
+ */
+public enum FailureKind {
+  /** A configuration problem found at run time (unknown site, missing file). */
+  BAD_CONFIG,
+  /** The release could not find out where traffic goes now. */
+  PLAN_FAILED,
+  /** A site could not be deployed (image build, compose, a service never became healthy). */
+  DEPLOY_FAILED,
+  /** The standby failed its checks before the switch; traffic was never touched. */
+  VALIDATION_FAILED,
+  /** Replication is not streaming or lags more than allowed. */
+  REPLICATION_UNHEALTHY,
+  /** The router could not move traffic, or could not prove that it did. */
+  SWITCH_FAILED,
+  /** The new active site failed a probe while baking; traffic was moved back. */
+  BAKE_FAILED,
+  /** A person rejected the step. */
+  REJECTED,
+  /** Nobody approved in time and the policy says that means no. */
+  APPROVAL_TIMEOUT,
+  /** Backfilling the former active site failed; traffic stays on the new active site. */
+  BACKFILL_FAILED,
+  /** The release was cancelled; traffic was moved back if it had been switched. */
+  CANCELLED;
+
+  public String type() {
+    return name();
+  }
+}

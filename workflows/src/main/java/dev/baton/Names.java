@@ -1,0 +1,24 @@
+package dev.baton;
+
+/**
+ * Task-queue names and workflow ids, in one place. Both include the project so that several
+ * projects can share one Temporal namespace without their workers stealing each other's tasks.
+ */
+public final class Names {
+  private Names() {}
+
+  /** Workflows, the router, databases and probes run here. */
+  public static String controlQueue(String project) {
+    return "baton." + project + ".control";
+  }
+
+  /** Everything that touches one site's Docker engine or disk runs here, on that site's worker. */
+  public static String siteQueue(String project, String siteId) {
+    return "baton." + project + ".site." + siteId;
+  }
+
+  /** One release per project at a time: a second start with this id is refused by Temporal. */
+  public static String releaseWorkflowId(String project) {
+    return "baton-release-" + project;
+  }
+}

@@ -1,0 +1,3 @@
+package dev.baton.database;
+
+public record ReplicationRequest(String project, String primarySite, String replicaSite) {}

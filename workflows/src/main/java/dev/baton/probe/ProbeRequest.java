@@ -1,0 +1,3 @@
+package dev.baton.probe;
+
+public record ProbeRequest(String project, String siteId) {}

@@ -1,0 +1,64 @@
+package dev.baton.release;
+
+import dev.baton.Names;
+import dev.baton.database.DatabaseActivities;
+import dev.baton.notify.NotifyActivities;
+import dev.baton.probe.ProbeActivities;
+import dev.baton.router.RouterActivities;
+import dev.baton.site.SiteActivities;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The activity stubs a release uses, with their timeouts and retries. Site stubs go to each
+ * site's own task queue; the rest run on the control queue (the workflow's own).
+ */
+final class ReleaseActivities {
+  private static final RetryOptions FEW_RETRIES =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(1))
+          .setBackoffCoefficient(2)
+          .setMaximumInterval(Duration.ofSeconds(30))
+          .setMaximumAttempts(3)
+          .build();
+
+  final RouterActivities router;
+  final ProbeActivities probe;
+  final DatabaseActivities database;
+  final NotifyActivities notify;
+  private final Map<String, SiteActivities> sites = new HashMap<>();
+
+  ReleaseActivities(ReleaseRequest request) {
+    router = Workflow.newActivityStub(RouterActivities.class, shortCall(Duration.ofMinutes(2)));
+    probe = Workflow.newActivityStub(ProbeActivities.class, shortCall(Duration.ofMinutes(1)));
+    database = Workflow.newActivityStub(DatabaseActivities.class, shortCall(Duration.ofMinutes(1)));
+    notify = Workflow.newActivityStub(NotifyActivities.class, shortCall(Duration.ofSeconds(30)));
+    for (String siteId : request.siteIds()) {
+      // A deploy can take many minutes; the heartbeat timeout is what notices a dead site worker
+      // quickly, and the retry then resumes on the restarted worker.
+      ActivityOptions options =
+          ActivityOptions.newBuilder()
+              .setTaskQueue(Names.siteQueue(request.project(), siteId))
+              .setStartToCloseTimeout(request.policy().deployTimeout())
+              .setHeartbeatTimeout(Duration.ofSeconds(30))
+              .setRetryOptions(FEW_RETRIES)
+              .build();
+      sites.put(siteId, Workflow.newActivityStub(SiteActivities.class, options));
+    }
+  }
+
+  SiteActivities site(String siteId) {
+    return sites.get(siteId);
+  }
+
+  private static ActivityOptions shortCall(Duration timeout) {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(timeout)
+        .setRetryOptions(FEW_RETRIES)
+        .build();
+  }
+}

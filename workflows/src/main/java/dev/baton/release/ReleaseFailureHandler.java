@@ -1,0 +1,113 @@
+package dev.baton.release;
+
+import dev.baton.FailureKind;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TimeoutFailure;
+import io.temporal.workflow.Workflow;
+import java.util.Arrays;
+import org.slf4j.Logger;
+
+/**
+ * What happens when a step fails or the release is cancelled: record it, move traffic back when
+ * it had moved and the bake had not passed, tell people, and end the workflow with a failure that
+ * carries the final progress.
+ */
+final class ReleaseFailureHandler {
+  private static final Logger log = Workflow.getLogger(ReleaseFailureHandler.class);
+  private final ReleaseWorkflowImpl release;
+  private final ReleaseTracker tracker;
+
+  ReleaseFailureHandler(ReleaseWorkflowImpl release) {
+    this.release = release;
+    this.tracker = release.tracker();
+  }
+
+  RuntimeException handle(RuntimeException error) {
+    Step step = tracker.current();
+    boolean cancelled = error instanceof CanceledFailure;
+    FailureKind kind = cancelled ? FailureKind.CANCELLED : kindOf(error, step);
+    String why = cancelled ? "cancelled" : describe(error);
+    tracker.set(step, cancelled ? StepState.CANCELLED : StepState.FAILED, why);
+    String[] outcome = {step.id() + ": " + why};
+    // Detached: after a cancel the workflow's own scope refuses new activities, and the rollback
+    // must still run.
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              if (release.mustRollBack()) {
+                outcome[0] += "; " + rollBack(step);
+              } else if (step.ordinal() < Step.SWITCH.ordinal()) {
+                outcome[0] += "; traffic untouched on " + release.activeSite();
+              } else {
+                outcome[0] += "; traffic stays on " + release.activeSite();
+              }
+              tracker.finish(kind.name(), outcome[0]);
+              release.notify("release-failed", "Release " + version() + " " + kind + ": " + outcome[0]);
+            })
+        .run();
+    log.warn("release {} ended {}: {}", version(), kind, outcome[0]);
+    if (cancelled) {
+      return error;
+    }
+    return ApplicationFailure.newNonRetryableFailureWithCause(
+        outcome[0], kind.type(), error, tracker.snapshot());
+  }
+
+  /** Moves traffic back to the site that was active before the switch. */
+  private String rollBack(Step failedStep) {
+    // Roles swap only once the switch succeeded: during the switch the old site is still "active".
+    String back = failedStep == Step.SWITCH ? release.activeSite() : release.standbySite();
+    String away = failedStep == Step.SWITCH ? release.standbySite() : release.activeSite();
+    try {
+      release.moveTraffic(away, back);
+      release.rolledBack(back, away);
+      tracker.set(Step.SWITCH, StepState.COMPENSATED, "traffic moved back to " + back);
+      return "traffic moved back to " + back;
+    } catch (ActivityFailure e) {
+      String text =
+          "traffic could NOT be moved back to " + back + " (" + describe(e) + "); check the router";
+      tracker.set(Step.SWITCH, StepState.FAILED, text);
+      return text;
+    }
+  }
+
+  private String version() {
+    return release.request().version();
+  }
+
+  private static FailureKind kindOf(RuntimeException error, Step step) {
+    Throwable root = error instanceof ActivityFailure ? error.getCause() : error;
+    if (root instanceof ApplicationFailure app) {
+      boolean known = Arrays.stream(FailureKind.values()).anyMatch(k -> k.type().equals(app.getType()));
+      if (known && (root == error || app.getType().equals(FailureKind.BAD_CONFIG.type()))) {
+        return FailureKind.valueOf(app.getType());
+      }
+    }
+    return switch (step) {
+      case PLAN -> FailureKind.PLAN_FAILED;
+      case DEPLOY_STANDBY -> FailureKind.DEPLOY_FAILED;
+      case VALIDATE -> FailureKind.VALIDATION_FAILED;
+      case APPROVE, SWITCH -> FailureKind.SWITCH_FAILED;
+      case BAKE -> FailureKind.BAKE_FAILED;
+      case BACKFILL, DONE -> FailureKind.BACKFILL_FAILED;
+    };
+  }
+
+  /** The operator-facing reason: the innermost message, without Temporal's wrapping. */
+  static String describe(Throwable error) {
+    Throwable t = error;
+    while (t != null) {
+      if (t instanceof ApplicationFailure app) {
+        return app.getOriginalMessage();
+      }
+      if (t instanceof TimeoutFailure timeout) {
+        String activity =
+            error instanceof ActivityFailure af ? af.getActivityType() + " " : "";
+        return activity + "timed out (" + timeout.getTimeoutType().name().toLowerCase() + ")";
+      }
+      t = t.getCause();
+    }
+    return String.valueOf(error.getMessage());
+  }
+}

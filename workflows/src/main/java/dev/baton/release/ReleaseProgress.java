@@ -1,0 +1,27 @@
+package dev.baton.release;
+
+import java.util.List;
+
+/**
+ * What the {@code progress} query returns, and what a finished release reports.
+ *
+ * @param waitingFor the step waiting for approval ("switch", "backfill"), or null
+ * @param outcome null while running; then SUCCEEDED, or the FailureKind / CANCELLED it ended with
+ */
+public record ReleaseProgress(
+    String project,
+    String version,
+    String requestedBy,
+    String activeSite,
+    String standbySite,
+    Step currentStep,
+    String waitingFor,
+    List<StepStatus> steps,
+    List<ApprovalRecord> approvals,
+    String outcome,
+    String message) {
+
+  public StepStatus step(Step step) {
+    return steps.stream().filter(s -> s.step() == step).findFirst().orElseThrow();
+  }
+}

@@ -1,0 +1,99 @@
+package dev.baton.release;
+
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The release's progress as people see it: every step's state, times and message. Each change is
+ * mirrored into {@code Workflow.setCurrentDetails}, which the Temporal Web UI shows.
+ */
+final class ReleaseTracker {
+  private final ReleaseRequest request;
+  private final ApprovalGate gate;
+  private final List<StepStatus> steps = new ArrayList<>();
+  private Step current = Step.PLAN;
+  private String activeSite;
+  private String standbySite;
+  private String outcome;
+  private String message = "";
+
+  ReleaseTracker(ReleaseRequest request, ApprovalGate gate) {
+    this.request = request;
+    this.gate = gate;
+    for (Step step : Step.values()) {
+      steps.add(StepStatus.pending(step));
+    }
+  }
+
+  void start(Step step, String text) {
+    current = step;
+    set(step, StepState.RUNNING, text);
+  }
+
+  void set(Step step, StepState state, String text) {
+    steps.set(step.ordinal(), steps.get(step.ordinal()).with(state, now(), text));
+    publish();
+  }
+
+  StepState state(Step step) {
+    return steps.get(step.ordinal()).state();
+  }
+
+  Step current() {
+    return current;
+  }
+
+  void roles(String active, String standby) {
+    activeSite = active;
+    standbySite = standby;
+    publish();
+  }
+
+  void finish(String outcome, String text) {
+    this.outcome = outcome;
+    this.message = text;
+    publish();
+  }
+
+  ReleaseProgress snapshot() {
+    return new ReleaseProgress(
+        request.project(),
+        request.version(),
+        request.requestedBy(),
+        activeSite,
+        standbySite,
+        current,
+        gate.waitingFor(),
+        List.copyOf(steps),
+        gate.records(),
+        outcome,
+        message);
+  }
+
+  private void publish() {
+    StepStatus now = steps.get(current.ordinal());
+    String details =
+        "**release "
+            + request.version()
+            + "** of "
+            + request.project()
+            + "\n\nstep: `"
+            + current.id()
+            + "` "
+            + now.state().name().toLowerCase()
+            + (now.message().isEmpty() ? "" : ": " + now.message())
+            + (activeSite == null ? "" : "\n\nactive: " + activeSite + ", standby: " + standbySite)
+            + (gate.waitingFor() == null
+                ? ""
+                : "\n\nwaiting for approval of `" + gate.waitingFor() + "`: signal `approve` with"
+                    + " {\"step\":\"" + gate.waitingFor() + "\",\"approver\":\"NAME\"}")
+            + (outcome == null ? "" : "\n\noutcome: " + outcome + " " + message);
+    Workflow.setCurrentDetails(details);
+  }
+
+  private static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+}

@@ -1,0 +1,310 @@
+package dev.baton.release;
+
+import dev.baton.FailureKind;
+import dev.baton.database.ReplicationRequest;
+import dev.baton.database.ReplicationStatus;
+import dev.baton.notify.Notification;
+import dev.baton.probe.ProbeRequest;
+import dev.baton.probe.ProbeResult;
+import dev.baton.router.RouterRequest;
+import dev.baton.router.SwitchRequest;
+import dev.baton.router.SwitchResult;
+import dev.baton.site.ActiveOnlyRequest;
+import dev.baton.site.DeployRequest;
+import dev.baton.site.DeployResult;
+import dev.baton.site.Role;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import org.slf4j.Logger;
+
+/** See {@link ReleaseWorkflow}. Each step is a method; {@link #run} only orders them. */
+public class ReleaseWorkflowImpl implements ReleaseWorkflow {
+  private static final Logger log = Workflow.getLogger(ReleaseWorkflowImpl.class);
+
+  private final ReleaseRequest request;
+  private final ReleasePolicy policy;
+  private final ApprovalGate gate;
+  private final ReleaseTracker tracker;
+  private final ReleaseActivities activities;
+  private String active;
+  private String standby;
+  /** Traffic has (maybe) moved and the bake has not passed: a failure must move it back. */
+  private boolean mustRollBack;
+
+  // State is built here, not in run(): with Update-with-Start the validator runs first.
+  @WorkflowInit
+  public ReleaseWorkflowImpl(ReleaseRequest request) {
+    this.request = request;
+    this.policy = request.policy();
+    this.gate = new ApprovalGate(policy, request.requestedBy());
+    this.tracker = new ReleaseTracker(request, gate);
+    this.activities = new ReleaseActivities(request);
+  }
+
+  @Override
+  public ReleaseResult run(ReleaseRequest ignored) {
+    try {
+      plan();
+      deployStandby();
+      validate();
+      approveSwitch();
+      switchTraffic();
+      bake();
+      backfill();
+    } catch (ApplicationFailure | ActivityFailure | CanceledFailure e) {
+      throw new ReleaseFailureHandler(this).handle(e);
+    }
+    tracker.set(Step.DONE, StepState.SUCCEEDED, roleSummary());
+    tracker.finish("SUCCEEDED", "release " + request.version() + " done: " + roleSummary());
+    notify("release-succeeded", "Release " + request.version() + " succeeded: " + roleSummary());
+    return new ReleaseResult("SUCCEEDED", tracker.snapshot());
+  }
+
+  private void plan() {
+    tracker.start(Step.PLAN, "asking the router where traffic goes");
+    String target = activities.router.currentTarget(new RouterRequest(request.project()));
+    if (!request.siteIds().contains(target)) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "the router points at '" + target + "', which is not a site of this project "
+              + request.siteIds(),
+          FailureKind.BAD_CONFIG.type());
+    }
+    active = target;
+    standby = request.siteIds().stream().filter(s -> !s.equals(target)).findFirst().orElseThrow();
+    tracker.roles(active, standby);
+    tracker.set(Step.PLAN, StepState.SUCCEEDED, "deploy to " + standby + ", then switch from " + active);
+  }
+
+  private void deployStandby() {
+    tracker.start(Step.DEPLOY_STANDBY, "deploying " + request.version() + " to " + standby);
+    DeployResult result = deploy(standby);
+    tracker.set(Step.DEPLOY_STANDBY, StepState.SUCCEEDED, result.message());
+  }
+
+  private void validate() {
+    tracker.start(Step.VALIDATE, "probing every app on " + standby);
+    ProbeResult probe = activities.probe.probe(new ProbeRequest(request.project(), standby));
+    if (!probe.healthy()) {
+      throw failure(FailureKind.VALIDATION_FAILED, standby + " is not healthy: " + probe.summary());
+    }
+    String text = probe.summary();
+    if (policy.replicatedDatabase()) {
+      text += "; " + checkReplication();
+    }
+    tracker.set(Step.VALIDATE, StepState.SUCCEEDED, text);
+  }
+
+  private String checkReplication() {
+    ReplicationStatus status =
+        activities.database.replicationStatus(
+            new ReplicationRequest(request.project(), active, standby));
+    boolean lagOk =
+        status.lagBytes() <= policy.maxLagBytes() && status.lagMillis() <= policy.maxLag().toMillis();
+    if (!status.streaming() || !lagOk) {
+      throw failure(
+          FailureKind.REPLICATION_UNHEALTHY,
+          standby + "'s database is not ready to take over: " + status.detail());
+    }
+    return "replication " + status.detail();
+  }
+
+  private void approveSwitch() {
+    if (!policy.needsApproval(Step.SWITCH.id())) {
+      tracker.start(Step.APPROVE, "");
+      tracker.set(Step.APPROVE, StepState.SKIPPED, "the policy needs no approval to switch");
+      return;
+    }
+    awaitApproval(Step.APPROVE, Step.SWITCH.id());
+    tracker.set(Step.APPROVE, StepState.SUCCEEDED, approvedBy());
+  }
+
+  private void switchTraffic() {
+    tracker.start(Step.SWITCH, "moving traffic from " + active + " to " + standby);
+    mustRollBack = true;
+    SwitchResult result = moveTraffic(active, standby);
+    String former = active;
+    active = standby;
+    standby = former;
+    tracker.roles(active, standby);
+    tracker.set(
+        Step.SWITCH,
+        StepState.SUCCEEDED,
+        "traffic on " + active + " (switched in " + result.millis() + " ms)");
+  }
+
+  private void bake() {
+    Duration bake = policy.bake();
+    if (bake.isZero()) {
+      tracker.start(Step.BAKE, "");
+      tracker.set(Step.BAKE, StepState.SKIPPED, "no bake time configured");
+      mustRollBack = false;
+      return;
+    }
+    long end = Workflow.currentTimeMillis() + bake.toMillis();
+    int probes = 0;
+    tracker.start(Step.BAKE, "watching " + active + " for " + bake);
+    while (true) {
+      ProbeResult probe = activities.probe.probe(new ProbeRequest(request.project(), active));
+      probes++;
+      if (!probe.healthy()) {
+        throw failure(
+            FailureKind.BAKE_FAILED, active + " failed a probe while baking: " + probe.summary());
+      }
+      long left = end - Workflow.currentTimeMillis();
+      if (left <= 0) {
+        break;
+      }
+      tracker.set(Step.BAKE, StepState.RUNNING, probes + " probe(s) passed, " + left / 1000 + "s left");
+      Workflow.sleep(Duration.ofMillis(Math.min(left, policy.probeInterval().toMillis())));
+    }
+    mustRollBack = false;
+    tracker.set(Step.BAKE, StepState.SUCCEEDED, probes + " probe(s) passed over " + bake);
+  }
+
+  private void backfill() {
+    if (policy.needsApproval(Step.BACKFILL.id())) {
+      awaitApproval(Step.BACKFILL, Step.BACKFILL.id());
+    }
+    tracker.start(Step.BACKFILL, "deploying " + request.version() + " to " + standby);
+    DeployResult result = deploy(standby);
+    tracker.set(Step.BACKFILL, StepState.SUCCEEDED, result.message());
+  }
+
+  private DeployResult deploy(String siteId) {
+    return activities
+        .site(siteId)
+        .deploy(new DeployRequest(request.project(), siteId, request.version(), Role.STANDBY));
+  }
+
+  /** Queue workers stop on the old site before traffic moves and start on the new one after. */
+  SwitchResult moveTraffic(String from, String to) {
+    boolean activeOnly = !policy.activeOnlyServices().isEmpty();
+    if (activeOnly) {
+      activities.site(from).setActiveOnlyServices(new ActiveOnlyRequest(request.project(), from, false));
+    }
+    SwitchResult result =
+        activities.router.switchTo(new SwitchRequest(request.project(), from, to));
+    if (activeOnly) {
+      activities.site(to).setActiveOnlyServices(new ActiveOnlyRequest(request.project(), to, true));
+    }
+    return result;
+  }
+
+  private void awaitApproval(Step step, String gateName) {
+    tracker.start(step, "waiting for approval of " + gateName);
+    tracker.set(step, StepState.WAITING, "waiting for approval of " + gateName);
+    notify(
+        "approval-needed",
+        "Release " + request.version() + " of " + request.project() + " waits for approval of "
+            + gateName + ": baton release approve --step " + gateName);
+    ApprovalRecord decision = gate.await(gateName);
+    tracker.set(step, StepState.RUNNING, approvedBy());
+    if (decision.decision().equals("reject")) {
+      FailureKind kind =
+          decision.via().equals("timeout") ? FailureKind.APPROVAL_TIMEOUT : FailureKind.REJECTED;
+      throw failure(kind, gateName + " " + describe(decision));
+    }
+  }
+
+  private String approvedBy() {
+    ApprovalRecord last = gate.records().get(gate.records().size() - 1);
+    return describe(last);
+  }
+
+  private static String describe(ApprovalRecord record) {
+    String verb = record.decision().equals("approve") ? "approved" : "rejected";
+    String by = record.via().equals("timeout") ? "by the timeout policy" : "by " + record.approver();
+    return verb + " " + by + (record.comment().isEmpty() ? "" : ": " + record.comment());
+  }
+
+  void notify(String event, String text) {
+    try {
+      activities.notify.send(new Notification(request.project(), event, text));
+    } catch (ActivityFailure e) {
+      // A notification that cannot be delivered must never change a release's outcome.
+      log.warn("notification {} not delivered: {}", event, e.getMessage());
+    }
+  }
+
+  String roleSummary() {
+    return active + " active, " + standby + " standby, both on " + request.version();
+  }
+
+  static ApplicationFailure failure(FailureKind kind, String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, kind.type());
+  }
+
+  // Accessors for ReleaseFailureHandler, which lives apart to keep the happy path readable.
+  ReleaseRequest request() {
+    return request;
+  }
+
+  ReleaseTracker tracker() {
+    return tracker;
+  }
+
+  boolean mustRollBack() {
+    return mustRollBack;
+  }
+
+  String activeSite() {
+    return active;
+  }
+
+  String standbySite() {
+    return standby;
+  }
+
+  void rolledBack(String nowActive, String nowStandby) {
+    active = nowActive;
+    standby = nowStandby;
+    mustRollBack = false;
+    tracker.roles(active, standby);
+  }
+
+  @Override
+  public ReleaseProgress progress() {
+    return tracker.snapshot();
+  }
+
+  @Override
+  public ApprovalRecord approve(ApprovalRequest approval) {
+    return gate.submit(approval, true, "update");
+  }
+
+  @Override
+  public void validateApprove(ApprovalRequest approval) {
+    refuseIfNotAllowed(approval, true);
+  }
+
+  @Override
+  public ApprovalRecord reject(ApprovalRequest approval) {
+    return gate.submit(approval, false, "update");
+  }
+
+  @Override
+  public void validateReject(ApprovalRequest approval) {
+    refuseIfNotAllowed(approval, false);
+  }
+
+  @Override
+  public void approveSignal(ApprovalRequest approval) {
+    gate.submit(approval, true, "signal");
+  }
+
+  @Override
+  public void rejectSignal(ApprovalRequest approval) {
+    gate.submit(approval, false, "signal");
+  }
+
+  private void refuseIfNotAllowed(ApprovalRequest approval, boolean approving) {
+    String reason = gate.refusal(approval, approving);
+    if (reason != null) {
+      throw new IllegalArgumentException(reason);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.baton.release;
+
+/** The steps of a release, in order. */
+public enum Step {
+  PLAN("plan"),
+  DEPLOY_STANDBY("deploy-standby"),
+  VALIDATE("validate"),
+  APPROVE("approve"),
+  SWITCH("switch"),
+  BAKE("bake"),
+  BACKFILL("backfill"),
+  DONE("done");
+
+  private final String id;
+
+  Step(String id) {
+    this.id = id;
+  }
+
+  /** The name people type and read: {@code deploy-standby}, not {@code DEPLOY_STANDBY}. */
+  public String id() {
+    return id;
+  }
+}

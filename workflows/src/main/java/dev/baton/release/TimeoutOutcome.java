@@ -1,0 +1,7 @@
+package dev.baton.release;
+
+/** What an approval wait that runs out of time means. */
+public enum TimeoutOutcome {
+  REJECT,
+  APPROVE
+}

@@ -1,0 +1,3 @@
+package dev.baton.router;
+
+public record RouterRequest(String project) {}

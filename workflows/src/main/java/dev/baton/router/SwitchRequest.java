@@ -1,0 +1,3 @@
+package dev.baton.router;
+
+public record SwitchRequest(String project, String fromSite, String toSite) {}

@@ -1,0 +1,3 @@
+package dev.baton.site;
+
+public record SiteRequest(String project, String siteId) {}

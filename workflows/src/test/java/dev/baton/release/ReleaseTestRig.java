@@ -1,0 +1,135 @@
+package dev.baton.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
+
+import dev.baton.Names;
+import dev.baton.database.DatabaseActivities;
+import dev.baton.notify.NotifyActivities;
+import dev.baton.probe.ProbeActivities;
+import dev.baton.probe.ProbeResult;
+import dev.baton.router.RouterActivities;
+import dev.baton.router.SwitchRequest;
+import dev.baton.router.SwitchResult;
+import dev.baton.site.DeployRequest;
+import dev.baton.site.DeployResult;
+import dev.baton.site.SiteActivities;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Mocked activities for release workflow tests: one mock per site, each registered only on its
+ * own site's task queue, so a call on a mock proves which queue the activity ran on.
+ */
+final class ReleaseTestRig {
+  static final String PROJECT = "shop";
+
+  final RouterActivities router = mockActivity(RouterActivities.class);
+  final ProbeActivities probe = mockActivity(ProbeActivities.class);
+  final DatabaseActivities database = mockActivity(DatabaseActivities.class);
+  final NotifyActivities notify = mockActivity(NotifyActivities.class);
+  final SiteActivities primary = mockActivity(SiteActivities.class);
+  final SiteActivities secondary = mockActivity(SiteActivities.class);
+  private final TestWorkflowEnvironment env;
+  private final Worker worker;
+
+  ReleaseTestRig(TestWorkflowEnvironment env, Worker worker) {
+    this.env = env;
+    this.worker = worker;
+    worker.registerActivitiesImplementations(router, probe, database, notify);
+    env.newWorker(Names.siteQueue(PROJECT, "primary")).registerActivitiesImplementations(primary);
+    env.newWorker(Names.siteQueue(PROJECT, "secondary"))
+        .registerActivitiesImplementations(secondary);
+    // A healthy world where primary is active; tests override what they break.
+    when(router.currentTarget(any())).thenReturn("primary");
+    when(router.switchTo(any()))
+        .thenAnswer(call -> new SwitchResult(call.<SwitchRequest>getArgument(0).toSite(), 42, "ok"));
+    when(probe.probe(any())).thenAnswer(call -> healthy());
+    when(primary.deploy(any())).thenAnswer(call -> deployed(call.getArgument(0)));
+    when(secondary.deploy(any())).thenAnswer(call -> deployed(call.getArgument(0)));
+    env.start();
+  }
+
+  static ReleasePolicy policy(List<String> approvalSteps) {
+    return new ReleasePolicy(
+        approvalSteps,
+        List.of("alice", "bob"),
+        true,
+        Duration.ofHours(1),
+        TimeoutOutcome.REJECT,
+        Duration.ofMinutes(2),
+        Duration.ofSeconds(30),
+        Duration.ofMinutes(10),
+        List.of("worker"),
+        false,
+        16 << 20,
+        Duration.ofSeconds(30));
+  }
+
+  static ReleaseRequest request(ReleasePolicy policy) {
+    return new ReleaseRequest(PROJECT, "v2", "carol", List.of("primary", "secondary"), policy);
+  }
+
+  /** Starts a release without blocking (a blocking call would unlock time skipping). */
+  ReleaseWorkflow start(ReleaseRequest request) {
+    ReleaseWorkflow release = stub();
+    WorkflowClient.start(release::run, request);
+    return release;
+  }
+
+  ReleaseWorkflow stub() {
+    return env.getWorkflowClient()
+        .newWorkflowStub(
+            ReleaseWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(worker.getTaskQueue())
+                .setWorkflowId(Names.releaseWorkflowId(PROJECT))
+                .build());
+  }
+
+  /** Polls the progress query until the condition holds (the workflow runs in other threads). */
+  static ReleaseProgress awaitProgress(ReleaseWorkflow release, Predicate<ReleaseProgress> until) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    ReleaseProgress progress = release.progress();
+    while (!until.test(progress) && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      progress = release.progress();
+    }
+    assertThat(until.test(progress)).as("progress reached the condition: %s", progress).isTrue();
+    return progress;
+  }
+
+  static ReleaseProgress awaitWaitingFor(ReleaseWorkflow release, String step) {
+    return awaitProgress(release, p -> step.equals(p.waitingFor()));
+  }
+
+  static ProbeResult healthy() {
+    return new ProbeResult("any", true, 3, Map.of());
+  }
+
+  static ProbeResult unhealthy(String siteId) {
+    return new ProbeResult(siteId, false, 3, Map.of("api", "HTTP 500"));
+  }
+
+  private static DeployResult deployed(DeployRequest request) {
+    return new DeployResult(
+        request.siteId(),
+        request.version(),
+        Map.of("api", "shop-api:" + request.version()),
+        true,
+        "3 services healthy on " + request.siteId());
+  }
+
+  private static <T> T mockActivity(Class<T> type) {
+    return mock(type, withSettings().withoutAnnotations());
+  }
+}
