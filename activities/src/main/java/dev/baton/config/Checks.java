@@ -61,8 +61,8 @@ final class Checks {
   }
 
   /**
-   * Whether git reads {@code value} as a remote rather than a local path: a URL, or scp-like
-   * {@code host:path} (a colon before any slash), which is how git itself tells them apart.
+   * Whether git reads {@code value} as a remote rather than a local path: a URL, or scp-like {@code
+   * host:path} (a colon before any slash), which is how git itself tells them apart.
    */
   static boolean isRemoteGitUrl(String value) {
     if (value.contains("://")) {

@@ -1,22 +1,21 @@
 package dev.baton.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Finds, parses and validates {@code baton.yml}; see docs/config.md. */
 public final class ConfigLoader {
@@ -26,15 +25,13 @@ public final class ConfigLoader {
   public static final String DEFAULT_FILE = "baton.yml";
 
   static final List<String> KEYS =
-      List.of(
-          "project", "temporal", "sites", "router", "release", "database", "monitor", "drill");
+      List.of("project", "temporal", "sites", "router", "release", "database", "monitor", "drill");
   private static final String PROJECT = "a project name matching " + Checks.PROJECT_PATTERN;
-  private static final String SITES = "a list of exactly two sites";
 
   // Duplicate keys would otherwise silently keep the last value.
   private static final ObjectMapper YAML =
       new ObjectMapper(
-          YAMLFactory.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build());
+          YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
   private ConfigLoader() {}
 
@@ -94,12 +91,8 @@ public final class ConfigLoader {
       return YAML.readTree(Files.readString(file));
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where =
-          at == null ? null : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-      String reason = e.getOriginalMessage().strip().replaceAll("\\s*\\R\\s*", " ");
-      throw new ConfigException(
-          List.of(new ConfigProblem(name, where, "invalid YAML: " + reason + " (fix the syntax)")),
-          e);
+      String where = at == null ? null : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new ConfigException(List.of(new ConfigProblem(name, where, syntaxError(e))), e);
     } catch (NoSuchFileException e) {
       throw new ConfigException(
           List.of(new ConfigProblem(name, null, "file not found (pass --config FILE)")), e);
@@ -107,6 +100,35 @@ public final class ConfigLoader {
       throw new ConfigException(
           List.of(new ConfigProblem(name, null, "cannot read the file: " + e.getMessage())), e);
     }
+  }
+
+  private static String syntaxError(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    if (message.startsWith("Duplicate field ")) {
+      return "duplicate key "
+          + message.substring("Duplicate field ".length())
+          + " (each key may appear once per mapping)";
+    }
+    // SnakeYAML's own message repeats the source lines; its parts read better on one line.
+    if (e.getCause() instanceof MarkedYAMLException yaml) {
+      String context =
+          yaml.getContext() == null || yaml.getContextMark() == null
+              ? ""
+              : yaml.getContext()
+                  + " that starts at line "
+                  + (yaml.getContextMark().getLine() + 1)
+                  + ", column "
+                  + (yaml.getContextMark().getColumn() + 1)
+                  + "; ";
+      return "invalid YAML: "
+          + yaml.getProblem()
+          + " ("
+          + context
+          + "check indentation and quoting)";
+    }
+    return "invalid YAML: "
+        + message.strip().replaceAll("\\s*\\R\\s*", " ")
+        + " (check indentation and quoting)";
   }
 
   private static BatonConfig read(TreeReader root, Path file, Map<String, String> env) {
@@ -123,53 +145,32 @@ public final class ConfigLoader {
     if (project != null && !Checks.matches(Checks.PROJECT_PATTERN, project)) {
       projectNode.report("\"" + project + "\" is not a valid project name (" + PROJECT + ")");
     }
-    TemporalConfig temporal = temporal(root.child("temporal"), env);
-    List<SiteConfig> sites = sites(root.child("sites"), new SiteReader(project, base));
+    TemporalConfig temporal = temporal(root, env);
+    SiteListReader sites = SiteListReader.read(root.child("sites"), project, base);
     RouterConfig router = SectionReader.router(root.child("router"), base);
+    sites.checkUpstreams(root.child("router").child("upstreams"));
     ReleaseConfig release = SectionReader.release(root.child("release"));
     DatabaseConfig database = SectionReader.database(root.child("database"));
+    if (database.replicated()) {
+      sites.requireDatabases();
+    }
     MonitorConfig monitor = SectionReader.monitor(root.child("monitor"));
     DrillConfig drill = SectionReader.drill(root.child("drill"));
-    CrossChecks.upstreams(root.child("sites"), root.child("router").child("upstreams"));
-    if (database.replicated()) {
-      CrossChecks.siteDatabases(root.child("sites"));
-    }
     return new BatonConfig(
-        file, project, temporal, sites, router, release, database, monitor, drill);
+        file, project, temporal, sites.sites(), router, release, database, monitor, drill);
   }
 
-  private static TemporalConfig temporal(TreeReader node, Map<String, String> env) {
-    TemporalConfig fromFile = SectionReader.temporal(node);
+  /** The file's temporal section, with BATON_TEMPORAL_ADDRESS taking precedence if set. */
+  private static TemporalConfig temporal(TreeReader root, Map<String, String> env) {
+    TemporalConfig fromFile = SectionReader.temporal(root.child("temporal"));
     String override = env.get(TEMPORAL_ADDRESS_ENV);
     if (override == null || override.isBlank()) {
       return fromFile;
     }
     TreeReader envNode =
-        TreeReader.root(
-            "environment",
-            com.fasterxml.jackson.databind.node.TextNode.valueOf(override.strip()),
-            null);
-    return new TemporalConfig(override.strip(), fromFile.namespace());
-  }
-
-  private static List<SiteConfig> sites(TreeReader node, SiteReader reader) {
-    List<TreeReader> elements = node.elements(true, SITES);
-    if (node.isPresent() && elements.size() != 2 && (elements.size() > 0 || node.isEmptyList())) {
-      node.report("has " + elements.size() + " sites (baton needs exactly two)");
-    }
-    List<SiteConfig> sites = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
-    for (TreeReader element : elements) {
-      SiteConfig site = reader.read(element);
-      if (site == null) {
-        continue;
-      }
-      if (site.id() != null && !ids.add(site.id())) {
-        element.child("id").report(
-            "duplicate site id \"" + site.id() + "\" (site ids must be unique)");
-      }
-      sites.add(site);
-    }
-    return sites;
+        root.detached("environment", TEMPORAL_ADDRESS_ENV, TextNode.valueOf(override.strip()));
+    String address = SectionReader.hostPort(envNode, true);
+    return new TemporalConfig(
+        Objects.requireNonNullElse(address, fromFile.address()), fromFile.namespace());
   }
 }

@@ -20,8 +20,8 @@ public final class Durations {
   private Durations() {}
 
   /**
-   * Parses {@code text}; units must go from largest to smallest, each at most once, so that
-   * typos such as {@code 30s1m} or {@code 5m5m} are caught instead of silently summed.
+   * Parses {@code text}; units must go from largest to smallest, each at most once, so that typos
+   * such as {@code 30s1m} or {@code 5m5m} are caught instead of silently summed.
    *
    * @throws IllegalArgumentException saying what is wrong, without {@link #ACCEPTED}
    */
@@ -59,10 +59,10 @@ public final class Durations {
     if (d.isZero()) {
       return "0s";
     }
-    StringBuilder out = new StringBuilder();
     if (d.isNegative()) {
       return d.toString();
     }
+    StringBuilder out = new StringBuilder();
     append(out, d.toDays(), "d");
     append(out, d.toHoursPart(), "h");
     append(out, d.toMinutesPart(), "m");

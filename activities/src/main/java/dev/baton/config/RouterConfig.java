@@ -15,7 +15,11 @@ import java.util.Map;
  * @param upstreams site id to the {@code host:port} nginx proxies to, in file order
  */
 public record RouterConfig(
-    String type, Path upstreamFile, Path nginxConfig, String frontUrl, Map<String, String> upstreams) {
+    String type,
+    Path upstreamFile,
+    Path nginxConfig,
+    String frontUrl,
+    Map<String, String> upstreams) {
 
   public RouterConfig {
     upstreams = Collections.unmodifiableMap(new LinkedHashMap<>(upstreams));

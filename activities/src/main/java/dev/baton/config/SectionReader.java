@@ -44,7 +44,8 @@ final class SectionReader {
   }
 
   static RouterConfig router(TreeReader r, Path base) {
-    r.mapping(true, "a mapping with upstreamFile, nginxConfig, frontUrl and upstreams", ROUTER_KEYS);
+    r.mapping(
+        true, "a mapping with upstreamFile, nginxConfig, frontUrl and upstreams", ROUTER_KEYS);
     String type = oneOf(r.child("type"), ROUTER_TYPES, "router type");
     Path upstreamFile = r.child("upstreamFile").path(true, "the file baton rewrites", base);
     Path nginxConfig = r.child("nginxConfig").path(true, "the nginx configuration file", base);
@@ -63,6 +64,7 @@ final class SectionReader {
                 upstreams.put(site, address);
               }
             });
+    // Whether each site has an entry is checked once the sites are known, in SiteListReader.
     return new RouterConfig(
         requireNonNullElse(type, "nginx"), upstreamFile, nginxConfig, frontUrl, upstreams);
   }
@@ -78,7 +80,8 @@ final class SectionReader {
   }
 
   static ApprovalConfig approval(TreeReader r) {
-    r.mapping(false, "a mapping with steps, approvers, fourEyes, timeout, onTimeout", APPROVAL_KEYS);
+    r.mapping(
+        false, "a mapping with steps, approvers, fourEyes, timeout, onTimeout", APPROVAL_KEYS);
     TreeReader stepsNode = r.child("steps");
     List<String> steps = stepsNode.isPresent() ? steps(stepsNode) : List.of("switch");
     return new ApprovalConfig(
@@ -94,7 +97,8 @@ final class SectionReader {
     return new DatabaseConfig(
         requireNonNullElse(oneOf(r.child("mode"), MODES, "database mode"), DatabaseConfig.EXTERNAL),
         requireNonNullElse(r.child("maxLagBytes").bytes(false), 16L << 20),
-        requireNonNullElse(r.child("maxLagSeconds").duration(false, false), Duration.ofSeconds(30)));
+        requireNonNullElse(
+            r.child("maxLagSeconds").duration(false, false), Duration.ofSeconds(30)));
   }
 
   static MonitorConfig monitor(TreeReader r) {

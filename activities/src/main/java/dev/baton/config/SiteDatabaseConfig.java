@@ -57,8 +57,11 @@ public record SiteDatabaseConfig(String url, String user, String passwordEnv, Pa
       value = value.replaceAll("[\r\n]+$", "");
       if (value.isEmpty()) {
         throw fail(
-            "password file " + passwordFile + " is empty (it must hold the password of "
-                + describe() + ")");
+            "password file "
+                + passwordFile
+                + " is empty (it must hold the password of "
+                + describe()
+                + ")");
       }
       return value;
     }

@@ -18,7 +18,8 @@ final class SiteReader {
   private static final String DOCKER = "a Docker endpoint: unix://, tcp:// or https://";
   private static final String URL = "an http:// or https:// URL with a host";
   private static final String JDBC = "a JDBC URL starting with " + Checks.JDBC_PREFIX;
-  private static final String ENV = "an environment variable name matching " + Checks.ENV_NAME_PATTERN;
+  private static final String ENV =
+      "an environment variable name matching " + Checks.ENV_NAME_PATTERN;
 
   private final String project;
   private final Path base;
@@ -56,7 +57,8 @@ final class SiteReader {
 
   private ComposeConfig compose(TreeReader compose, String siteId) {
     compose.mapping(true, "a mapping with workdir and files", COMPOSE_KEYS);
-    Path workdir = compose.child("workdir").path(true, "the directory with the compose files", base);
+    Path workdir =
+        compose.child("workdir").path(true, "the directory with the compose files", base);
     List<String> files =
         compose.child("files").texts(true, "a list of compose files, at least one");
     if (compose.child("files").isEmptyList()) {
@@ -98,20 +100,23 @@ final class SiteReader {
     if (health.isEmptyMapping()) {
       health.report("is empty (" + expected + ")");
     }
-    health.entries(true, expected).forEach(
-        (app, node) -> {
-          String url = node.text(true, URL);
-          if (url != null && !Checks.isHttpUrl(url)) {
-            node.report("\"" + url + "\" is not a valid health URL (" + URL + ")");
-          } else if (url != null) {
-            out.put(app, url);
-          }
-        });
+    health
+        .entries(true, expected)
+        .forEach(
+            (app, node) -> {
+              String url = node.text(true, URL);
+              if (url != null && !Checks.isHttpUrl(url)) {
+                node.report("\"" + url + "\" is not a valid health URL (" + URL + ")");
+              } else if (url != null) {
+                out.put(app, url);
+              }
+            });
     return out;
   }
 
   private SiteDatabaseConfig database(TreeReader db) {
-    if (!db.mapping(false, "a mapping with url, user and passwordEnv or passwordFile", DATABASE_KEYS)) {
+    if (!db.mapping(
+        false, "a mapping with url, user and passwordEnv or passwordFile", DATABASE_KEYS)) {
       return null;
     }
     TreeReader urlNode = db.child("url");
@@ -132,7 +137,9 @@ final class SiteReader {
     boolean hasFile = db.child("passwordFile").isPresent();
     if (hasEnv == hasFile) {
       db.report(
-          (hasEnv ? "sets both passwordEnv and passwordFile" : "sets neither passwordEnv nor passwordFile")
+          (hasEnv
+                  ? "sets both passwordEnv and passwordFile"
+                  : "sets neither passwordEnv nor passwordFile")
               + " (set exactly one of them)");
     }
     return new SiteDatabaseConfig(url, user, env, file);

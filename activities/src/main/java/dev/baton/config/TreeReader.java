@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One position in the YAML tree, with its key path. Every read reports what is wrong to the
- * shared problem list and returns null (or an empty collection) instead of throwing, so that one
- * pass over the file finds every problem.
+ * One position in the YAML tree, with its key path. Every read reports what is wrong to the shared
+ * problem list and returns null (or an empty collection) instead of throwing, so that one pass over
+ * the file finds every problem.
  */
 final class TreeReader {
 
@@ -21,36 +21,63 @@ final class TreeReader {
   private final String path;
   private final JsonNode node;
   private final List<ConfigProblem> problems;
+  // Under a missing or mistyped parent, which is reported already, a missing key is no news.
+  private final boolean orphan;
 
-  private TreeReader(String file, String path, JsonNode node, List<ConfigProblem> problems) {
+  private TreeReader(
+      String file, String path, JsonNode node, List<ConfigProblem> problems, boolean orphan) {
     this.file = file;
     this.path = path;
     this.node = node;
     this.problems = problems;
+    this.orphan = orphan;
   }
 
   static TreeReader root(String file, JsonNode node, List<ConfigProblem> problems) {
-    return new TreeReader(file, "", node, problems);
+    return new TreeReader(file, "", node, problems, false);
   }
 
   String path() {
     return path;
   }
 
-  /** Absent children of a missing or mistyped parent are absent too, so defaults still apply. */
+  /** Children of a missing or mistyped parent are absent, so defaults still apply. */
   TreeReader child(String key) {
-    JsonNode value = node != null && node.isObject() ? node.get(key) : null;
-    return new TreeReader(file, path.isEmpty() ? key : path + "." + key, value, problems);
+    JsonNode value = isMapping() ? node.get(key) : null;
+    String childPath = path.isEmpty() ? key : path + "." + key;
+    return new TreeReader(file, childPath, value, problems, !isMapping());
   }
 
   TreeReader element(int index) {
-    JsonNode value = node != null && node.isArray() ? node.get(index) : null;
-    return new TreeReader(file, path + "[" + index + "]", value, problems);
+    JsonNode value = isList() ? node.get(index) : null;
+    return new TreeReader(file, path + "[" + index + "]", value, problems, !isList());
   }
 
   /** Whether there is a value; an explicit null ({@code key:} with nothing) counts as absent. */
   boolean isPresent() {
     return node != null && !node.isNull() && !node.isMissingNode();
+  }
+
+  boolean isList() {
+    return isPresent() && node.isArray();
+  }
+
+  boolean isMapping() {
+    return isPresent() && node.isObject();
+  }
+
+  /** The keys of a mapping, without reporting anything when this is not one. */
+  List<String> keys() {
+    List<String> out = new ArrayList<>();
+    if (isMapping()) {
+      node.fieldNames().forEachRemaining(out::add);
+    }
+    return out;
+  }
+
+  /** A reader for a value from outside the file (the environment), reporting to the same list. */
+  TreeReader detached(String source, String name, JsonNode value) {
+    return new TreeReader(source, name, value, problems, false);
   }
 
   boolean isEmptyList() {
@@ -134,7 +161,7 @@ final class TreeReader {
   }
 
   Boolean bool(boolean required, String expected) {
-    if (!exists(required, expected) || !is(node.isBoolean(), "true or false", expected)) {
+    if (!exists(required, expected) || !is(node.isBoolean(), "a boolean", expected)) {
       return null;
     }
     return node.booleanValue();
@@ -197,7 +224,7 @@ final class TreeReader {
     if (isPresent()) {
       return true;
     }
-    if (required) {
+    if (required && !orphan) {
       report((node == null ? "missing required key" : "has no value") + " (" + expected + ")");
     }
     return false;

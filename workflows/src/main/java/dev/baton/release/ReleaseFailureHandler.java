@@ -38,7 +38,8 @@ final class ReleaseFailureHandler {
               if (release.mustRollBack()) {
                 outcome[0] += "; " + rollBack(step);
               } else if (step.ordinal() < Step.SWITCH.ordinal()) {
-                outcome[0] += "; traffic untouched on " + release.activeSite();
+                String site = release.activeSite();
+                outcome[0] += "; traffic untouched" + (site == null ? "" : " on " + site);
               } else {
                 outcome[0] += "; traffic stays on " + release.activeSite();
               }

@@ -1,0 +1,172 @@
+package dev.baton.release;
+
+import static dev.baton.release.ReleaseTestRig.awaitProgress;
+import static dev.baton.release.ReleaseTestRig.awaitWaitingFor;
+import static dev.baton.release.ReleaseTestRig.healthy;
+import static dev.baton.release.ReleaseTestRig.policy;
+import static dev.baton.release.ReleaseTestRig.request;
+import static dev.baton.release.ReleaseTestRig.unhealthy;
+import static dev.baton.release.ReleaseWorkflowTest.failureOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.baton.probe.ProbeRequest;
+import dev.baton.router.SwitchRequest;
+import dev.baton.site.ActiveOnlyRequest;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A failure at each step, and a cancel before and after the switch: where does traffic end? */
+class ReleaseFailureTest {
+  @RegisterExtension
+  static final TestWorkflowExtension temporal =
+      TestWorkflowExtension.newBuilder()
+          .registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class)
+          .setDoNotStart(true)
+          .build();
+
+  private static final SwitchRequest FORWARD = new SwitchRequest("shop", "primary", "secondary");
+  private static final SwitchRequest BACK = new SwitchRequest("shop", "secondary", "primary");
+  private ReleaseTestRig rig;
+
+  @BeforeEach
+  void setUp(TestWorkflowEnvironment env, Worker worker) {
+    rig = new ReleaseTestRig(env, worker);
+  }
+
+  @Test
+  void aFailedPlanTouchesNothing() {
+    when(rig.router.currentTarget(any())).thenThrow(permanent("nginx upstream file unreadable"));
+    ApplicationFailure failure = run();
+    assertThat(failure.getType()).isEqualTo("PLAN_FAILED");
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("plan: nginx upstream file unreadable; traffic untouched");
+    verify(rig.secondary, never()).deploy(any());
+  }
+
+  @Test
+  void aFailedDeployLeavesTrafficUntouched() {
+    doThrow(permanent("secondary: service api never became healthy"))
+        .when(rig.secondary)
+        .deploy(any());
+    ApplicationFailure failure = run();
+    assertThat(failure.getType()).isEqualTo("DEPLOY_FAILED");
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "deploy-standby: secondary: service api never became healthy;"
+                + " traffic untouched on primary");
+    verify(rig.router, never()).switchTo(any());
+    ReleaseProgress progress = (ReleaseProgress) failure.getDetails().get(ReleaseProgress.class);
+    assertThat(progress.step(Step.DEPLOY_STANDBY).state()).isEqualTo(StepState.FAILED);
+    assertThat(progress.outcome()).isEqualTo("DEPLOY_FAILED");
+  }
+
+  @Test
+  void anUnhealthyStandbyFailsValidationWithoutSwitching() {
+    when(rig.probe.probe(any())).thenReturn(unhealthy("secondary"));
+    ApplicationFailure failure = run();
+    assertThat(failure.getType()).isEqualTo("VALIDATION_FAILED");
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("validate: secondary is not healthy: api: HTTP 500; traffic untouched on primary");
+    verify(rig.router, never()).switchTo(any());
+  }
+
+  @Test
+  void aFailedSwitchMovesTrafficBack() {
+    when(rig.router.switchTo(FORWARD)).thenThrow(permanent("nginx -t failed"));
+    ApplicationFailure failure = run();
+    assertThat(failure.getType()).isEqualTo("SWITCH_FAILED");
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("switch: nginx -t failed; traffic moved back to primary");
+    verify(rig.router).switchTo(BACK);
+    // Queue workers were stopped on primary before the switch and run there again afterwards.
+    verify(rig.primary).setActiveOnlyServices(new ActiveOnlyRequest("shop", "primary", true));
+    ReleaseProgress progress = (ReleaseProgress) failure.getDetails().get(ReleaseProgress.class);
+    assertThat(progress.activeSite()).isEqualTo("primary");
+    assertThat(progress.step(Step.SWITCH).state()).isEqualTo(StepState.COMPENSATED);
+  }
+
+  @Test
+  void aFailedBakeMovesTrafficBack() {
+    when(rig.probe.probe(new ProbeRequest("shop", "secondary")))
+        .thenReturn(healthy(), healthy(), unhealthy("secondary"));
+    ApplicationFailure failure = run();
+    assertThat(failure.getType()).isEqualTo("BAKE_FAILED");
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "bake: secondary failed a probe while baking: api: HTTP 500;"
+                + " traffic moved back to primary");
+    verify(rig.router).switchTo(BACK);
+    verify(rig.primary, never()).deploy(any());
+  }
+
+  @Test
+  void aFailedRollbackSaysSoLoudly() {
+    when(rig.probe.probe(new ProbeRequest("shop", "secondary")))
+        .thenReturn(healthy(), unhealthy("secondary"));
+    when(rig.router.switchTo(BACK)).thenThrow(permanent("nginx is not running"));
+    ApplicationFailure failure = run();
+    assertThat(failure.getOriginalMessage())
+        .endsWith(
+            "traffic could NOT be moved back to primary (nginx is not running); check the router");
+  }
+
+  @Test
+  void aFailedBackfillKeepsTrafficOnTheBakedSite() {
+    doThrow(permanent("primary: docker engine unreachable")).when(rig.primary).deploy(any());
+    ApplicationFailure failure = run();
+    assertThat(failure.getType()).isEqualTo("BACKFILL_FAILED");
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("backfill: primary: docker engine unreachable; traffic stays on secondary");
+    verify(rig.router, never()).switchTo(BACK);
+  }
+
+  @Test
+  void cancelWhileWaitingForApprovalTouchesNothing() {
+    ReleaseWorkflow release = rig.start(request(policy(List.of("switch"))));
+    awaitWaitingFor(release, "switch");
+    WorkflowStub.fromTyped(release).cancel();
+    WorkflowFailedException e =
+        catchThrowableOfType(WorkflowFailedException.class, () -> rig.stub().run(null));
+    assertThat(e.getCause()).isInstanceOf(CanceledFailure.class);
+    verify(rig.router, never()).switchTo(any());
+  }
+
+  @Test
+  void cancelWhileBakingMovesTrafficBack() {
+    ReleaseWorkflow release = rig.start(request(policy(List.of())));
+    awaitProgress(release, p -> p.currentStep() == Step.BAKE);
+    WorkflowStub.fromTyped(release).cancel();
+    WorkflowFailedException e =
+        catchThrowableOfType(WorkflowFailedException.class, () -> rig.stub().run(null));
+    assertThat(e.getCause()).isInstanceOf(CanceledFailure.class);
+    verify(rig.router).switchTo(BACK);
+    ReleaseProgress progress = release.progress();
+    assertThat(progress.outcome()).isEqualTo("CANCELLED");
+    assertThat(progress.activeSite()).isEqualTo("primary");
+    assertThat(progress.step(Step.BAKE).state()).isEqualTo(StepState.CANCELLED);
+  }
+
+  private ApplicationFailure run() {
+    rig.start(request(policy(List.of())));
+    return failureOf(rig.stub());
+  }
+
+  private static ApplicationFailure permanent(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, "TEST");
+  }
+}
