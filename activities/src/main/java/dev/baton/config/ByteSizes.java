@@ -13,7 +13,7 @@ public final class ByteSizes {
 
   /** What the parser accepts, for error messages. */
   public static final String ACCEPTED =
-      "a byte count like 16777216, or a size like 512kB, 16MB, 1GB (1kB = 1024 bytes)";
+      "a byte count like 16777216, or a size like 512kB, 16MB or 1GB, where 1kB is 1024 bytes";
 
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([A-Za-z]*)");
   private static final Map<String, Integer> SHIFTS =

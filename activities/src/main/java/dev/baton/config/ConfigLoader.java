@@ -143,7 +143,12 @@ public final class ConfigLoader {
     TreeReader projectNode = root.child("project");
     String project = projectNode.text(true, PROJECT);
     if (project != null && !Checks.matches(Checks.PROJECT_PATTERN, project)) {
-      projectNode.report("\"" + project + "\" is not a valid project name (" + PROJECT + ")");
+      projectNode.report(
+          "\""
+              + project
+              + "\" is not a valid project name (must match "
+              + Checks.PROJECT_PATTERN
+              + ")");
     }
     TemporalConfig temporal = temporal(root, env);
     SiteListReader sites = SiteListReader.read(root.child("sites"), project, base);

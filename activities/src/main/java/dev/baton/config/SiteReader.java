@@ -37,13 +37,18 @@ final class SiteReader {
     TreeReader idNode = site.child("id");
     String id = idNode.text(true, ID);
     if (id != null && !Checks.matches(Checks.SITE_ID_PATTERN, id)) {
-      idNode.report("\"" + id + "\" is not a valid site id (" + ID + ")");
+      idNode.report(
+          "\"" + id + "\" is not a valid site id (must match " + Checks.SITE_ID_PATTERN + ")");
     }
     String name = site.child("name").text(false, "a display name");
     TreeReader dockerNode = site.child("docker");
     String docker = dockerNode.text(true, DOCKER);
     if (docker != null && !Checks.isDockerEndpoint(docker)) {
-      dockerNode.report("\"" + docker + "\" is not a Docker endpoint (" + DOCKER + ")");
+      dockerNode.report(
+          "\""
+              + docker
+              + "\" is not a Docker endpoint (use unix:///path/to/docker.sock, tcp://host:port"
+              + " or https://host:port)");
     }
     return new SiteConfig(
         id,

@@ -1,0 +1,58 @@
+package dev.baton.release;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.NonDeterministicException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Running releases must keep replaying after a deploy of new baton code: the committed history of
+ * a full release replays on today's implementation, and a change in the order of side effects is
+ * caught.
+ */
+class ReleaseReplayTest {
+
+  @Test
+  void aRecordedReleaseReplaysOnTheCurrentImplementation() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(history(), ReleaseWorkflowImpl.class);
+  }
+
+  @Test
+  void changingTheOrderOfStepsIsDetected() {
+    assertThatThrownBy(
+            () -> WorkflowReplayer.replayWorkflowExecution(history(), ValidateFirstRelease.class))
+        // The replayer reports it as a query failure whose text carries the exception.
+        .hasMessageContaining(NonDeterministicException.class.getName())
+        .hasMessageContaining("Probe.Probe");
+  }
+
+  private static String history() throws IOException {
+    try (InputStream in =
+        ReleaseReplayTest.class.getResourceAsStream(ReleaseHistoryRecorder.HAPPY_PATH)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A deliberately incompatible change: it probes the standby before asking the router. */
+  public static class ValidateFirstRelease extends ReleaseWorkflowImpl {
+    private final ReleaseActivities activities;
+    private final ReleaseRequest request;
+
+    @io.temporal.workflow.WorkflowInit
+    public ValidateFirstRelease(ReleaseRequest request) {
+      super(request);
+      this.request = request;
+      this.activities = new ReleaseActivities(request);
+    }
+
+    @Override
+    public ReleaseResult run(ReleaseRequest ignored) {
+      activities.probe.probe(new dev.baton.probe.ProbeRequest(request.project(), "secondary"));
+      return super.run(ignored);
+    }
+  }
+}
