@@ -38,7 +38,10 @@ final class Checks {
 
   static boolean isHttpUrl(String value) {
     URI uri = uri(value);
-    return uri != null && hasScheme(uri, Set.of("http", "https")) && uri.getHost() != null;
+    return uri != null
+        && hasScheme(uri, Set.of("http", "https"))
+        && uri.getHost() != null
+        && (uri.getPort() == -1 || (uri.getPort() >= 1 && uri.getPort() <= 65535));
   }
 
   static boolean isDockerEndpoint(String value) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,10 +29,14 @@ public final class ConfigLoader {
       List.of("project", "temporal", "sites", "router", "release", "database", "monitor", "drill");
   private static final String PROJECT = "a project name matching " + Checks.PROJECT_PATTERN;
 
-  // Duplicate keys would otherwise silently keep the last value.
+  // Duplicate keys would otherwise silently keep the last value. The builder, unlike
+  // new YAMLFactory(), reads `key:` with no value as "" unless told to read it as null.
   private static final ObjectMapper YAML =
       new ObjectMapper(
-          YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+          YAMLFactory.builder()
+              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+              .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+              .build());
 
   private ConfigLoader() {}
 

@@ -5,5 +5,4 @@ package dev.baton.database;
  * @param lagBytes WAL written on the primary and not yet replayed on the replica
  * @param lagMillis age of the last replayed transaction, as the replica sees it
  */
-public record ReplicationStatus(
-    boolean streaming, long lagBytes, long lagMillis, String detail) {}
+public record ReplicationStatus(boolean streaming, long lagBytes, long lagMillis, String detail) {}

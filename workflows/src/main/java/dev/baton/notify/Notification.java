@@ -1,4 +1,6 @@
 package dev.baton.notify;
 
-/** @param event e.g. approval-needed, release-succeeded, release-failed, rolled-back */
+/**
+ * @param event e.g. approval-needed, release-succeeded, release-failed, rolled-back
+ */
 public record Notification(String project, String event, String text) {}

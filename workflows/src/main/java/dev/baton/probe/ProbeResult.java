@@ -2,7 +2,9 @@ package dev.baton.probe;
 
 import java.util.Map;
 
-/** @param failures app name to why its check failed; empty when healthy */
+/**
+ * @param failures app name to why its check failed; empty when healthy
+ */
 public record ProbeResult(String siteId, boolean healthy, int apps, Map<String, String> failures) {
 
   public String summary() {

@@ -1,7 +1,6 @@
 package dev.baton.release;
 
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +38,10 @@ final class ApprovalGate {
     }
     String approver = request.approver().trim();
     if (!policy.approvers().isEmpty() && !policy.approvers().contains(approver)) {
-      return approver + " is not an allowed approver (allowed: "
-          + String.join(", ", policy.approvers()) + ")";
+      return approver
+          + " is not an allowed approver (allowed: "
+          + String.join(", ", policy.approvers())
+          + ")";
     }
     if (approving && policy.fourEyes() && approver.equals(requestedBy)) {
       return "four-eyes rule: " + approver + " requested this release and cannot approve it";
@@ -79,8 +80,7 @@ final class ApprovalGate {
     if (!decided) {
       boolean approve = policy.onApprovalTimeout() == TimeoutOutcome.APPROVE;
       String why = "no decision within " + policy.approvalTimeout();
-      decision =
-          new ApprovalRecord(step, "baton", why, verb(approve), true, "", "timeout", now());
+      decision = new ApprovalRecord(step, "baton", why, verb(approve), true, "", "timeout", now());
       records.add(decision);
     }
     waitingFor = null;

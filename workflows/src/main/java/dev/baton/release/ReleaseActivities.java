@@ -14,8 +14,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The activity stubs a release uses, with their timeouts and retries. Site stubs go to each
- * site's own task queue; the rest run on the control queue (the workflow's own).
+ * The activity stubs a release uses, with their timeouts and retries. Site stubs go to each site's
+ * own task queue; the rest run on the control queue (the workflow's own).
  */
 final class ReleaseActivities {
   private static final RetryOptions FEW_RETRIES =

@@ -10,8 +10,8 @@ import java.util.Arrays;
 import org.slf4j.Logger;
 
 /**
- * What happens when a step fails or the release is cancelled: record it, move traffic back when
- * it had moved and the bake had not passed, tell people, and end the workflow with a failure that
+ * What happens when a step fails or the release is cancelled: record it, move traffic back when it
+ * had moved and the bake had not passed, tell people, and end the workflow with a failure that
  * carries the final progress.
  */
 final class ReleaseFailureHandler {
@@ -44,12 +44,13 @@ final class ReleaseFailureHandler {
                 outcome[0] += "; traffic stays on " + release.activeSite();
               }
               tracker.finish(kind.name(), outcome[0]);
-              release.notify("release-failed", "Release " + version() + " " + kind + ": " + outcome[0]);
+              release.notify(
+                  "release-failed", "Release " + version() + " " + kind + ": " + outcome[0]);
             })
         .run();
     log.warn("release {} ended {}: {}", version(), kind, outcome[0]);
     if (cancelled) {
-      return error;
+      return error; // Temporal keeps no details for a cancellation: the progress query has them
     }
     return ApplicationFailure.newNonRetryableFailureWithCause(
         outcome[0], kind.type(), error, tracker.snapshot());
@@ -80,7 +81,8 @@ final class ReleaseFailureHandler {
   private static FailureKind kindOf(RuntimeException error, Step step) {
     Throwable root = error instanceof ActivityFailure ? error.getCause() : error;
     if (root instanceof ApplicationFailure app) {
-      boolean known = Arrays.stream(FailureKind.values()).anyMatch(k -> k.type().equals(app.getType()));
+      boolean known =
+          Arrays.stream(FailureKind.values()).anyMatch(k -> k.type().equals(app.getType()));
       if (known && (root == error || app.getType().equals(FailureKind.BAD_CONFIG.type()))) {
         return FailureKind.valueOf(app.getType());
       }
@@ -103,8 +105,7 @@ final class ReleaseFailureHandler {
         return app.getOriginalMessage();
       }
       if (t instanceof TimeoutFailure timeout) {
-        String activity =
-            error instanceof ActivityFailure af ? af.getActivityType() + " " : "";
+        String activity = error instanceof ActivityFailure af ? af.getActivityType() + " " : "";
         return activity + "timed out (" + timeout.getTimeoutType().name().toLowerCase() + ")";
       }
       t = t.getCause();

@@ -87,8 +87,12 @@ final class ReleaseTracker {
             + (activeSite == null ? "" : "\n\nactive: " + activeSite + ", standby: " + standbySite)
             + (gate.waitingFor() == null
                 ? ""
-                : "\n\nwaiting for approval of `" + gate.waitingFor() + "`: signal `approve` with"
-                    + " {\"step\":\"" + gate.waitingFor() + "\",\"approver\":\"NAME\"}")
+                : "\n\nwaiting for approval of `"
+                    + gate.waitingFor()
+                    + "`: signal `approve` with"
+                    + " {\"step\":\""
+                    + gate.waitingFor()
+                    + "\",\"approver\":\"NAME\"}")
             + (outcome == null ? "" : "\n\noutcome: " + outcome + " " + message);
     Workflow.setCurrentDetails(details);
   }

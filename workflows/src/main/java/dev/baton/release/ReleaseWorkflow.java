@@ -8,9 +8,9 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * A release: {@code plan → deploy-standby → validate → approve → switch → bake → backfill →
- * done}. Failures before the switch leave traffic untouched; failures during the switch or the
- * bake, and a cancel then, move traffic back.
+ * A release: {@code plan → deploy-standby → validate → approve → switch → bake → backfill → done}.
+ * Failures before the switch leave traffic untouched; failures during the switch or the bake, and a
+ * cancel then, move traffic back.
  */
 @WorkflowInterface
 public interface ReleaseWorkflow {

@@ -32,6 +32,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private final ReleaseActivities activities;
   private String active;
   private String standby;
+
   /** Traffic has (maybe) moved and the bake has not passed: a failure must move it back. */
   private boolean mustRollBack;
 
@@ -69,14 +70,17 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     String target = activities.router.currentTarget(new RouterRequest(request.project()));
     if (!request.siteIds().contains(target)) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "the router points at '" + target + "', which is not a site of this project "
+          "the router points at '"
+              + target
+              + "', which is not a site of this project "
               + request.siteIds(),
           FailureKind.BAD_CONFIG.type());
     }
     active = target;
     standby = request.siteIds().stream().filter(s -> !s.equals(target)).findFirst().orElseThrow();
     tracker.roles(active, standby);
-    tracker.set(Step.PLAN, StepState.SUCCEEDED, "deploy to " + standby + ", then switch from " + active);
+    tracker.set(
+        Step.PLAN, StepState.SUCCEEDED, "deploy to " + standby + ", then switch from " + active);
   }
 
   private void deployStandby() {
@@ -103,7 +107,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         activities.database.replicationStatus(
             new ReplicationRequest(request.project(), active, standby));
     boolean lagOk =
-        status.lagBytes() <= policy.maxLagBytes() && status.lagMillis() <= policy.maxLag().toMillis();
+        status.lagBytes() <= policy.maxLagBytes()
+            && status.lagMillis() <= policy.maxLag().toMillis();
     if (!status.streaming() || !lagOk) {
       throw failure(
           FailureKind.REPLICATION_UNHEALTHY,
@@ -158,7 +163,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       if (left <= 0) {
         break;
       }
-      tracker.set(Step.BAKE, StepState.RUNNING, probes + " probe(s) passed, " + left / 1000 + "s left");
+      tracker.set(
+          Step.BAKE, StepState.RUNNING, probes + " probe(s) passed, " + left / 1000 + "s left");
       Workflow.sleep(Duration.ofMillis(Math.min(left, policy.probeInterval().toMillis())));
     }
     mustRollBack = false;
@@ -184,7 +190,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   SwitchResult moveTraffic(String from, String to) {
     boolean activeOnly = !policy.activeOnlyServices().isEmpty();
     if (activeOnly) {
-      activities.site(from).setActiveOnlyServices(new ActiveOnlyRequest(request.project(), from, false));
+      activities
+          .site(from)
+          .setActiveOnlyServices(new ActiveOnlyRequest(request.project(), from, false));
     }
     SwitchResult result =
         activities.router.switchTo(new SwitchRequest(request.project(), from, to));
@@ -199,8 +207,14 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     tracker.set(step, StepState.WAITING, "waiting for approval of " + gateName);
     notify(
         "approval-needed",
-        "Release " + request.version() + " of " + request.project() + " waits for approval of "
-            + gateName + ": baton release approve --step " + gateName);
+        "Release "
+            + request.version()
+            + " of "
+            + request.project()
+            + " waits for approval of "
+            + gateName
+            + ": baton release approve --step "
+            + gateName);
     ApprovalRecord decision = gate.await(gateName);
     tracker.set(step, StepState.RUNNING, approvedBy());
     if (decision.decision().equals("reject")) {
@@ -217,7 +231,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   private static String describe(ApprovalRecord record) {
     String verb = record.decision().equals("approve") ? "approved" : "rejected";
-    String by = record.via().equals("timeout") ? "by the timeout policy" : "by " + record.approver();
+    String by =
+        record.via().equals("timeout") ? "by the timeout policy" : "by " + record.approver();
     return verb + " " + by + (record.comment().isEmpty() ? "" : ": " + record.comment());
   }
 

@@ -1,4 +1,6 @@
 package dev.baton.site;
 
-/** @param running true to start the active-only services, false to stop them */
+/**
+ * @param running true to start the active-only services, false to stop them
+ */
 public record ActiveOnlyRequest(String project, String siteId, boolean running) {}

@@ -17,8 +17,8 @@ public interface SiteActivities {
 
   /**
    * Checks out the version (when configured), builds or pulls and tags its images, brings the
-   * compose project up and waits until every service is healthy. Idempotent: deploying the
-   * version a site already runs changes nothing. Heartbeats while it waits.
+   * compose project up and waits until every service is healthy. Idempotent: deploying the version
+   * a site already runs changes nothing. Heartbeats while it waits.
    */
   @ActivityMethod
   DeployResult deploy(DeployRequest request);

@@ -57,9 +57,18 @@ class ReleaseApprovalTest {
     ReleasePolicy base = policy(List.of("switch"));
     ReleasePolicy anyone =
         new ReleasePolicy(
-            base.approvalSteps(), List.of(), true, base.approvalTimeout(),
-            base.onApprovalTimeout(), base.bake(), base.probeInterval(), base.deployTimeout(),
-            base.activeOnlyServices(), false, base.maxLagBytes(), base.maxLag());
+            base.approvalSteps(),
+            List.of(),
+            true,
+            base.approvalTimeout(),
+            base.onApprovalTimeout(),
+            base.bake(),
+            base.probeInterval(),
+            base.deployTimeout(),
+            base.activeOnlyServices(),
+            false,
+            base.maxLagBytes(),
+            base.maxLag());
     ReleaseWorkflow release = rig.start(request(anyone));
     awaitWaitingFor(release, "switch");
     assertThat(refusal(() -> release.approve(new ApprovalRequest("switch", "carol", "mine"))))
@@ -110,14 +119,20 @@ class ReleaseApprovalTest {
     untyped.signal("approve", Map.of("step", "switch", "approver", "alice", "comment", "via UI"));
     ReleaseResult result = rig.stub().run(null);
     assertThat(result.progress().approvals())
-        .extracting(ApprovalRecord::approver, ApprovalRecord::accepted, ApprovalRecord::reason,
+        .extracting(
+            ApprovalRecord::approver,
+            ApprovalRecord::accepted,
+            ApprovalRecord::reason,
             ApprovalRecord::via)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
-                "mallory", false, "mallory is not an allowed approver (allowed: alice, bob)",
+                "mallory",
+                false,
+                "mallory is not an allowed approver (allowed: alice, bob)",
                 "signal"),
             org.assertj.core.groups.Tuple.tuple("alice", true, "", "signal"));
-    assertThat(result.progress().step(Step.APPROVE).message()).isEqualTo("approved by alice: via UI");
+    assertThat(result.progress().step(Step.APPROVE).message())
+        .isEqualTo("approved by alice: via UI");
   }
 
   @Test
@@ -138,15 +153,25 @@ class ReleaseApprovalTest {
     ReleasePolicy base = policy(List.of("switch"));
     ReleasePolicy approveOnTimeout =
         new ReleasePolicy(
-            base.approvalSteps(), base.approvers(), base.fourEyes(), Duration.ofMinutes(5),
-            TimeoutOutcome.APPROVE, base.bake(), base.probeInterval(), base.deployTimeout(),
-            base.activeOnlyServices(), false, base.maxLagBytes(), base.maxLag());
+            base.approvalSteps(),
+            base.approvers(),
+            base.fourEyes(),
+            Duration.ofMinutes(5),
+            TimeoutOutcome.APPROVE,
+            base.bake(),
+            base.probeInterval(),
+            base.deployTimeout(),
+            base.activeOnlyServices(),
+            false,
+            base.maxLagBytes(),
+            base.maxLag());
     ReleaseWorkflow release = rig.start(request(approveOnTimeout));
     ReleaseResult result = rig.stub().run(null);
     assertThat(result.outcome()).isEqualTo("SUCCEEDED");
     assertThat(result.progress().step(Step.APPROVE).message())
         .isEqualTo("approved by the timeout policy: no decision within PT5M");
-    assertThat(awaitProgress(release, p -> p.outcome() != null).activeSite()).isEqualTo("secondary");
+    assertThat(awaitProgress(release, p -> p.outcome() != null).activeSite())
+        .isEqualTo("secondary");
   }
 
   @Test

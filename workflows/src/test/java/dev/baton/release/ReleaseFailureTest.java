@@ -81,7 +81,8 @@ class ReleaseFailureTest {
     ApplicationFailure failure = run();
     assertThat(failure.getType()).isEqualTo("VALIDATION_FAILED");
     assertThat(failure.getOriginalMessage())
-        .isEqualTo("validate: secondary is not healthy: api: HTTP 500; traffic untouched on primary");
+        .isEqualTo(
+            "validate: secondary is not healthy: api: HTTP 500; traffic untouched on primary");
     verify(rig.router, never()).switchTo(any());
   }
 
@@ -144,6 +145,9 @@ class ReleaseFailureTest {
         catchThrowableOfType(WorkflowFailedException.class, () -> rig.stub().run(null));
     assertThat(e.getCause()).isInstanceOf(CanceledFailure.class);
     verify(rig.router, never()).switchTo(any());
+    // A cancelled release is read by query: Temporal keeps no details for a cancellation.
+    assertThat(release.progress().message())
+        .isEqualTo("approve: cancelled; traffic untouched on primary");
   }
 
   @Test

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes the history that {@link ReleaseReplayTest} replays. Run it again only when a change to
- * the workflow is meant to be incompatible with running releases (and then say so):
+ * Writes the history that {@link ReleaseReplayTest} replays. Run it again only when a change to the
+ * workflow is meant to be incompatible with running releases (and then say so):
  *
  * <pre>mvn -pl workflows test-compile dependency:build-classpath -Dmdep.outputFile=target/cp
  * java -cp workflows/target/test-classes:workflows/target/classes:$(cat workflows/target/cp) \
@@ -24,12 +24,15 @@ public final class ReleaseHistoryRecorder {
       var worker = env.newWorker("baton.shop.control");
       worker.registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class);
       ReleaseTestRig rig = new ReleaseTestRig(env, worker);
-      ReleaseWorkflow release = rig.start(ReleaseTestRig.request(ReleaseTestRig.policy(List.of("switch"))));
+      ReleaseWorkflow release =
+          rig.start(ReleaseTestRig.request(ReleaseTestRig.policy(List.of("switch"))));
       ReleaseTestRig.awaitWaitingFor(release, "switch");
       release.approve(new ApprovalRequest("switch", "alice", "recorded"));
       rig.stub().run(null);
       String json =
-          env.getWorkflowClient().fetchHistory(dev.baton.Names.releaseWorkflowId("shop")).toJson(true);
+          env.getWorkflowClient()
+              .fetchHistory(dev.baton.Names.releaseWorkflowId("shop"))
+              .toJson(true);
       Path out = Path.of("workflows/src/test/resources" + HAPPY_PATH);
       Files.createDirectories(out.getParent());
       Files.writeString(out, json);

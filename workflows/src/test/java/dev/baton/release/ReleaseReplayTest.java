@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * Running releases must keep replaying after a deploy of new baton code: the committed history of
- * a full release replays on today's implementation, and a change in the order of side effects is
+ * Running releases must keep replaying after a deploy of new baton code: the committed history of a
+ * full release replays on today's implementation, and a change in the order of side effects is
  * caught.
  */
 class ReleaseReplayTest {

@@ -27,8 +27,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Mocked activities for release workflow tests: one mock per site, each registered only on its
- * own site's task queue, so a call on a mock proves which queue the activity ran on.
+ * Mocked activities for release workflow tests: one mock per site, each registered only on its own
+ * site's task queue, so a call on a mock proves which queue the activity ran on.
  */
 final class ReleaseTestRig {
   static final String PROJECT = "shop";
@@ -52,7 +52,8 @@ final class ReleaseTestRig {
     // A healthy world where primary is active; tests override what they break.
     when(router.currentTarget(any())).thenReturn("primary");
     when(router.switchTo(any()))
-        .thenAnswer(call -> new SwitchResult(call.<SwitchRequest>getArgument(0).toSite(), 42, "ok"));
+        .thenAnswer(
+            call -> new SwitchResult(call.<SwitchRequest>getArgument(0).toSite(), 42, "ok"));
     when(probe.probe(any())).thenAnswer(call -> healthy());
     when(primary.deploy(any())).thenAnswer(call -> deployed(call.getArgument(0)));
     when(secondary.deploy(any())).thenAnswer(call -> deployed(call.getArgument(0)));

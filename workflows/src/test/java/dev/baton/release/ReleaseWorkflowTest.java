@@ -58,19 +58,23 @@ class ReleaseWorkflowTest {
     assertThat(record.accepted()).isTrue();
     ReleaseResult result = rig.stub().run(null);
 
-    InOrder order =
-        inOrder(rig.router, rig.primary, rig.secondary, rig.probe, rig.notify);
+    InOrder order = inOrder(rig.router, rig.primary, rig.secondary, rig.probe, rig.notify);
     order.verify(rig.router).currentTarget(new RouterRequest("shop"));
     order.verify(rig.secondary).deploy(new DeployRequest("shop", "secondary", "v2", Role.STANDBY));
     order.verify(rig.probe).probe(new ProbeRequest("shop", "secondary"));
     order.verify(rig.notify).send(Mockito.argThat(n -> n.event().equals("approval-needed")));
-    order.verify(rig.primary).setActiveOnlyServices(new ActiveOnlyRequest("shop", "primary", false));
+    order
+        .verify(rig.primary)
+        .setActiveOnlyServices(new ActiveOnlyRequest("shop", "primary", false));
     order.verify(rig.router).switchTo(new SwitchRequest("shop", "primary", "secondary"));
-    order.verify(rig.secondary).setActiveOnlyServices(new ActiveOnlyRequest("shop", "secondary", true));
+    order
+        .verify(rig.secondary)
+        .setActiveOnlyServices(new ActiveOnlyRequest("shop", "secondary", true));
     order.verify(rig.probe, atLeast(2)).probe(new ProbeRequest("shop", "secondary"));
     order.verify(rig.primary).deploy(new DeployRequest("shop", "primary", "v2", Role.STANDBY));
     order.verify(rig.notify).send(Mockito.argThat(n -> n.event().equals("release-succeeded")));
-    verify(rig.primary, never()).setActiveOnlyServices(new ActiveOnlyRequest("shop", "primary", true));
+    verify(rig.primary, never())
+        .setActiveOnlyServices(new ActiveOnlyRequest("shop", "primary", true));
 
     ReleaseProgress done = result.progress();
     assertThat(result.outcome()).isEqualTo("SUCCEEDED");
@@ -80,7 +84,8 @@ class ReleaseWorkflowTest {
         .allSatisfy(s -> assertThat(s.state()).isEqualTo(StepState.SUCCEEDED))
         .allSatisfy(s -> assertThat(s.endedAt()).isAfterOrEqualTo(s.startedAt()));
     assertThat(done.step(Step.APPROVE).message()).isEqualTo("approved by alice: ship it");
-    assertThat(done.step(Step.SWITCH).message()).isEqualTo("traffic on secondary (switched in 42 ms)");
+    assertThat(done.step(Step.SWITCH).message())
+        .isEqualTo("traffic on secondary (switched in 42 ms)");
     assertThat(done.approvals()).extracting(ApprovalRecord::approver).containsExactly("alice");
   }
 
@@ -109,17 +114,26 @@ class ReleaseWorkflowTest {
     ReleasePolicy lenient = policy(List.of());
     ReleasePolicy replicated =
         new ReleasePolicy(
-            lenient.approvalSteps(), lenient.approvers(), lenient.fourEyes(),
-            lenient.approvalTimeout(), lenient.onApprovalTimeout(), lenient.bake(),
-            lenient.probeInterval(), lenient.deployTimeout(), lenient.activeOnlyServices(),
-            true, 1024, lenient.maxLag());
+            lenient.approvalSteps(),
+            lenient.approvers(),
+            lenient.fourEyes(),
+            lenient.approvalTimeout(),
+            lenient.onApprovalTimeout(),
+            lenient.bake(),
+            lenient.probeInterval(),
+            lenient.deployTimeout(),
+            lenient.activeOnlyServices(),
+            true,
+            1024,
+            lenient.maxLag());
     Mockito.when(rig.database.replicationStatus(any()))
         .thenReturn(new ReplicationStatus(true, 4096, 10, "streaming, lag 4096 B"));
     rig.start(request(replicated));
     ApplicationFailure failure = failureOf(rig.stub());
     assertThat(failure.getType()).isEqualTo("REPLICATION_UNHEALTHY");
     assertThat(failure.getOriginalMessage())
-        .startsWith("validate: secondary's database is not ready to take over: streaming, lag 4096 B")
+        .startsWith(
+            "validate: secondary's database is not ready to take over: streaming, lag 4096 B")
         .endsWith("traffic untouched on primary");
     verify(rig.router, never()).switchTo(any());
   }

@@ -1,0 +1,60 @@
+package dev.baton.router;
+
+import java.io.IOException;
+import java.time.Duration;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Proves a switch through nginx's own listener: responses must name the new upstream in the
+ * {@code X-Baton-Upstream} header (nginx: {@code add_header X-Baton-Upstream $upstream_addr
+ * always;}) several times in a row. Each request uses a new connection, as a new client would,
+ * since old nginx workers keep serving their open keep-alive connections for a while.
+ */
+final class SwitchVerifier {
+  static final String HEADER = "X-Baton-Upstream";
+  private static final int IN_A_ROW = 3;
+  private static final Duration DEADLINE = Duration.ofSeconds(10);
+  private final String frontUrl;
+  private final OkHttpClient http =
+      new OkHttpClient.Builder()
+          .connectionPool(new ConnectionPool(0, 1, java.util.concurrent.TimeUnit.SECONDS))
+          .callTimeout(Duration.ofSeconds(2))
+          .retryOnConnectionFailure(false)
+          .build();
+
+  SwitchVerifier(String frontUrl) {
+    this.frontUrl = frontUrl;
+  }
+
+  /** Null once {@code address} served {@value #IN_A_ROW} requests in a row; else what was seen. */
+  String awaitUpstream(String address) {
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    int inARow = 0;
+    String seen = "no answer yet";
+    while (System.nanoTime() < deadline) {
+      seen = upstreamOfOneRequest();
+      inARow = address.equals(seen) ? inARow + 1 : 0;
+      if (inARow == IN_A_ROW) {
+        return null;
+      }
+      Thread.onSpinWait();
+    }
+    return frontUrl + " was still served by " + seen + " after " + DEADLINE.toSeconds() + "s";
+  }
+
+  private String upstreamOfOneRequest() {
+    Request request = new Request.Builder().url(frontUrl).header("Connection", "close").build();
+    try (Response response = http.newCall(request).execute()) {
+      String upstream = response.header(HEADER);
+      if (upstream == null) {
+        return "a response without " + HEADER + " (add it to the nginx server block)";
+      }
+      return response.isSuccessful() ? upstream : upstream + " (HTTP " + response.code() + ")";
+    } catch (IOException e) {
+      return "an error: " + e.getMessage();
+    }
+  }
+}

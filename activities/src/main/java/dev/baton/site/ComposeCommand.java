@@ -1,0 +1,70 @@
+package dev.baton.site;
+
+import dev.baton.config.ComposeConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds Docker Compose argument lists for one site (like Kamal's commands layer: building is
+ * kept apart from running, so the lists are unit-tested). Works with Compose v2 ({@code docker
+ * compose}) and v1 ({@code docker-compose}); the engine is chosen by DOCKER_HOST in the
+ * environment, which both understand.
+ */
+public final class ComposeCommand {
+  private final List<String> executable;
+  private final ComposeConfig compose;
+  private final Path batonOverride;
+
+  /**
+   * @param executable {@code [docker, compose]} or {@code [docker-compose]}
+   * @param batonOverride the override file baton writes with its labels, applied last
+   */
+  public ComposeCommand(List<String> executable, ComposeConfig compose, Path batonOverride) {
+    this.executable = List.copyOf(executable);
+    this.compose = compose;
+    this.batonOverride = batonOverride;
+  }
+
+  /** Lists the services the site's files define. Needs no override: it makes the override. */
+  public List<String> services() {
+    List<String> args = base(false);
+    args.addAll(List.of("config", "--services"));
+    return args;
+  }
+
+  public List<String> build(List<String> services) {
+    return withServices(base(true), List.of("build"), services);
+  }
+
+  /** Starts (or leaves running, when unchanged) the given services; never builds. */
+  public List<String> up(List<String> services) {
+    return withServices(base(true), List.of("up", "-d", "--no-build", "--remove-orphans"), services);
+  }
+
+  public List<String> stop(List<String> services) {
+    return withServices(base(true), List.of("stop"), services);
+  }
+
+  private List<String> base(boolean withOverride) {
+    List<String> args = new ArrayList<>(executable);
+    args.addAll(List.of("--project-name", compose.projectName()));
+    if (compose.envFile() != null) {
+      args.addAll(List.of("--env-file", compose.workdir().resolve(compose.envFile()).toString()));
+    }
+    for (String file : compose.files()) {
+      args.addAll(List.of("--file", compose.workdir().resolve(file).toString()));
+    }
+    if (withOverride) {
+      args.addAll(List.of("--file", batonOverride.toString()));
+    }
+    return args;
+  }
+
+  private static List<String> withServices(
+      List<String> args, List<String> verb, List<String> services) {
+    args.addAll(verb);
+    args.addAll(services);
+    return args;
+  }
+}

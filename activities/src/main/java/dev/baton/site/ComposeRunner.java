@@ -1,0 +1,72 @@
+package dev.baton.site;
+
+import dev.baton.config.SiteConfig;
+import dev.baton.process.CommandResult;
+import dev.baton.process.ProcessRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Runs {@link ComposeCommand}s for one site with the site's engine and the version to deploy. */
+final class ComposeRunner {
+  private static final Duration TIMEOUT = Duration.ofMinutes(20);
+  private final SiteConfig site;
+  private final ComposeCommand commands;
+
+  ComposeRunner(SiteConfig site, Path batonOverride) {
+    this.site = site;
+    this.commands = new ComposeCommand(executable(), site.compose(), batonOverride);
+  }
+
+  /** Compose v2 when the docker CLI has it, else v1: Debian ships only {@code docker-compose}. */
+  static List<String> executable() {
+    try {
+      CommandResult v2 =
+          ProcessRunner.run(List.of("docker", "compose", "version"), null, Map.of(),
+              Duration.ofSeconds(10));
+      if (v2.ok()) {
+        return List.of("docker", "compose");
+      }
+    } catch (RuntimeException e) {
+      // no docker CLI at all: try v1 below
+    }
+    return List.of("docker-compose");
+  }
+
+  List<String> services(String version) {
+    String out = run(commands.services(), version, "compose config --services").output();
+    return Arrays.stream(out.split("\n")).map(String::strip).filter(s -> !s.isEmpty()
+        && !s.startsWith("WARNING")).toList();
+  }
+
+  CommandResult build(List<String> services, String version) {
+    return run(commands.build(services), version, "compose build");
+  }
+
+  CommandResult up(List<String> services, String version) {
+    return run(commands.up(services), version, "compose up");
+  }
+
+  CommandResult stop(List<String> services, String version) {
+    return run(commands.stop(services), version, "compose stop");
+  }
+
+  private CommandResult run(List<String> command, String version, String what) {
+    if (!Files.isDirectory(site.compose().workdir())) {
+      throw new SiteException(site.id(), "compose workdir " + site.compose().workdir()
+          + " does not exist (check sites[].compose.workdir, or git.checkoutDir)");
+    }
+    // VERSION is what the compose files interpolate into image tags.
+    Map<String, String> env =
+        Map.of("DOCKER_HOST", site.docker(), "VERSION", version, "BATON_VERSION", version);
+    CommandResult result = ProcessRunner.run(command, site.compose().workdir(), env, TIMEOUT);
+    if (!result.ok()) {
+      throw new SiteException(site.id(), what + " failed (exit " + result.exitCode() + "):\n"
+          + result.tail(15));
+    }
+    return result;
+  }
+}

@@ -1,0 +1,81 @@
+package dev.baton.site;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Frame;
+import dev.baton.config.SiteConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** What runs on one site, read through docker-java from the compose project's labels. */
+final class DockerSite {
+  static final String SERVICE_LABEL = "com.docker.compose.service";
+  static final String PROJECT_LABEL = "com.docker.compose.project";
+  static final String VERSION_LABEL = "dev.baton.version";
+
+  private final SiteConfig site;
+  private final DockerClient docker;
+
+  DockerSite(SiteConfig site, DockerClient docker) {
+    this.site = site;
+    this.docker = docker;
+  }
+
+  /** One entry per service, in name order; a service with no container is absent. */
+  Map<String, ServiceStatus> services() {
+    Map<String, ServiceStatus> byService = new java.util.TreeMap<>();
+    for (Container c : containers()) {
+      String service = c.getLabels().getOrDefault(SERVICE_LABEL, c.getId());
+      InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(c.getId())
+          .exec().getState();
+      String health = state.getHealth() == null ? null : state.getHealth().getStatus();
+      byService.put(service, new ServiceStatus(service, c.getId(), c.getImage(),
+          c.getLabels().getOrDefault(VERSION_LABEL, ""), Boolean.TRUE.equals(state.getRunning()),
+          health, state.getExitCodeLong() == null ? 0 : state.getExitCodeLong()));
+    }
+    return byService;
+  }
+
+  List<Container> containers() {
+    return docker.listContainersCmd().withShowAll(true)
+        .withLabelFilter(Map.of(PROJECT_LABEL, site.compose().projectName())).exec();
+  }
+
+  /** The last lines a container printed: what an operator needs to see why it is unhealthy. */
+  String lastLogLines(String containerId, int lines) {
+    List<String> out = new ArrayList<>();
+    try {
+      docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(lines)
+          .exec(new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame frame) {
+              out.add(new String(frame.getPayload(), StandardCharsets.UTF_8).stripTrailing());
+            }
+          }).awaitCompletion(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      out.add("(logs unavailable: " + e.getMessage() + ")");
+    }
+    return String.join("\n", out);
+  }
+
+  /** Adds the git SHA as a second tag of an image, so a version can be traced to its commit. */
+  void tagWithCommit(String image, String sha) {
+    int colon = image.lastIndexOf(':');
+    String repository = colon > image.lastIndexOf('/') ? image.substring(0, colon) : image;
+    docker.tagImageCmd(image, repository, "git-" + sha).exec();
+  }
+
+  Map<String, String> images(Map<String, ServiceStatus> services) {
+    Map<String, String> images = new LinkedHashMap<>();
+    services.values().forEach(s -> images.put(s.service(), s.image()));
+    return images;
+  }
+}

@@ -1,0 +1,159 @@
+package dev.baton.site;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.baton.FailureKind;
+import dev.baton.config.BatonConfig;
+import dev.baton.config.SiteConfig;
+import io.temporal.failure.ApplicationFailure;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A site's side effects: git checkout, compose build/up with the real Compose CLI, and docker-java
+ * for everything that reads containers and images. One instance per site, on its worker.
+ */
+public final class DockerSiteActivities implements SiteActivities {
+  private static final Logger log = LoggerFactory.getLogger(DockerSiteActivities.class);
+  private final BatonConfig config;
+  private final SiteConfig site;
+  private final DockerClient client;
+  private final DockerSite docker;
+  private final ComposeRunner compose;
+
+  public DockerSiteActivities(BatonConfig config, SiteConfig site) {
+    this.config = config;
+    this.site = site;
+    // Connects lazily: a worker may start while its engine is still coming up.
+    this.client = DockerClients.create(site);
+    this.docker = new DockerSite(site, client);
+    this.compose = new ComposeRunner(site, overrideFile());
+  }
+
+  @Override
+  public SiteState describe(SiteRequest request) {
+    return guarded(() -> {
+      DockerClients.ping(site, client);
+      return stateOf(docker.services());
+    }, FailureKind.DEPLOY_FAILED);
+  }
+
+  @Override
+  public DeployResult deploy(DeployRequest request) {
+    return guarded(() -> deployNow(request), FailureKind.DEPLOY_FAILED);
+  }
+
+  @Override
+  public void setActiveOnlyServices(ActiveOnlyRequest request) {
+    List<String> activeOnly = config.release().activeOnlyServices();
+    if (activeOnly.isEmpty()) {
+      return;
+    }
+    guarded(() -> {
+      DockerClients.ping(site, client);
+      String version = currentVersion();
+      if (request.running()) {
+        compose.up(activeOnly, version);
+      } else {
+        compose.stop(activeOnly, version);
+      }
+      return null;
+    }, FailureKind.SWITCH_FAILED);
+  }
+
+  private DeployResult deployNow(DeployRequest request) {
+    long started = System.nanoTime();
+    String version = request.version();
+    List<String> activeOnly = config.release().activeOnlyServices();
+    DockerClients.ping(site, client);
+    String sha = site.git() == null ? null : new GitSource(site.id(), site.git()).checkout(version);
+    List<String> all = compose.services(version);
+    List<String> wanted = request.role() == Role.ACTIVE ? all
+        : all.stream().filter(s -> !activeOnly.contains(s)).toList();
+    Map<String, ServiceStatus> before = docker.services();
+    if (alreadyRuns(before, wanted, version)) {
+      return new DeployResult(site.id(), version, docker.images(before), false,
+          site.id() + " already runs " + version + ": " + summary(before, wanted));
+    }
+    String composeVersion = BatonOverride.composeVersion(
+        site.compose().workdir().resolve(site.compose().files().get(0)));
+    BatonOverride.write(overrideFile(),
+        BatonOverride.render(config.project(), version, composeVersion, all));
+    compose.build(wanted, version);
+    compose.up(wanted, version);
+    List<String> stopHere = all.stream().filter(s -> !wanted.contains(s)).toList();
+    if (!stopHere.isEmpty()) {
+      compose.stop(stopHere, version); // queue workers never run on a standby
+    }
+    Map<String, ServiceStatus> after =
+        new HealthWait(site, docker).until(wanted, healthTimeout());
+    if (sha != null) {
+      wanted.forEach(s -> docker.tagWithCommit(after.get(s).image(), sha));
+    }
+    long seconds = (System.nanoTime() - started) / 1_000_000;
+    String text = site.id() + " runs " + version + (sha == null ? "" : " (" + sha + ")") + ": "
+        + summary(after, wanted) + String.format(" in %.1fs", seconds / 1000.0);
+    log.info("{}", text);
+    return new DeployResult(site.id(), version, docker.images(after), true, text);
+  }
+
+  private boolean alreadyRuns(Map<String, ServiceStatus> services, List<String> wanted,
+      String version) {
+    return wanted.stream().allMatch(n -> services.containsKey(n)
+        && services.get(n).version().equals(version) && services.get(n).ready())
+        && new dev.baton.probe.HttpChecks(Duration.ofSeconds(2)).failures(site.health()).isEmpty();
+  }
+
+  private String currentVersion() {
+    return docker.services().values().stream().map(ServiceStatus::version)
+        .filter(v -> !v.isEmpty()).findFirst()
+        .orElseThrow(() -> new SiteException(site.id(), "no baton-deployed service runs here;"
+            + " deploy a version first"));
+  }
+
+  private SiteState stateOf(Map<String, ServiceStatus> services) {
+    Map<String, String> versions = services.values().stream()
+        .collect(Collectors.toMap(ServiceStatus::service, ServiceStatus::version,
+            (a, b) -> a, java.util.TreeMap::new));
+    boolean healthy = !services.isEmpty() && services.values().stream()
+        .filter(s -> !config.release().activeOnlyServices().contains(s.service()))
+        .allMatch(ServiceStatus::ready);
+    return new SiteState(site.id(), versions, healthy,
+        services.isEmpty() ? "nothing deployed" : summary(services, new ArrayList<>(versions
+            .keySet())));
+  }
+
+  private static String summary(Map<String, ServiceStatus> services, List<String> names) {
+    return names.stream().map(n -> services.containsKey(n) ? services.get(n).describe()
+        : n + " missing").collect(Collectors.joining(", "));
+  }
+
+  /** A little less than the activity's timeout, so the error names the service, not a timer. */
+  private Duration healthTimeout() {
+    Duration deploy = config.release().deployTimeout();
+    return deploy.minus(deploy.dividedBy(10));
+  }
+
+  private Path overrideFile() {
+    return site.compose().workdir().resolve(".baton").resolve("docker-compose.baton.yml");
+  }
+
+  private <T> T guarded(java.util.function.Supplier<T> action, FailureKind kind) {
+    try {
+      return action.get();
+    } catch (UnhealthyServiceException e) {
+      throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), kind.type(), e);
+    } catch (SiteException e) {
+      // An engine restarting or a flaky git remote may pass: let Temporal retry these.
+      throw ApplicationFailure.newFailureWithCause(e.getMessage(), kind.type(), e);
+    } catch (RuntimeException e) {
+      throw ApplicationFailure.newFailureWithCause(
+          site.id() + ": " + DockerClients.rootMessage(e), kind.type(), e);
+    }
+  }
+}

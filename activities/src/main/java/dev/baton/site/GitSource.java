@@ -1,0 +1,65 @@
+package dev.baton.site;
+
+import dev.baton.config.GitConfig;
+import dev.baton.process.CommandResult;
+import dev.baton.process.ProcessRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a version (tag, branch or commit) out of the site's git source, as the guide's
+ * {@code clone.sh} does, and tells its commit. The argument lists are built by static methods so
+ * they can be asserted without git.
+ */
+final class GitSource {
+  private static final Duration TIMEOUT = Duration.ofMinutes(5);
+  private final String siteId;
+  private final GitConfig git;
+
+  GitSource(String siteId, GitConfig git) {
+    this.siteId = siteId;
+    this.git = git;
+  }
+
+  /** Returns the short SHA now checked out. */
+  String checkout(String version) {
+    Path dir = git.checkoutDir();
+    if (!Files.isDirectory(dir.resolve(".git"))) {
+      run(cloneArgs(git.url(), dir), null, "git clone");
+    }
+    run(fetchArgs(dir), null, "git fetch");
+    run(checkoutArgs(dir, version), null, "git checkout " + version);
+    return run(List.of("git", "-C", dir.toString(), "rev-parse", "--short", "HEAD"), null,
+        "git rev-parse").output().strip();
+  }
+
+  static List<String> cloneArgs(String url, Path dir) {
+    return List.of("git", "clone", "--no-checkout", "--", url, dir.toString());
+  }
+
+  static List<String> fetchArgs(Path dir) {
+    return List.of("git", "-C", dir.toString(), "fetch", "--tags", "--force", "--prune", "origin");
+  }
+
+  /** {@code --end-of-options} keeps a version like {@code --foo} from being read as an option. */
+  static List<String> checkoutArgs(Path dir, String version) {
+    List<String> args = new ArrayList<>(
+        List.of("git", "-C", dir.toString(), "checkout", "--force", "--detach"));
+    args.addAll(List.of("--end-of-options", version, "--"));
+    return args;
+  }
+
+  private CommandResult run(List<String> command, Path workdir, String what) {
+    CommandResult result = ProcessRunner.run(command, workdir,
+        Map.of("GIT_TERMINAL_PROMPT", "0"), TIMEOUT);
+    if (!result.ok()) {
+      throw new SiteException(siteId, what + " failed (exit " + result.exitCode() + "): "
+          + result.tail(5));
+    }
+    return result;
+  }
+}

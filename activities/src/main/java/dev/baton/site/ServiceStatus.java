@@ -1,0 +1,30 @@
+package dev.baton.site;
+
+/**
+ * One compose service's container on a site.
+ *
+ * @param health Docker's health status ("healthy", "starting", "unhealthy"), null without a check
+ */
+record ServiceStatus(
+    String service,
+    String containerId,
+    String image,
+    String version,
+    boolean running,
+    String health,
+    long exitCode) {
+
+  boolean ready() {
+    return running && (health == null || health.equals("healthy"));
+  }
+
+  /** A state that will not get better by waiting: fail the deploy now, with the logs. */
+  boolean broken() {
+    return !running || "unhealthy".equals(health);
+  }
+
+  String describe() {
+    String state = !running ? "exited (" + exitCode + ")" : health == null ? "running" : health;
+    return service + " " + state + (version.isEmpty() ? "" : " (" + version + ")");
+  }
+}

@@ -1,0 +1,56 @@
+package dev.baton.cli;
+
+import dev.baton.config.BatonConfig;
+import dev.baton.worker.BatonWorkers;
+import dev.baton.worker.DevServer;
+import dev.baton.worker.TemporalConnection;
+import dev.baton.worker.WorkerRoles;
+import io.temporal.worker.WorkerFactory;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "dev",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the in-memory Temporal service and every worker in one process: all a new user needs",
+      "besides Java and Docker. Nothing survives a stop; production uses a Temporal cluster."
+    },
+    footer = {"", "Example:", "  baton dev -c examples/shop/baton.yml"})
+final class DevCommand implements Callable<Integer> {
+  private final BatonContext context;
+  @Mixin ConfigOptions options;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "default: 7233")
+  int port = 7233;
+
+  DevCommand(BatonContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    BatonConfig config = options.load(context);
+    DevServer server = DevServer.start(port);
+    TemporalConnection connection =
+        TemporalConnection.connect(server.address(), config.temporal().namespace(),
+            Duration.ofSeconds(5));
+    WorkerFactory workers = BatonWorkers.start(connection.client(), config,
+        WorkerRoles.all(config.siteIds()), context.activities().apply(config));
+    spec.commandLine().getOut().printf(
+        "baton dev: Temporal on %s (in memory), workers for %s: control + %s (Ctrl-C to stop)%n",
+        server.address(), config.project(), String.join(", ", config.siteIds()));
+    spec.commandLine().getOut().flush();
+    UntilStopped.await(() -> {
+      WorkerCommand.stop(workers, connection);
+      server.close();
+    });
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,37 @@
+package dev.baton.cli;
+
+import dev.baton.config.ConfigException;
+import dev.baton.worker.TemporalUnreachableException;
+import picocli.CommandLine;
+
+/** The exit codes `baton --help` documents. */
+public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int BAD_INPUT = 2;
+  public static final int REFUSED = 3;
+  public static final int UNREACHABLE = 4;
+
+  static final String[] HELP = {
+    "0:done",
+    "1:the operation failed (the message says where and why)",
+    "2:bad input: usage, baton.yml, a version that is not a valid image tag",
+    "3:refused or rejected: an approval the rules refuse, a rejected release,"
+        + " a release already running",
+    "4:Temporal cannot be reached"
+  };
+
+  @Override
+  public int getExitCode(Throwable error) {
+    if (error instanceof BatonCliException cli) {
+      return cli.exitCode();
+    }
+    if (error instanceof ConfigException) {
+      return BAD_INPUT;
+    }
+    if (error instanceof TemporalUnreachableException) {
+      return UNREACHABLE;
+    }
+    return FAILED;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.baton.cli;
+
+import dev.baton.config.BatonConfig;
+import dev.baton.worker.BatonWorkers;
+import dev.baton.worker.TemporalConnection;
+import dev.baton.worker.WorkerRoles;
+import io.temporal.worker.WorkerFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "worker",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a worker. A site worker runs next to that site's Docker engine; the control worker",
+      "runs the workflows, the router, the databases and the probes. Default: every role."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  baton worker                      # all roles in one process",
+      "  baton worker --site primary       # on site primary's deploy server",
+      "  baton worker --control"
+    })
+final class WorkerCommand implements Callable<Integer> {
+  private final BatonContext context;
+  @Mixin ConfigOptions options;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--site", paramLabel = "ID", description = "serve this site's queue (repeatable)")
+  List<String> sites = new ArrayList<>();
+
+  @Option(names = "--control", description = "serve the control queue")
+  boolean control;
+
+  WorkerCommand(BatonContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    BatonConfig config = options.load(context);
+    sites.forEach(config::site); // unknown ids fail here, naming the known ones
+    WorkerRoles roles =
+        sites.isEmpty() && !control ? WorkerRoles.all(config.siteIds())
+            : new WorkerRoles(control, List.copyOf(sites));
+    TemporalConnection connection = TemporalConnection.connect(
+        config.temporal().address(), config.temporal().namespace(), Duration.ofSeconds(5));
+    WorkerFactory workers =
+        BatonWorkers.start(connection.client(), config, roles, context.activities().apply(config));
+    spec.commandLine().getOut().printf("baton worker for %s on %s: %s (Ctrl-C to stop)%n",
+        config.project(), config.temporal().address(), roles.describe());
+    spec.commandLine().getOut().flush();
+    UntilStopped.await(() -> stop(workers, connection));
+    return ExitCodes.OK;
+  }
+
+  static void stop(WorkerFactory workers, TemporalConnection connection) {
+    // Let running activities finish their current call; Temporal retries what does not.
+    workers.shutdown();
+    workers.awaitTermination(10, TimeUnit.SECONDS);
+    connection.close();
+  }
+}

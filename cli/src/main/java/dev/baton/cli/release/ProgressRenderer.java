@@ -1,0 +1,72 @@
+package dev.baton.cli.release;
+
+import dev.baton.release.ApprovalRecord;
+import dev.baton.release.ReleaseProgress;
+import dev.baton.release.StepState;
+import dev.baton.release.StepStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Renders a release's progress as the text `baton release status` prints. */
+final class ProgressRenderer {
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+  private ProgressRenderer() {}
+
+  static String render(ReleaseProgress p) {
+    StringBuilder text = new StringBuilder();
+    String outcome = p.outcome() == null ? "RUNNING" : p.outcome();
+    text.append(String.format("release %s of %s, requested by %s: %s%n", p.version(), p.project(),
+        p.requestedBy(), outcome));
+    if (p.activeSite() != null) {
+      text.append(String.format("active: %s   standby: %s%n", p.activeSite(), p.standbySite()));
+    }
+    text.append(String.format("%n%-15s %-11s %-8s %9s  %s%n", "STEP", "STATE", "STARTED",
+        "DURATION", "MESSAGE"));
+    Instant now = Instant.now();
+    for (StepStatus s : p.steps()) {
+      text.append(String.format("%-15s %-11s %-8s %9s  %s%n", s.step().id(), state(s.state()),
+          s.startedAt() == null ? "" : CLOCK.format(s.startedAt()), duration(s, now),
+          s.message()));
+    }
+    if (!p.approvals().isEmpty()) {
+      text.append(String.format("%napprovals:%n"));
+      for (ApprovalRecord a : p.approvals()) {
+        text.append(String.format("  %s %s %s %s (%s)%s%n", CLOCK.format(a.at()), a.approver(),
+            a.decision(), a.step(), a.via(),
+            a.accepted() ? "" : " REFUSED: " + a.reason()));
+      }
+    }
+    if (p.waitingFor() != null) {
+      text.append(String.format("%nwaiting for approval of %s:%n  baton release approve --step %s"
+          + " --as NAME%n  baton release reject --step %s --as NAME --comment WHY%n",
+          p.waitingFor(), p.waitingFor(), p.waitingFor()));
+    }
+    if (p.outcome() != null && !p.message().isEmpty()) {
+      text.append(String.format("%n%s%n", p.message()));
+    }
+    return text.toString();
+  }
+
+  static String state(StepState state) {
+    return state.name().toLowerCase();
+  }
+
+  private static String duration(StepStatus s, Instant now) {
+    if (s.startedAt() == null) {
+      return "";
+    }
+    Duration d = Duration.between(s.startedAt(), s.endedAt() == null ? now : s.endedAt());
+    long millis = d.toMillis();
+    if (millis < 10_000) {
+      return String.format("%.1fs", millis / 1000.0);
+    }
+    long seconds = d.toSeconds();
+    return seconds < 3600
+        ? String.format("%dm%02ds", seconds / 60, seconds % 60)
+        : String.format("%dh%02dm", seconds / 3600, (seconds % 3600) / 60);
+  }
+}

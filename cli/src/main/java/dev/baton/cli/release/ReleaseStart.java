@@ -1,0 +1,104 @@
+package dev.baton.cli.release;
+
+import dev.baton.Names;
+import dev.baton.cli.BatonCliException;
+import dev.baton.cli.BatonContext;
+import dev.baton.cli.ConfigOptions;
+import dev.baton.cli.ExitCodes;
+import dev.baton.cli.ProjectSession;
+import dev.baton.config.BatonConfig;
+import dev.baton.release.ReleaseProgress;
+import dev.baton.release.ReleaseRequest;
+import dev.baton.release.ReleaseWorkflow;
+import dev.baton.worker.ReleasePolicies;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "start",
+    description = "Start a release: deploy VERSION to the standby site, validate, approve, switch.",
+    footer = {
+      "",
+      "Examples:",
+      "  baton release start --version v2",
+      "  baton release start --version v2 --wait --as carol"
+    })
+final class ReleaseStart implements Callable<Integer> {
+  /** Docker's rule for a tag; also keeps option-like and shell-like strings out. */
+  static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+
+  private final BatonContext context;
+  @Mixin ConfigOptions options;
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+  boolean help;
+
+  @Option(names = "--version", required = true, paramLabel = "VERSION",
+      description = "the version to release: an image tag, e.g. v2 or 1.4.0")
+  String version;
+
+  @Option(names = "--as", paramLabel = "NAME", description = "who requests it (default: $USER)")
+  String requester;
+
+  @Option(names = "--wait", description = "follow the release until it ends; exit code tells how")
+  boolean wait;
+
+  ReleaseStart(BatonContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    if (!IMAGE_TAG.matcher(version).matches()) {
+      throw new BatonCliException(ExitCodes.BAD_INPUT,
+          "'" + version + "' is not a valid version: use an image tag (letters, digits, _ . -,"
+              + " at most 128, not starting with . or -)");
+    }
+    try (ProjectSession session = ProjectSession.open(options, context)) {
+      BatonConfig config = session.config();
+      String project = config.project();
+      ReleaseRequest request = new ReleaseRequest(project, version,
+          Identity.of(requester, context), config.siteIds(), ReleasePolicies.from(config));
+      ReleaseWorkflow release = session.client().newWorkflowStub(ReleaseWorkflow.class,
+          WorkflowOptions.newBuilder()
+              .setWorkflowId(Names.releaseWorkflowId(project))
+              .setTaskQueue(Names.controlQueue(project))
+              .build());
+      try {
+        WorkflowClient.start(release::run, request);
+      } catch (WorkflowExecutionAlreadyStarted e) {
+        throw alreadyRunning(session, project);
+      }
+      spec.commandLine().getOut().printf("started release %s of %s (workflow %s)%n",
+          version, project, Names.releaseWorkflowId(project));
+      if (!wait) {
+        spec.commandLine().getOut().println("follow it with: baton release status --watch");
+        return ExitCodes.OK;
+      }
+      return new Watcher(session.client(), project, spec.commandLine().getOut()).untilEnded();
+    }
+  }
+
+  private static BatonCliException alreadyRunning(ProjectSession session, String project) {
+    String what = Releases.latest(session.client(), project)
+        .map(ReleaseStart::describeRunning)
+        .orElse("a release");
+    return new BatonCliException(ExitCodes.REFUSED, what + " of " + project
+        + " is still running; one release at a time: see `baton release status`,"
+        + " or `baton release cancel`");
+  }
+
+  private static String describeRunning(ReleaseProgress p) {
+    String waiting = p.waitingFor() == null ? "" : ", waiting for approval of " + p.waitingFor();
+    return "release " + p.version() + " (step " + p.currentStep().id() + waiting + ")";
+  }
+}

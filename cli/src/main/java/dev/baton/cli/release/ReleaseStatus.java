@@ -1,0 +1,78 @@
+package dev.baton.cli.release;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.baton.cli.BatonCliException;
+import dev.baton.cli.BatonContext;
+import dev.baton.cli.ConfigOptions;
+import dev.baton.cli.ExitCodes;
+import dev.baton.cli.ProjectSession;
+import dev.baton.release.ReleaseProgress;
+import io.temporal.common.converter.JacksonJsonPayloadConverter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = "Show the current (or last) release: every step, approvals, what waits.",
+    footer = {
+      "",
+      "Examples:",
+      "  baton release status",
+      "  baton release status --watch",
+      "  baton release status --output json"
+    })
+final class ReleaseStatus implements Callable<Integer> {
+  enum Output {
+    text,
+    json
+  }
+
+  private final BatonContext context;
+  @Mixin ConfigOptions options;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--watch", description = "follow the release until it ends")
+  boolean watch;
+
+  @Option(names = "--output", paramLabel = "FORMAT", description = "text (default) or json")
+  Output output = Output.text;
+
+  ReleaseStatus(BatonContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    try (ProjectSession session = ProjectSession.open(options, context)) {
+      String project = session.config().project();
+      if (watch && output == Output.json) {
+        throw new BatonCliException(ExitCodes.BAD_INPUT,
+            "--watch prints text as the release goes; for scripts poll --output json instead");
+      }
+      if (watch) {
+        return new Watcher(session.client(), project, spec.commandLine().getOut()).untilEnded();
+      }
+      ReleaseProgress progress =
+          Releases.latest(session.client(), project)
+              .orElseThrow(() -> new BatonCliException(ExitCodes.FAILED,
+                  "no release of " + project + " on this Temporal service yet;"
+                      + " start one with `baton release start --version V`"));
+      spec.commandLine().getOut().print(output == Output.json ? json(progress)
+          : ProgressRenderer.render(progress));
+      return ExitCodes.OK;
+    }
+  }
+
+  private static String json(ReleaseProgress progress) throws Exception {
+    // The same mapper Temporal uses for payloads, so the JSON matches what the Web UI shows.
+    return JacksonJsonPayloadConverter.newDefaultObjectMapper()
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValueAsString(progress) + System.lineSeparator();
+  }
+}

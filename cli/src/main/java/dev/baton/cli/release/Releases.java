@@ -1,0 +1,80 @@
+package dev.baton.cli.release;
+
+import dev.baton.Names;
+import dev.baton.release.ReleaseProgress;
+import dev.baton.release.ReleaseResult;
+import dev.baton.release.ReleaseWorkflow;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import java.util.Optional;
+
+/** Finds a project's release, running or ended, and reads its progress. */
+final class Releases {
+  private Releases() {}
+
+  static ReleaseWorkflow stub(WorkflowClient client, String project) {
+    return client.newWorkflowStub(ReleaseWorkflow.class, Names.releaseWorkflowId(project));
+  }
+
+  /**
+   * The latest release of the project. A running one answers the progress query; an ended one
+   * is read from its result or failure (both carry the final progress) without a worker.
+   */
+  static Optional<ReleaseProgress> latest(WorkflowClient client, String project) {
+    WorkflowStub stub = client.newUntypedWorkflowStub(Names.releaseWorkflowId(project));
+    WorkflowExecutionStatus status;
+    try {
+      status = stub.describe().getStatus();
+    } catch (WorkflowNotFoundException e) {
+      return Optional.empty();
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
+      return Optional.of(stub.getResult(ReleaseResult.class).progress());
+    }
+    if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_FAILED) {
+      try {
+        stub.getResult(ReleaseResult.class);
+      } catch (WorkflowFailedException e) {
+        ReleaseProgress progress = progressOf(e.getCause());
+        if (progress != null) {
+          return Optional.of(progress);
+        }
+      }
+    }
+    // Running, cancelled (Temporal keeps no details for a cancellation) or terminated: ask the
+    // workflow itself; a control worker answers even for an ended one.
+    return Optional.of(stub.query("progress", ReleaseProgress.class));
+  }
+
+  /** The progress an ended release attached to its failure or cancellation, if any. */
+  static ReleaseProgress progressOf(Throwable failure) {
+    try {
+      if (failure instanceof ApplicationFailure app && app.getDetails().getSize() > 0) {
+        return app.getDetails().get(ReleaseProgress.class);
+      }
+    } catch (RuntimeException e) {
+      return null; // details of another shape (terminated by hand, an older baton)
+    }
+    return null;
+  }
+
+  static String reason(Throwable error) {
+    Throwable cause = error.getCause() == null ? error : error.getCause();
+    if (cause instanceof ApplicationFailure app) {
+      return app.getOriginalMessage();
+    }
+    return cause instanceof TemporalFailure t ? t.getOriginalMessage() : cause.getMessage();
+  }
+}

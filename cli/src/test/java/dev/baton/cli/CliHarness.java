@@ -1,0 +1,118 @@
+package dev.baton.cli;
+
+import dev.baton.config.BatonConfig;
+import dev.baton.config.ConfigLoader;
+import dev.baton.config.SiteConfig;
+import dev.baton.site.SiteActivities;
+import dev.baton.testing.FakeWorld;
+import dev.baton.worker.ActivityProvider;
+import dev.baton.worker.BatonWorkers;
+import dev.baton.worker.DevServer;
+import dev.baton.worker.TemporalConnection;
+import dev.baton.worker.WorkerRoles;
+import io.temporal.worker.WorkerFactory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The embedded Temporal service over real gRPC, a worker whose activities are a {@link
+ * FakeWorld}, and a baton.yml pointing at both: what CLI tests run {@code baton} against.
+ */
+final class CliHarness implements AutoCloseable {
+  final FakeWorld world = new FakeWorld();
+  final Path config;
+  private final DevServer server;
+  private final TemporalConnection connection;
+  private final WorkerFactory workers;
+
+  CliHarness(Path dir) throws IOException {
+    server = DevServer.start(0);
+    config = dir.resolve("baton.yml");
+    Files.writeString(config, yaml(server.address()));
+    BatonConfig loaded = ConfigLoader.load(config, Map.of());
+    connection = TemporalConnection.connect(server.address(), "default", Duration.ofSeconds(5));
+    workers = BatonWorkers.start(connection.client(), loaded,
+        WorkerRoles.all(loaded.siteIds()), provider());
+  }
+
+  record Run(int code, String out, String err) {}
+
+  Run baton(String... args) {
+    return baton(Map.of("BATON_CONFIG", config.toString(), "USER", "carol"), args);
+  }
+
+  Run baton(Map<String, String> env, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    BatonContext context = new BatonContext(env, config.getParent(), c -> provider());
+    int code = Baton.run(context, new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private ActivityProvider provider() {
+    return new ActivityProvider() {
+      @Override
+      public SiteActivities site(SiteConfig site) {
+        return world.site(site.id());
+      }
+
+      @Override
+      public List<Object> control() {
+        return List.of(world);
+      }
+    };
+  }
+
+  static String yaml(String temporalAddress) {
+    return """
+        project: shop
+        temporal:
+          address: %s
+        sites:
+          - id: primary
+            docker: unix:///tmp/none/primary.sock
+            compose:
+              workdir: .
+              files: [docker-compose.yml, docker-compose.primary.yml]
+            health:
+              api: http://127.0.0.1:3000/health
+          - id: secondary
+            docker: unix:///tmp/none/secondary.sock
+            compose:
+              workdir: .
+              files: [docker-compose.yml, docker-compose.secondary.yml]
+            health:
+              api: http://127.0.0.1:3001/health
+        router:
+          type: nginx
+          upstreamFile: upstream.conf
+          nginxConfig: nginx.conf
+          frontUrl: http://127.0.0.1:8080/
+          upstreams:
+            primary: 127.0.0.1:3000
+            secondary: 127.0.0.1:3001
+        release:
+          approval:
+            steps: [switch]
+            approvers: [alice, bob, carol]
+            fourEyes: true
+          bake: 1s
+          probeInterval: 500ms
+        """.formatted(temporalAddress);
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+    workers.awaitTermination(5, TimeUnit.SECONDS);
+    connection.close();
+    server.close();
+  }
+}

@@ -1,0 +1,157 @@
+package dev.baton.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.cli.CliHarness.Run;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `baton release …` against the embedded Temporal service over real gRPC. */
+class ReleaseCliTest {
+  @TempDir Path dir;
+  private CliHarness harness;
+
+  @BeforeEach
+  void start() throws Exception {
+    harness = new CliHarness(dir);
+  }
+
+  @AfterEach
+  void stop() {
+    harness.close();
+  }
+
+  @Test
+  void aReleaseStartsWaitsForApprovalAndSwapsTheRoles() {
+    Run started = harness.baton("release", "start", "--version", "v2");
+    assertThat(started.code()).as(started.err()).isZero();
+    assertThat(started.out()).startsWith("started release v2 of shop (workflow baton-release-shop)");
+
+    Run waiting = awaitStatus(r -> r.out().contains("waiting for approval of switch"));
+    assertThat(waiting.out())
+        .contains("release v2 of shop, requested by carol: RUNNING")
+        .contains("active: primary   standby: secondary")
+        .containsPattern("deploy-standby +succeeded")
+        .contains("baton release approve --step switch --as NAME");
+
+    Run approved = harness.baton("release", "approve", "--as", "alice", "--comment", "go");
+    assertThat(approved.code()).as(approved.err()).isZero();
+    assertThat(approved.out()).isEqualTo("approved switch of release v2 (shop) as alice\n");
+
+    Run done = awaitStatus(r -> r.out().contains(": SUCCEEDED"));
+    assertThat(done.out())
+        .contains("active: secondary   standby: primary")
+        .contains("alice approve switch (update)")
+        .contains("release v2 done: secondary active, primary standby, both on v2");
+    assertThat(harness.world.routerTarget).isEqualTo("secondary");
+    assertThat(harness.world.versions).containsEntry("primary", "v2").containsEntry("secondary", "v2");
+
+    Run json = harness.baton("release", "status", "--output", "json");
+    assertThat(json.out()).contains("\"outcome\" : \"SUCCEEDED\"").contains("\"step\" : \"BACKFILL\"");
+  }
+
+  @Test
+  void aSecondStartIsRefusedNamingTheRunningRelease() {
+    harness.baton("release", "start", "--version", "v2");
+    awaitStatus(r -> r.out().contains("waiting for approval of switch"));
+    Run second = harness.baton("release", "start", "--version", "v3");
+    assertThat(second.code()).isEqualTo(ExitCodes.REFUSED);
+    assertThat(second.err())
+        .isEqualTo("baton: release v2 (step approve, waiting for approval of switch) of shop is"
+            + " still running; one release at a time: see `baton release status`, or `baton"
+            + " release cancel`\n");
+  }
+
+  @Test
+  void approvalsTheRulesRefuseExitWithThree() {
+    harness.baton("release", "start", "--version", "v2");
+    awaitStatus(r -> r.out().contains("waiting for approval of switch"));
+    Run mallory = harness.baton("release", "approve", "--as", "mallory");
+    assertThat(mallory.code()).isEqualTo(ExitCodes.REFUSED);
+    assertThat(mallory.err())
+        .isEqualTo("baton: approve refused: mallory is not an allowed approver (allowed: alice,"
+            + " bob, carol)\n");
+    Run self = harness.baton("release", "approve"); // $USER is carol, who requested it
+    assertThat(self.err())
+        .isEqualTo("baton: approve refused: four-eyes rule: carol requested this release and"
+            + " cannot approve it\n");
+    Run wrongStep = harness.baton("release", "approve", "--step", "backfill", "--as", "bob");
+    assertThat(wrongStep.err()).contains("step 'backfill' is not waiting for approval");
+  }
+
+  @Test
+  void startWithWaitFollowsTheReleaseAndARejectionExitsWithThree() throws Exception {
+    CompletableFuture<Run> waiting = CompletableFuture.supplyAsync(
+        () -> harness.baton("release", "start", "--version", "v2", "--wait"));
+    awaitStatus(r -> r.out().contains("waiting for approval of switch"));
+    Run rejected = harness.baton("release", "reject", "--as", "bob", "--comment", "not today");
+    assertThat(rejected.code()).as(rejected.err()).isZero();
+
+    Run followed = waiting.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(followed.code()).isEqualTo(ExitCodes.REFUSED);
+    assertThat(followed.out())
+        .containsPattern("plan +running +asking the router where traffic goes")
+        .containsPattern("approve +failed +switch rejected by bob: not today")
+        .contains("-> waiting for approval: baton release approve --step switch --as NAME")
+        .contains("release v2 of shop, requested by carol: REJECTED")
+        .contains("approve: switch rejected by bob: not today; traffic untouched on primary");
+    assertThat(harness.world.routerTarget).isEqualTo("primary");
+  }
+
+  @Test
+  void cancelWhileWaitingLeavesTrafficAlone() {
+    harness.baton("release", "start", "--version", "v2");
+    awaitStatus(r -> r.out().contains("waiting for approval of switch"));
+    Run cancelled = harness.baton("release", "cancel");
+    assertThat(cancelled.code()).as(cancelled.err()).isZero();
+    assertThat(cancelled.out())
+        .contains("cancel requested for release v2 of shop")
+        .contains("approve: cancelled; traffic untouched on primary");
+    assertThat(harness.baton("release", "status").out()).contains(": CANCELLED");
+    assertThat(harness.baton("release", "approve", "--as", "alice").err())
+        .contains("release v2 of shop has ended (CANCELLED); nothing to approve");
+  }
+
+  @Test
+  void badInputExitsWithTwoAndAnUnreachableTemporalWithFour() throws Exception {
+    Run badVersion = harness.baton("release", "start", "--version", "--rm -rf /");
+    assertThat(badVersion.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(badVersion.err()).contains("is not a valid version: use an image tag");
+
+    Run noRelease = harness.baton("release", "status");
+    assertThat(noRelease.code()).isEqualTo(ExitCodes.FAILED);
+    assertThat(noRelease.err()).contains("no release of shop on this Temporal service yet");
+
+    int deadPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      deadPort = s.getLocalPort();
+    }
+    Run unreachable = harness.baton(
+        java.util.Map.of("BATON_CONFIG", harness.config.toString(),
+            "BATON_TEMPORAL_ADDRESS", "127.0.0.1:" + deadPort),
+        "release", "status");
+    assertThat(unreachable.code()).isEqualTo(ExitCodes.UNREACHABLE);
+    assertThat(unreachable.err())
+        .isEqualTo("baton: cannot reach Temporal at 127.0.0.1:" + deadPort + "; start one with"
+            + " `baton dev` (or `baton server --dev`), or set BATON_TEMPORAL_ADDRESS /"
+            + " temporal.address\n");
+  }
+
+  private Run awaitStatus(Predicate<Run> until) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    Run run = harness.baton("release", "status");
+    while (!until.test(run) && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      run = harness.baton("release", "status");
+    }
+    assertThat(until.test(run)).as("status reached the condition:\n%s%s", run.out(), run.err())
+        .isTrue();
+    return run;
+  }
+}

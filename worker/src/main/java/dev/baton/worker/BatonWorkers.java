@@ -1,0 +1,35 @@
+package dev.baton.worker;
+
+import dev.baton.Names;
+import dev.baton.config.BatonConfig;
+import dev.baton.release.ReleaseWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Registers workflows and activities on the queues a process serves, and starts polling. */
+public final class BatonWorkers {
+  private static final Logger log = LoggerFactory.getLogger(BatonWorkers.class);
+
+  private BatonWorkers() {}
+
+  public static WorkerFactory start(
+      WorkflowClient client, BatonConfig config, WorkerRoles roles, ActivityProvider provider) {
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    String project = config.project();
+    if (roles.control()) {
+      Worker control = factory.newWorker(Names.controlQueue(project));
+      control.registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class);
+      control.registerActivitiesImplementations(provider.control().toArray());
+    }
+    for (String siteId : roles.sites()) {
+      Worker site = factory.newWorker(Names.siteQueue(project, siteId));
+      site.registerActivitiesImplementations(provider.site(config.site(siteId)));
+    }
+    factory.start();
+    log.info("worker for {} polling: {}", project, roles.describe());
+    return factory;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.baton.worker;
+
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.TestServicesStarter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+
+/**
+ * The in-memory Temporal service from temporal-testing, served over real gRPC on 127.0.0.1. It
+ * keeps nothing after it stops: it is for development, demos and tests; production points baton
+ * at a Temporal cluster.
+ *
+ * <p>{@code TestServer.createPortBoundServer} binds every interface; this does the same wiring but
+ * binds loopback only, so a dev service is never reachable from the network.
+ */
+public final class DevServer implements AutoCloseable {
+  private final TestServicesStarter services;
+  private final Server server;
+
+  private DevServer(TestServicesStarter services, Server server) {
+    this.services = services;
+    this.server = server;
+  }
+
+  /** Starts the service; port 0 picks a free one. Real time: timers are not skipped. */
+  public static DevServer start(int port) {
+    TestServicesStarter services = new TestServicesStarter(true, 0);
+    ServerBuilder<?> builder =
+        NettyServerBuilder.forAddress(
+            new InetSocketAddress("127.0.0.1", port), InsecureServerCredentials.create());
+    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+    try {
+      return new DevServer(services, builder.build().start());
+    } catch (IOException e) {
+      services.close();
+      throw new UncheckedIOException(
+          "cannot start the dev Temporal service on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  public String address() {
+    return "127.0.0.1:" + port();
+  }
+
+  @Override
+  public void close() {
+    server.shutdownNow();
+    services.close();
+  }
+}

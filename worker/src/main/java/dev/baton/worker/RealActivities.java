@@ -1,0 +1,34 @@
+package dev.baton.worker;
+
+import dev.baton.config.BatonConfig;
+import dev.baton.config.SiteConfig;
+import dev.baton.database.PostgresDatabaseActivities;
+import dev.baton.notify.LogNotifyActivities;
+import dev.baton.probe.HttpProbeActivities;
+import dev.baton.router.NginxRouterActivities;
+import dev.baton.site.DockerSiteActivities;
+import dev.baton.site.SiteActivities;
+import java.util.List;
+
+/** The production activities: Docker and Compose, nginx, HTTP probes, PostgreSQL, the log. */
+public final class RealActivities implements ActivityProvider {
+  private final BatonConfig config;
+
+  public RealActivities(BatonConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public SiteActivities site(SiteConfig site) {
+    return new DockerSiteActivities(config, site);
+  }
+
+  @Override
+  public List<Object> control() {
+    return List.of(
+        new NginxRouterActivities(config),
+        new HttpProbeActivities(config),
+        new PostgresDatabaseActivities(config),
+        new LogNotifyActivities());
+  }
+}

@@ -1,0 +1,28 @@
+package dev.baton.worker;
+
+import dev.baton.config.BatonConfig;
+import dev.baton.config.ReleaseConfig;
+import dev.baton.release.ReleasePolicy;
+import dev.baton.release.TimeoutOutcome;
+
+/** Copies the release rules of {@code baton.yml} into the workflow's input. */
+public final class ReleasePolicies {
+  private ReleasePolicies() {}
+
+  public static ReleasePolicy from(BatonConfig config) {
+    ReleaseConfig release = config.release();
+    return new ReleasePolicy(
+        release.approval().steps(),
+        release.approval().approvers(),
+        release.approval().fourEyes(),
+        release.approval().timeout(),
+        TimeoutOutcome.valueOf(release.approval().onTimeout().toUpperCase()),
+        release.bake(),
+        release.probeInterval(),
+        release.deployTimeout(),
+        release.activeOnlyServices(),
+        config.database().mode().equals("replicated"),
+        config.database().maxLagBytes(),
+        config.database().maxLagSeconds());
+  }
+}

@@ -1,0 +1,67 @@
+package dev.baton.testing;
+
+import dev.baton.database.DatabaseActivities;
+import dev.baton.database.ReplicationRequest;
+import dev.baton.database.ReplicationStatus;
+import dev.baton.notify.Notification;
+import dev.baton.notify.NotifyActivities;
+import dev.baton.probe.ProbeActivities;
+import dev.baton.probe.ProbeRequest;
+import dev.baton.probe.ProbeResult;
+import dev.baton.router.RouterActivities;
+import dev.baton.router.RouterRequest;
+import dev.baton.router.SwitchRequest;
+import dev.baton.router.SwitchResult;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * An in-memory stand-in for two sites, a router and a webhook, for tests of the wiring above the
+ * activities (CLI, worker). The real activities are tested against real Docker, nginx and git.
+ */
+public final class FakeWorld
+    implements RouterActivities, ProbeActivities, DatabaseActivities, NotifyActivities {
+  public volatile String routerTarget = "primary";
+  public final Map<String, String> versions = new ConcurrentHashMap<>();
+  public final Set<String> unhealthySites = ConcurrentHashMap.newKeySet();
+  public final List<Notification> notifications = new CopyOnWriteArrayList<>();
+  public final List<String> calls = new CopyOnWriteArrayList<>();
+
+  public FakeSite site(String siteId) {
+    return new FakeSite(siteId, this);
+  }
+
+  @Override
+  public String currentTarget(RouterRequest request) {
+    calls.add("router.currentTarget");
+    return routerTarget;
+  }
+
+  @Override
+  public SwitchResult switchTo(SwitchRequest request) {
+    calls.add("router.switchTo " + request.toSite());
+    routerTarget = request.toSite();
+    return new SwitchResult(request.toSite(), 1, "fake router");
+  }
+
+  @Override
+  public ProbeResult probe(ProbeRequest request) {
+    calls.add("probe " + request.siteId());
+    boolean healthy = !unhealthySites.contains(request.siteId());
+    return new ProbeResult(
+        request.siteId(), healthy, 2, healthy ? Map.of() : Map.of("api", "HTTP 503"));
+  }
+
+  @Override
+  public ReplicationStatus replicationStatus(ReplicationRequest request) {
+    return new ReplicationStatus(true, 0, 0, "streaming, lag 0 B");
+  }
+
+  @Override
+  public void send(Notification notification) {
+    notifications.add(notification);
+  }
+}
