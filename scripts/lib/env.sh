@@ -395,6 +395,7 @@ EOF
 }
 
 nginx_pid() { local pid; pid=$(pid_from "$NGINX_PID") && pid_is_ours "$pid" && echo "$pid"; }
+nginx_workers() { local pid; pid=$(nginx_pid) && ps --ppid "$pid" -o pid= | tr -d ' '; }
 router_answers() { curl -fsS --max-time 2 "http://127.0.0.1:$ROUTER_PORT/_router/health" >/dev/null; }
 current_upstream() { sed -n 's/^[[:space:]]*server[[:space:]]\{1,\}\([^;[:space:]]*\).*/\1/p' "$UPSTREAM_FILE" 2>/dev/null | head -n1; }
 

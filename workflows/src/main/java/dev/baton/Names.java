@@ -21,4 +21,9 @@ public final class Names {
   public static String releaseWorkflowId(String project) {
     return "baton-release-" + project;
   }
+
+  /** One deploy per site at a time. */
+  public static String deployWorkflowId(String project, String siteId) {
+    return "baton-deploy-" + project + "-" + siteId;
+  }
 }

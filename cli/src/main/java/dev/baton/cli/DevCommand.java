@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
     name = "dev",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the in-memory Temporal service and every worker in one process: all a new user needs",
-      "besides Java and Docker. Nothing survives a stop; production uses a Temporal cluster."
+      "Run the in-memory Temporal service and every worker in one process.",
+      "All a new user needs besides Java and Docker. Nothing survives a stop; production uses",
+      "a Temporal cluster."
     },
     footer = {"", "Example:", "  baton dev -c examples/shop/baton.yml"})
 final class DevCommand implements Callable<Integer> {

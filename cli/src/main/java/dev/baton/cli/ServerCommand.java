@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
     name = "server",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the in-memory Temporal service on 127.0.0.1 (with --dev). It keeps NOTHING after it",
-      "stops. Production uses a Temporal cluster: see docker-compose.dev.yml and the README."
+      "Run the in-memory Temporal service on 127.0.0.1 (--dev).",
+      "It keeps NOTHING after it stops. Production uses a Temporal cluster: see",
+      "docker-compose.dev.yml and the README."
     },
     footer = {"", "Example:", "  baton server --dev --port 7233"})
 final class ServerCommand implements Callable<Integer> {

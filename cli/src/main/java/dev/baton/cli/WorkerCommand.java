@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
     name = "worker",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a worker. A site worker runs next to that site's Docker engine; the control worker",
-      "runs the workflows, the router, the databases and the probes. Default: every role."
+      "Run a worker for some or all roles (default: all).",
+      "A site worker runs next to that site's Docker engine; the control worker runs the",
+      "workflows, the router, the databases and the probes."
     },
     footer = {
       "",

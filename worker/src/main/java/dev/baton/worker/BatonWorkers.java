@@ -2,6 +2,7 @@ package dev.baton.worker;
 
 import dev.baton.Names;
 import dev.baton.config.BatonConfig;
+import dev.baton.deploy.DeployWorkflowImpl;
 import dev.baton.release.ReleaseWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -21,7 +22,8 @@ public final class BatonWorkers {
     String project = config.project();
     if (roles.control()) {
       Worker control = factory.newWorker(Names.controlQueue(project));
-      control.registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class);
+      control.registerWorkflowImplementationTypes(
+          ReleaseWorkflowImpl.class, DeployWorkflowImpl.class);
       control.registerActivitiesImplementations(provider.control().toArray());
     }
     for (String siteId : roles.sites()) {

@@ -4,6 +4,7 @@ import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
 import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
+import dev.baton.cli.Failures;
 import dev.baton.cli.ProjectSession;
 import dev.baton.release.ApprovalRecord;
 import dev.baton.release.ApprovalRequest;
@@ -67,7 +68,7 @@ abstract class DecisionCommand implements Callable<Integer> {
       try {
         record = approving() ? release.approve(request) : release.reject(request);
       } catch (WorkflowUpdateException e) {
-        throw new BatonCliException(ExitCodes.REFUSED, verb + " refused: " + Releases.reason(e));
+        throw new BatonCliException(ExitCodes.REFUSED, verb + " refused: " + Failures.reason(e));
       }
       if (!record.accepted()) {
         throw new BatonCliException(ExitCodes.REFUSED, verb + " refused: " + record.reason());

@@ -4,6 +4,7 @@ import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
 import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
+import dev.baton.cli.Failures;
 import dev.baton.cli.ProjectSession;
 import dev.baton.release.ReleaseProgress;
 import io.temporal.client.WorkflowFailedException;
@@ -54,7 +55,7 @@ final class ReleaseCancel implements Callable<Integer> {
         stub.getResult(timeoutSeconds, TimeUnit.SECONDS, Object.class);
       } catch (WorkflowFailedException e) {
         spec.commandLine().getOut().println(Releases.latest(session.client(), project)
-            .map(ReleaseProgress::message).orElse(Releases.reason(e)));
+            .map(ReleaseProgress::message).orElse(Failures.reason(e)));
         return ExitCodes.OK;
       } catch (TimeoutException e) {
         throw new BatonCliException(ExitCodes.FAILED, "the release has not ended after "

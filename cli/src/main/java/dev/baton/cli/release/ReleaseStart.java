@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
       "  baton release start --version v2",
       "  baton release start --version v2 --wait --as carol"
     })
-final class ReleaseStart implements Callable<Integer> {
+public final class ReleaseStart implements Callable<Integer> {
   /** Docker's rule for a tag; also keeps option-like and shell-like strings out. */
   static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
@@ -56,13 +56,18 @@ final class ReleaseStart implements Callable<Integer> {
     this.context = context;
   }
 
-  @Override
-  public Integer call() {
+  /** Refuses what is not an image tag: it becomes a tag, a git ref and a compose variable. */
+  public static void checkVersion(String version) {
     if (!IMAGE_TAG.matcher(version).matches()) {
       throw new BatonCliException(ExitCodes.BAD_INPUT,
           "'" + version + "' is not a valid version: use an image tag (letters, digits, _ . -,"
               + " at most 128, not starting with . or -)");
     }
+  }
+
+  @Override
+  public Integer call() {
+    checkVersion(version);
     try (ProjectSession session = ProjectSession.open(options, context)) {
       BatonConfig config = session.config();
       String project = config.project();

@@ -12,7 +12,6 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.TemporalFailure;
 import java.util.Optional;
 
 /** Finds a project's release, running or ended, and reads its progress. */
@@ -70,11 +69,4 @@ final class Releases {
     return null;
   }
 
-  static String reason(Throwable error) {
-    Throwable cause = error.getCause() == null ? error : error.getCause();
-    if (cause instanceof ApplicationFailure app) {
-      return app.getOriginalMessage();
-    }
-    return cause instanceof TemporalFailure t ? t.getOriginalMessage() : cause.getMessage();
-  }
 }

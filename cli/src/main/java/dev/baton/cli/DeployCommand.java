@@ -1,0 +1,78 @@
+package dev.baton.cli;
+
+import dev.baton.Names;
+import dev.baton.cli.release.ReleaseStart;
+import dev.baton.config.BatonConfig;
+import dev.baton.deploy.DeployWorkflow;
+import dev.baton.deploy.SiteDeployRequest;
+import dev.baton.site.DeployResult;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "deploy",
+    description = "Deploy a version to one site, keeping its role (initial set-up of a site).",
+    footer = {
+      "",
+      "Releases deploy for you; use this to set a site up, like the guide's ./deploy.sh SITE.",
+      "",
+      "Example:",
+      "  baton deploy --site primary --version v1"
+    })
+final class DeployCommand implements Callable<Integer> {
+  private final BatonContext context;
+  @Mixin ConfigOptions options;
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+  boolean help;
+
+  @Option(names = "--site", required = true, paramLabel = "ID", description = "the site")
+  String site;
+
+  @Option(names = "--version", required = true, paramLabel = "VERSION",
+      description = "the version to deploy (an image tag)")
+  String version;
+
+  DeployCommand(BatonContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    ReleaseStart.checkVersion(version);
+    try (ProjectSession session = ProjectSession.open(options, context)) {
+      BatonConfig config = session.config();
+      try {
+        config.site(site);
+      } catch (IllegalArgumentException e) {
+        throw new BatonCliException(ExitCodes.BAD_INPUT, e.getMessage());
+      }
+      DeployWorkflow deploy = session.client().newWorkflowStub(DeployWorkflow.class,
+          WorkflowOptions.newBuilder()
+              .setWorkflowId(Names.deployWorkflowId(config.project(), site))
+              .setTaskQueue(Names.controlQueue(config.project()))
+              .build());
+      spec.commandLine().getOut().printf("deploying %s to %s...%n", version, site);
+      spec.commandLine().getOut().flush();
+      try {
+        DeployResult result = deploy.run(new SiteDeployRequest(config.project(), site, version,
+            config.release().deployTimeout()));
+        spec.commandLine().getOut().println(result.message());
+        return ExitCodes.OK;
+      } catch (WorkflowExecutionAlreadyStarted e) {
+        throw new BatonCliException(ExitCodes.REFUSED, "a deploy to " + site + " is running");
+      } catch (WorkflowFailedException e) {
+        throw new BatonCliException(ExitCodes.FAILED, "deploy to " + site + " failed: "
+            + Failures.reason(e));
+      }
+    }
+  }
+}

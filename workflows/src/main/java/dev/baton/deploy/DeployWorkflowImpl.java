@@ -1,0 +1,42 @@
+package dev.baton.deploy;
+
+import dev.baton.Names;
+import dev.baton.router.RouterActivities;
+import dev.baton.router.RouterRequest;
+import dev.baton.site.DeployRequest;
+import dev.baton.site.DeployResult;
+import dev.baton.site.Role;
+import dev.baton.site.SiteActivities;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+
+/** See {@link DeployWorkflow}. */
+public class DeployWorkflowImpl implements DeployWorkflow {
+  private final RouterActivities router =
+      Workflow.newActivityStub(
+          RouterActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofMinutes(1))
+              .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
+              .build());
+
+  @Override
+  public DeployResult run(SiteDeployRequest request) {
+    // Ask the router, not a state file, which role the site has.
+    String active = router.currentTarget(new RouterRequest(request.project()));
+    Role role = active.equals(request.siteId()) ? Role.ACTIVE : Role.STANDBY;
+    SiteActivities site =
+        Workflow.newActivityStub(
+            SiteActivities.class,
+            ActivityOptions.newBuilder()
+                .setTaskQueue(Names.siteQueue(request.project(), request.siteId()))
+                .setStartToCloseTimeout(request.deployTimeout())
+                .setHeartbeatTimeout(Duration.ofSeconds(30))
+                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
+                .build());
+    return site.deploy(
+        new DeployRequest(request.project(), request.siteId(), request.version(), role));
+  }
+}

@@ -1,0 +1,6 @@
+package dev.baton.deploy;
+
+import java.time.Duration;
+
+public record SiteDeployRequest(
+    String project, String siteId, String version, Duration deployTimeout) {}
