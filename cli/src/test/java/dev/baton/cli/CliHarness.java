@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The embedded Temporal service over real gRPC, a worker whose activities are a {@link
@@ -31,32 +32,51 @@ final class CliHarness implements AutoCloseable {
   private final DevServer server;
   private final TemporalConnection connection;
   private final WorkerFactory workers;
+  private final Function<BatonConfig, ActivityProvider> activities;
 
+  /** A generated baton.yml and a {@link FakeWorld} behind the activities. */
   CliHarness(Path dir) throws IOException {
-    server = DevServer.start(0);
-    config = dir.resolve("baton.yml");
-    Files.writeString(config, yaml(server.address()));
-    BatonConfig loaded = ConfigLoader.load(config, Map.of());
+    this(writeConfig(dir), null);
+  }
+
+  /** The given baton.yml; {@code activities} null means the fake world. */
+  CliHarness(Path config, Function<BatonConfig, ActivityProvider> activities) {
+    this.server = DevServer.start(0);
+    this.config = config;
+    this.activities = activities == null ? c -> fakeProvider() : activities;
+    BatonConfig loaded = ConfigLoader.load(config, env());
     connection = TemporalConnection.connect(server.address(), "default", Duration.ofSeconds(5));
     workers = BatonWorkers.start(connection.client(), loaded,
-        WorkerRoles.all(loaded.siteIds()), provider());
+        WorkerRoles.all(loaded.siteIds()), this.activities.apply(loaded));
+  }
+
+  private static Path writeConfig(Path dir) throws IOException {
+    Path file = dir.resolve("baton.yml");
+    Files.writeString(file, yaml("127.0.0.1:7233"));
+    return file;
+  }
+
+  /** What every `baton` run here sees: the config, the dev service, and carol as $USER. */
+  Map<String, String> env() {
+    return Map.of("BATON_CONFIG", config.toString(), "USER", "carol",
+        "BATON_TEMPORAL_ADDRESS", server.address());
   }
 
   record Run(int code, String out, String err) {}
 
   Run baton(String... args) {
-    return baton(Map.of("BATON_CONFIG", config.toString(), "USER", "carol"), args);
+    return baton(env(), args);
   }
 
   Run baton(Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    BatonContext context = new BatonContext(env, config.getParent(), c -> provider());
+    BatonContext context = new BatonContext(env, config.getParent(), activities);
     int code = Baton.run(context, new PrintWriter(out), new PrintWriter(err), args);
     return new Run(code, out.toString(), err.toString());
   }
 
-  private ActivityProvider provider() {
+  private ActivityProvider fakeProvider() {
     return new ActivityProvider() {
       @Override
       public SiteActivities site(SiteConfig site) {
@@ -74,7 +94,7 @@ final class CliHarness implements AutoCloseable {
     return """
         project: shop
         temporal:
-          address: %s
+          address: %s  # BATON_TEMPORAL_ADDRESS overrides it
         sites:
           - id: primary
             docker: unix:///tmp/none/primary.sock

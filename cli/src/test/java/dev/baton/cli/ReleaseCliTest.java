@@ -96,9 +96,8 @@ class ReleaseCliTest {
     Run followed = waiting.get(30, java.util.concurrent.TimeUnit.SECONDS);
     assertThat(followed.code()).isEqualTo(ExitCodes.REFUSED);
     assertThat(followed.out())
-        .containsPattern("plan +running +asking the router where traffic goes")
-        .containsPattern("approve +failed +switch rejected by bob: not today")
-        .contains("-> waiting for approval: baton release approve --step switch --as NAME")
+        // Lines appear as steps change; which intermediate states a poll sees is timing.
+        .containsPattern("(?m)^approve +failed +switch rejected by bob: not today$")
         .contains("release v2 of shop, requested by carol: REJECTED")
         .contains("approve: switch rejected by bob: not today; traffic untouched on primary");
     assertThat(harness.world.routerTarget).isEqualTo("primary");
@@ -132,10 +131,9 @@ class ReleaseCliTest {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
       deadPort = s.getLocalPort();
     }
-    Run unreachable = harness.baton(
-        java.util.Map.of("BATON_CONFIG", harness.config.toString(),
-            "BATON_TEMPORAL_ADDRESS", "127.0.0.1:" + deadPort),
-        "release", "status");
+    java.util.Map<String, String> env = new java.util.HashMap<>(harness.env());
+    env.put("BATON_TEMPORAL_ADDRESS", "127.0.0.1:" + deadPort);
+    Run unreachable = harness.baton(env, "release", "status");
     assertThat(unreachable.code()).isEqualTo(ExitCodes.UNREACHABLE);
     assertThat(unreachable.err())
         .isEqualTo("baton: cannot reach Temporal at 127.0.0.1:" + deadPort + "; start one with"
