@@ -69,13 +69,18 @@ final class ApprovalGate {
     return record;
   }
 
-  /**
-   * Waits for a decision on {@code step}. Returns it, or on timeout a record made by the timeout
-   * policy (approver "baton", decision per {@link ReleasePolicy#onApprovalTimeout()}).
-   */
-  ApprovalRecord await(String step) {
+  /** From now on {@code step} waits: approvals for it are accepted. */
+  void open(String step) {
     waitingFor = step;
     decision = null;
+  }
+
+  /**
+   * Waits for a decision on the open step. Returns it, or on timeout a record made by the timeout
+   * policy (approver "baton", decision per {@link ReleasePolicy#onApprovalTimeout()}).
+   */
+  ApprovalRecord await() {
+    String step = waitingFor;
     boolean decided = Workflow.await(policy.approvalTimeout(), () -> decision != null);
     if (!decided) {
       boolean approve = policy.onApprovalTimeout() == TimeoutOutcome.APPROVE;

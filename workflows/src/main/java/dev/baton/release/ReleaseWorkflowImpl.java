@@ -203,6 +203,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   }
 
   private void awaitApproval(Step step, String gateName) {
+    gate.open(gateName); // before the progress says "waiting", so both agree in every snapshot
     tracker.start(step, "waiting for approval of " + gateName);
     tracker.set(step, StepState.WAITING, "waiting for approval of " + gateName);
     notify(
@@ -215,7 +216,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
             + gateName
             + ": baton release approve --step "
             + gateName);
-    ApprovalRecord decision = gate.await(gateName);
+    ApprovalRecord decision = gate.await();
     tracker.set(step, StepState.RUNNING, approvedBy());
     if (decision.decision().equals("reject")) {
       FailureKind kind =
