@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -101,7 +100,7 @@ final class TreeReader {
         .forEachRemaining(
             key -> {
               if (!allowed.contains(key)) {
-                child(key).report(unknownKey(key, allowed));
+                child(key).report(ProblemText.unknownKey(key, allowed));
               }
             });
     return true;
@@ -232,40 +231,8 @@ final class TreeReader {
 
   private boolean is(boolean ok, String wanted, String expected) {
     if (!ok) {
-      report("expected " + wanted + ", got " + describe(node) + " (" + expected + ")");
+      report("expected " + wanted + ", got " + ProblemText.describe(node) + " (" + expected + ")");
     }
     return ok;
-  }
-
-  private static String describe(JsonNode node) {
-    if (node.isObject()) {
-      return "a mapping";
-    } else if (node.isArray()) {
-      return "a list";
-    } else if (node.isTextual()) {
-      return "a string";
-    } else if (node.isBoolean()) {
-      return "a boolean";
-    } else if (node.isIntegralNumber()) {
-      return "an integer";
-    } else if (node.isNumber()) {
-      return "a number";
-    }
-    return node.getNodeType().name().toLowerCase(Locale.ROOT);
-  }
-
-  // Catches workDir, check_out_dir and password-env without guessing at real typos.
-  private static String loose(String key) {
-    return key.replaceAll("[-_]", "").toLowerCase(Locale.ROOT);
-  }
-
-  private static String unknownKey(String key, List<String> allowed) {
-    String hint =
-        allowed.stream()
-            .filter(k -> loose(k).equals(loose(key)))
-            .findFirst()
-            .map(k -> ", did you mean \"" + k + "\"?")
-            .orElse("");
-    return "unknown key" + hint + " (allowed here: " + String.join(", ", allowed) + ")";
   }
 }

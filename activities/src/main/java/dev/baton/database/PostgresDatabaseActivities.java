@@ -24,18 +24,28 @@ public final class PostgresDatabaseActivities implements DatabaseActivities {
         Connection replica = open(request.replicaSite())) {
       String primaryLsn = single(primary, "SELECT pg_current_wal_lsn()::text");
       try (Statement st = replica.createStatement();
-          ResultSet rs = st.executeQuery("SELECT pg_is_in_recovery(),"
-              + " pg_wal_lsn_diff('" + primaryLsn + "'::pg_lsn, pg_last_wal_replay_lsn()),"
-              + " COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()) * 1000, 0),"
-              + " (SELECT count(*) FROM pg_stat_wal_receiver WHERE status = 'streaming')")) {
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT pg_is_in_recovery(),"
+                      + " pg_wal_lsn_diff('"
+                      + primaryLsn
+                      + "'::pg_lsn, pg_last_wal_replay_lsn()),"
+                      + " COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()) * 1000, 0),"
+                      + " (SELECT count(*) FROM pg_stat_wal_receiver WHERE status = 'streaming')")) {
         rs.next();
         boolean inRecovery = rs.getBoolean(1);
         long lagBytes = Math.max(0, rs.getLong(2));
         long lagMillis = (long) rs.getDouble(3);
         boolean streaming = inRecovery && rs.getLong(4) > 0;
-        String detail = !inRecovery ? request.replicaSite() + "'s database is not a replica"
-            : (streaming ? "streaming" : "NOT streaming") + ", lag " + lagBytes + " B / "
-                + lagMillis + " ms";
+        String detail =
+            !inRecovery
+                ? request.replicaSite() + "'s database is not a replica"
+                : (streaming ? "streaming" : "NOT streaming")
+                    + ", lag "
+                    + lagBytes
+                    + " B / "
+                    + lagMillis
+                    + " ms";
         return new ReplicationStatus(streaming, lagBytes, lagMillis, detail);
       }
     } catch (SQLException e) {

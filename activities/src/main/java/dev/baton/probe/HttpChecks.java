@@ -40,7 +40,9 @@ public final class HttpChecks {
       return response.isSuccessful() ? null : "HTTP " + response.code() + " from " + url;
     } catch (IOException e) {
       return (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-          + " (" + url + ")";
+          + " ("
+          + url
+          + ")";
     }
   }
 }

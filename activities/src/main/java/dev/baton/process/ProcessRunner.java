@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs an external command (compose, git, nginx) built elsewhere as an argument list, never a
- * shell string, and captures what it printed.
+ * Runs an external command (compose, git, nginx) built elsewhere as an argument list, never a shell
+ * string, and captures what it printed.
  */
 public final class ProcessRunner {
 

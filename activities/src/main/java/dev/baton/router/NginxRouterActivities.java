@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The nginx router: the upstream file names the active site's address. A switch rewrites it
- * atomically, checks it with {@code nginx -t}, reloads, then verifies through nginx's own
- * listener that responses come from the new site; any failure restores the previous file.
+ * atomically, checks it with {@code nginx -t}, reloads, then verifies through nginx's own listener
+ * that responses come from the new site; any failure restores the previous file.
  */
 public final class NginxRouterActivities implements RouterActivities {
   private static final Logger log = LoggerFactory.getLogger(NginxRouterActivities.class);
@@ -47,15 +47,26 @@ public final class NginxRouterActivities implements RouterActivities {
       String problem = nginx.testAndReload();
       if (problem != null) {
         restore(previous);
-        throw permanent("nginx refused the new upstream (" + problem + "); restored "
-            + router.upstreamFile() + ", traffic stays on " + siteAt(current));
+        throw permanent(
+            "nginx refused the new upstream ("
+                + problem
+                + "); restored "
+                + router.upstreamFile()
+                + ", traffic stays on "
+                + siteAt(current));
       }
     }
     String verified = verifier.awaitUpstream(target);
     if (verified != null) {
       restore(previous);
-      throw permanent("after the switch to " + request.toSite() + ", " + verified
-          + "; restored the previous upstream (" + siteAt(current) + ")");
+      throw permanent(
+          "after the switch to "
+              + request.toSite()
+              + ", "
+              + verified
+              + "; restored the previous upstream ("
+              + siteAt(current)
+              + ")");
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
     log.info("router now sends traffic to {} ({}) after {} ms", request.toSite(), target, millis);
@@ -83,12 +94,18 @@ public final class NginxRouterActivities implements RouterActivities {
         .filter(e -> e.getValue().equals(address))
         .map(Map.Entry::getKey)
         .findFirst()
-        .orElseThrow(() -> permanent("the nginx upstream " + address + " is none of the sites' "
-            + router.upstreams() + " (router.upstreams)"));
+        .orElseThrow(
+            () ->
+                permanent(
+                    "the nginx upstream "
+                        + address
+                        + " is none of the sites' "
+                        + router.upstreams()
+                        + " (router.upstreams)"));
   }
 
   private static ApplicationFailure permanent(String message) {
-    return ApplicationFailure.newNonRetryableFailure("router nginx: " + message,
-        FailureKind.SWITCH_FAILED.type());
+    return ApplicationFailure.newNonRetryableFailure(
+        "router nginx: " + message, FailureKind.SWITCH_FAILED.type());
   }
 }

@@ -8,10 +8,10 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Proves a switch through nginx's own listener: responses must name the new upstream in the
- * {@code X-Baton-Upstream} header (nginx: {@code add_header X-Baton-Upstream $upstream_addr
- * always;}) several times in a row. Each request uses a new connection, as a new client would,
- * since old nginx workers keep serving their open keep-alive connections for a while.
+ * Proves a switch through nginx's own listener: responses must name the new upstream in the {@code
+ * X-Baton-Upstream} header (nginx: {@code add_header X-Baton-Upstream $upstream_addr always;})
+ * several times in a row. Each request uses a new connection, as a new client would, since old
+ * nginx workers keep serving their open keep-alive connections for a while.
  */
 final class SwitchVerifier {
   static final String HEADER = "X-Baton-Upstream";

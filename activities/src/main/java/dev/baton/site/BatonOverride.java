@@ -8,9 +8,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * A compose override file baton applies last, labelling every container with baton, the project
- * and the version. The labels are how {@code describe} knows which version a site runs, without
- * any state file.
+ * A compose override file baton applies last, labelling every container with baton, the project and
+ * the version. The labels are how {@code describe} knows which version a site runs, without any
+ * state file.
  */
 final class BatonOverride {
   private BatonOverride() {}
@@ -27,10 +27,16 @@ final class BatonOverride {
     }
     yaml.append("services:\n");
     for (String service : services) {
-      yaml.append("  ").append(service).append(":\n    labels:\n")
+      yaml.append("  ")
+          .append(service)
+          .append(":\n    labels:\n")
           .append("      dev.baton.managed: \"true\"\n")
-          .append("      dev.baton.project: \"").append(project).append("\"\n")
-          .append("      dev.baton.version: \"").append(version).append("\"\n");
+          .append("      dev.baton.project: \"")
+          .append(project)
+          .append("\"\n")
+          .append("      dev.baton.version: \"")
+          .append(version)
+          .append("\"\n");
     }
     return yaml.toString();
   }
@@ -38,8 +44,10 @@ final class BatonOverride {
   /** The {@code version:} key of a compose file, or null when it has none. */
   static String composeVersion(Path composeFile) {
     try {
-      var node = new com.fasterxml.jackson.databind.ObjectMapper(
-          new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(composeFile.toFile());
+      var node =
+          new com.fasterxml.jackson.databind.ObjectMapper(
+                  new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+              .readTree(composeFile.toFile());
       return node != null && node.hasNonNull("version") ? node.get("version").asText() : null;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + composeFile + ": " + e.getMessage(), e);

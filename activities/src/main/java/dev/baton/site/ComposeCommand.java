@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds Docker Compose argument lists for one site (like Kamal's commands layer: building is
- * kept apart from running, so the lists are unit-tested). Works with Compose v2 ({@code docker
- * compose}) and v1 ({@code docker-compose}); the engine is chosen by DOCKER_HOST in the
- * environment, which both understand.
+ * Builds Docker Compose argument lists for one site (like Kamal's commands layer: building is kept
+ * apart from running, so the lists are unit-tested). Works with Compose v2 ({@code docker compose})
+ * and v1 ({@code docker-compose}); the engine is chosen by DOCKER_HOST in the environment, which
+ * both understand.
  */
 public final class ComposeCommand {
   private final List<String> executable;
@@ -39,7 +39,8 @@ public final class ComposeCommand {
 
   /** Starts (or leaves running, when unchanged) the given services; never builds. */
   public List<String> up(List<String> services) {
-    return withServices(base(true), List.of("up", "-d", "--no-build", "--remove-orphans"), services);
+    return withServices(
+        base(true), List.of("up", "-d", "--no-build", "--remove-orphans"), services);
   }
 
   public List<String> stop(List<String> services) {

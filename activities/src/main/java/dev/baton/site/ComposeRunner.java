@@ -25,8 +25,8 @@ final class ComposeRunner {
   static List<String> executable() {
     try {
       CommandResult v2 =
-          ProcessRunner.run(List.of("docker", "compose", "version"), null, Map.of(),
-              Duration.ofSeconds(10));
+          ProcessRunner.run(
+              List.of("docker", "compose", "version"), null, Map.of(), Duration.ofSeconds(10));
       if (v2.ok()) {
         return List.of("docker", "compose");
       }
@@ -38,8 +38,10 @@ final class ComposeRunner {
 
   List<String> services(String version) {
     String out = run(commands.services(), version, "compose config --services").output();
-    return Arrays.stream(out.split("\n")).map(String::strip).filter(s -> !s.isEmpty()
-        && !s.startsWith("WARNING")).toList();
+    return Arrays.stream(out.split("\n"))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty() && !s.startsWith("WARNING"))
+        .toList();
   }
 
   CommandResult build(List<String> services, String version) {
@@ -56,16 +58,19 @@ final class ComposeRunner {
 
   private CommandResult run(List<String> command, String version, String what) {
     if (!Files.isDirectory(site.compose().workdir())) {
-      throw new SiteException(site.id(), "compose workdir " + site.compose().workdir()
-          + " does not exist (check sites[].compose.workdir, or git.checkoutDir)");
+      throw new SiteException(
+          site.id(),
+          "compose workdir "
+              + site.compose().workdir()
+              + " does not exist (check sites[].compose.workdir, or git.checkoutDir)");
     }
     // VERSION is what the compose files interpolate into image tags.
     Map<String, String> env =
         Map.of("DOCKER_HOST", site.docker(), "VERSION", version, "BATON_VERSION", version);
     CommandResult result = ProcessRunner.run(command, site.compose().workdir(), env, TIMEOUT);
     if (!result.ok()) {
-      throw new SiteException(site.id(), what + " failed (exit " + result.exitCode() + "):\n"
-          + result.tail(15));
+      throw new SiteException(
+          site.id(), what + " failed (exit " + result.exitCode() + "):\n" + result.tail(15));
     }
     return result;
   }

@@ -38,7 +38,10 @@ public final class DockerClients {
     } catch (RuntimeException e) {
       throw new SiteException(
           site.id(),
-          "the Docker engine at " + site.docker() + " does not answer (" + rootMessage(e)
+          "the Docker engine at "
+              + site.docker()
+              + " does not answer ("
+              + rootMessage(e)
               + "); is dockerd running there?",
           e);
     }

@@ -32,32 +32,48 @@ final class DockerSite {
     Map<String, ServiceStatus> byService = new java.util.TreeMap<>();
     for (Container c : containers()) {
       String service = c.getLabels().getOrDefault(SERVICE_LABEL, c.getId());
-      InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(c.getId())
-          .exec().getState();
+      InspectContainerResponse.ContainerState state =
+          docker.inspectContainerCmd(c.getId()).exec().getState();
       String health = state.getHealth() == null ? null : state.getHealth().getStatus();
-      byService.put(service, new ServiceStatus(service, c.getId(), c.getImage(),
-          c.getLabels().getOrDefault(VERSION_LABEL, ""), Boolean.TRUE.equals(state.getRunning()),
-          health, state.getExitCodeLong() == null ? 0 : state.getExitCodeLong()));
+      byService.put(
+          service,
+          new ServiceStatus(
+              service,
+              c.getId(),
+              c.getImage(),
+              c.getLabels().getOrDefault(VERSION_LABEL, ""),
+              Boolean.TRUE.equals(state.getRunning()),
+              health,
+              state.getExitCodeLong() == null ? 0 : state.getExitCodeLong()));
     }
     return byService;
   }
 
   List<Container> containers() {
-    return docker.listContainersCmd().withShowAll(true)
-        .withLabelFilter(Map.of(PROJECT_LABEL, site.compose().projectName())).exec();
+    return docker
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of(PROJECT_LABEL, site.compose().projectName()))
+        .exec();
   }
 
   /** The last lines a container printed: what an operator needs to see why it is unhealthy. */
   String lastLogLines(String containerId, int lines) {
     List<String> out = new ArrayList<>();
     try {
-      docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(lines)
-          .exec(new ResultCallback.Adapter<Frame>() {
-            @Override
-            public void onNext(Frame frame) {
-              out.add(new String(frame.getPayload(), StandardCharsets.UTF_8).stripTrailing());
-            }
-          }).awaitCompletion(5, TimeUnit.SECONDS);
+      docker
+          .logContainerCmd(containerId)
+          .withStdOut(true)
+          .withStdErr(true)
+          .withTail(lines)
+          .exec(
+              new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                  out.add(new String(frame.getPayload(), StandardCharsets.UTF_8).stripTrailing());
+                }
+              })
+          .awaitCompletion(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {

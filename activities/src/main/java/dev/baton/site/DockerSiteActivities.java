@@ -37,10 +37,12 @@ public final class DockerSiteActivities implements SiteActivities {
 
   @Override
   public SiteState describe(SiteRequest request) {
-    return guarded(() -> {
-      DockerClients.ping(site, client);
-      return stateOf(docker.services());
-    }, FailureKind.DEPLOY_FAILED);
+    return guarded(
+        () -> {
+          DockerClients.ping(site, client);
+          return stateOf(docker.services());
+        },
+        FailureKind.DEPLOY_FAILED);
   }
 
   @Override
@@ -54,16 +56,18 @@ public final class DockerSiteActivities implements SiteActivities {
     if (activeOnly.isEmpty()) {
       return;
     }
-    guarded(() -> {
-      DockerClients.ping(site, client);
-      String version = currentVersion();
-      if (request.running()) {
-        compose.up(activeOnly, version);
-      } else {
-        compose.stop(activeOnly, version);
-      }
-      return null;
-    }, FailureKind.SWITCH_FAILED);
+    guarded(
+        () -> {
+          DockerClients.ping(site, client);
+          String version = currentVersion();
+          if (request.running()) {
+            compose.up(activeOnly, version);
+          } else {
+            compose.stop(activeOnly, version);
+          }
+          return null;
+        },
+        FailureKind.SWITCH_FAILED);
   }
 
   private DeployResult deployNow(DeployRequest request) {
@@ -73,64 +77,96 @@ public final class DockerSiteActivities implements SiteActivities {
     DockerClients.ping(site, client);
     String sha = site.git() == null ? null : new GitSource(site.id(), site.git()).checkout(version);
     List<String> all = compose.services(version);
-    List<String> wanted = request.role() == Role.ACTIVE ? all
-        : all.stream().filter(s -> !activeOnly.contains(s)).toList();
+    List<String> wanted =
+        request.role() == Role.ACTIVE
+            ? all
+            : all.stream().filter(s -> !activeOnly.contains(s)).toList();
     Map<String, ServiceStatus> before = docker.services();
     if (alreadyRuns(before, wanted, version)) {
-      return new DeployResult(site.id(), version, docker.images(before), false,
+      return new DeployResult(
+          site.id(),
+          version,
+          docker.images(before),
+          false,
           site.id() + " already runs " + version + ": " + summary(before, wanted));
     }
-    String composeVersion = BatonOverride.composeVersion(
-        site.compose().workdir().resolve(site.compose().files().get(0)));
-    BatonOverride.write(overrideFile(),
-        BatonOverride.render(config.project(), version, composeVersion, all));
+    String composeVersion =
+        BatonOverride.composeVersion(
+            site.compose().workdir().resolve(site.compose().files().get(0)));
+    BatonOverride.write(
+        overrideFile(), BatonOverride.render(config.project(), version, composeVersion, all));
     compose.build(wanted, version);
     compose.up(wanted, version);
     List<String> stopHere = all.stream().filter(s -> !wanted.contains(s)).toList();
     if (!stopHere.isEmpty()) {
       compose.stop(stopHere, version); // queue workers never run on a standby
     }
-    Map<String, ServiceStatus> after =
-        new HealthWait(site, docker).until(wanted, healthTimeout());
+    Map<String, ServiceStatus> after = new HealthWait(site, docker).until(wanted, healthTimeout());
     if (sha != null) {
       wanted.forEach(s -> docker.tagWithCommit(after.get(s).image(), sha));
     }
     long seconds = (System.nanoTime() - started) / 1_000_000;
-    String text = site.id() + " runs " + version + (sha == null ? "" : " (" + sha + ")") + ": "
-        + summary(after, wanted) + String.format(" in %.1fs", seconds / 1000.0);
+    String text =
+        site.id()
+            + " runs "
+            + version
+            + (sha == null ? "" : " (" + sha + ")")
+            + ": "
+            + summary(after, wanted)
+            + String.format(" in %.1fs", seconds / 1000.0);
     log.info("{}", text);
     return new DeployResult(site.id(), version, docker.images(after), true, text);
   }
 
-  private boolean alreadyRuns(Map<String, ServiceStatus> services, List<String> wanted,
-      String version) {
-    return wanted.stream().allMatch(n -> services.containsKey(n)
-        && services.get(n).version().equals(version) && services.get(n).ready())
+  private boolean alreadyRuns(
+      Map<String, ServiceStatus> services, List<String> wanted, String version) {
+    return wanted.stream()
+            .allMatch(
+                n ->
+                    services.containsKey(n)
+                        && services.get(n).version().equals(version)
+                        && services.get(n).ready())
         && new dev.baton.probe.HttpChecks(Duration.ofSeconds(2)).failures(site.health()).isEmpty();
   }
 
   private String currentVersion() {
-    return docker.services().values().stream().map(ServiceStatus::version)
-        .filter(v -> !v.isEmpty()).findFirst()
-        .orElseThrow(() -> new SiteException(site.id(), "no baton-deployed service runs here;"
-            + " deploy a version first"));
+    return docker.services().values().stream()
+        .map(ServiceStatus::version)
+        .filter(v -> !v.isEmpty())
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new SiteException(
+                    site.id(), "no baton-deployed service runs here;" + " deploy a version first"));
   }
 
   private SiteState stateOf(Map<String, ServiceStatus> services) {
-    Map<String, String> versions = services.values().stream()
-        .collect(Collectors.toMap(ServiceStatus::service, ServiceStatus::version,
-            (a, b) -> a, java.util.TreeMap::new));
-    boolean healthy = !services.isEmpty() && services.values().stream()
-        .filter(s -> !config.release().activeOnlyServices().contains(s.service()))
-        .allMatch(ServiceStatus::ready);
-    return new SiteState(site.id(), versions, healthy,
-        services.isEmpty() ? "nothing deployed" : summary(services, new ArrayList<>(versions
-            .keySet())));
+    Map<String, String> versions =
+        services.values().stream()
+            .collect(
+                Collectors.toMap(
+                    ServiceStatus::service,
+                    ServiceStatus::version,
+                    (a, b) -> a,
+                    java.util.TreeMap::new));
+    boolean healthy =
+        !services.isEmpty()
+            && services.values().stream()
+                .filter(s -> !config.release().activeOnlyServices().contains(s.service()))
+                .allMatch(ServiceStatus::ready);
+    return new SiteState(
+        site.id(),
+        versions,
+        healthy,
+        services.isEmpty()
+            ? "nothing deployed"
+            : summary(services, new ArrayList<>(versions.keySet())));
   }
 
   private static String summary(Map<String, ServiceStatus> services, List<String> names) {
-    return names.stream().map(n -> services.containsKey(n) ? services.get(n).describe()
-        : n + " missing").collect(Collectors.joining(", "));
+    return names.stream()
+        .map(n -> services.containsKey(n) ? services.get(n).describe() : n + " missing")
+        .collect(Collectors.joining(", "));
   }
 
   /** A little less than the activity's timeout, so the error names the service, not a timer. */

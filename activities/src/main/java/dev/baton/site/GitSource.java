@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks a version (tag, branch or commit) out of the site's git source, as the guide's
- * {@code clone.sh} does, and tells its commit. The argument lists are built by static methods so
- * they can be asserted without git.
+ * Checks a version (tag, branch or commit) out of the site's git source, as the guide's {@code
+ * clone.sh} does, and tells its commit. The argument lists are built by static methods so they can
+ * be asserted without git.
  */
 final class GitSource {
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
@@ -33,8 +33,12 @@ final class GitSource {
     }
     run(fetchArgs(dir), null, "git fetch");
     run(checkoutArgs(dir, version), null, "git checkout " + version);
-    return run(List.of("git", "-C", dir.toString(), "rev-parse", "--short", "HEAD"), null,
-        "git rev-parse").output().strip();
+    return run(
+            List.of("git", "-C", dir.toString(), "rev-parse", "--short", "HEAD"),
+            null,
+            "git rev-parse")
+        .output()
+        .strip();
   }
 
   static List<String> cloneArgs(String url, Path dir) {
@@ -47,18 +51,18 @@ final class GitSource {
 
   /** {@code --end-of-options} keeps a version like {@code --foo} from being read as an option. */
   static List<String> checkoutArgs(Path dir, String version) {
-    List<String> args = new ArrayList<>(
-        List.of("git", "-C", dir.toString(), "checkout", "--force", "--detach"));
+    List<String> args =
+        new ArrayList<>(List.of("git", "-C", dir.toString(), "checkout", "--force", "--detach"));
     args.addAll(List.of("--end-of-options", version, "--"));
     return args;
   }
 
   private CommandResult run(List<String> command, Path workdir, String what) {
-    CommandResult result = ProcessRunner.run(command, workdir,
-        Map.of("GIT_TERMINAL_PROMPT", "0"), TIMEOUT);
+    CommandResult result =
+        ProcessRunner.run(command, workdir, Map.of("GIT_TERMINAL_PROMPT", "0"), TIMEOUT);
     if (!result.ok()) {
-      throw new SiteException(siteId, what + " failed (exit " + result.exitCode() + "): "
-          + result.tail(5));
+      throw new SiteException(
+          siteId, what + " failed (exit " + result.exitCode() + "): " + result.tail(5));
     }
     return result;
   }

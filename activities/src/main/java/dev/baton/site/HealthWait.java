@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Waits until every wanted service of a site runs and is healthy (Docker's health status) and
- * every HTTP check answers 2xx. Polls at a short interval and heartbeats each round, so Temporal
- * sees progress and notices a dead worker; fails at once when a container exits or turns
- * unhealthy, since waiting longer cannot help.
+ * Waits until every wanted service of a site runs and is healthy (Docker's health status) and every
+ * HTTP check answers 2xx. Polls at a short interval and heartbeats each round, so Temporal sees
+ * progress and notices a dead worker; fails at once when a container exits or turns unhealthy,
+ * since waiting longer cannot help.
  */
 final class HealthWait {
   private static final Duration POLL = Duration.ofMillis(250);
@@ -33,30 +33,45 @@ final class HealthWait {
       for (String name : wanted) {
         ServiceStatus s = services.get(name);
         if (s != null && s.broken()) {
-          throw new UnhealthyServiceException(site.id(), "service " + name + " is " + s.describe()
-              + "; its last log lines:\n" + docker.lastLogLines(s.containerId(), 20));
+          throw new UnhealthyServiceException(
+              site.id(),
+              "service "
+                  + name
+                  + " is "
+                  + s.describe()
+                  + "; its last log lines:\n"
+                  + docker.lastLogLines(s.containerId(), 20));
         }
       }
-      List<String> notReady = wanted.stream()
-          .filter(n -> services.get(n) == null || !services.get(n).ready()).toList();
-      Map<String, String> httpFailures = notReady.isEmpty() ? http.failures(site.health())
-          : Map.of();
-      detail = wanted.stream()
-          .map(n -> services.get(n) == null ? n + " missing" : services.get(n).describe())
-          .collect(Collectors.joining(", "))
-          + (httpFailures.isEmpty() ? "" : "; http: " + httpFailures);
+      List<String> notReady =
+          wanted.stream().filter(n -> services.get(n) == null || !services.get(n).ready()).toList();
+      Map<String, String> httpFailures =
+          notReady.isEmpty() ? http.failures(site.health()) : Map.of();
+      detail =
+          wanted.stream()
+                  .map(n -> services.get(n) == null ? n + " missing" : services.get(n).describe())
+                  .collect(Collectors.joining(", "))
+              + (httpFailures.isEmpty() ? "" : "; http: " + httpFailures);
       if (notReady.isEmpty() && httpFailures.isEmpty()) {
         return services;
       }
       heartbeat(detail);
       if (System.nanoTime() > deadline) {
-        String culprit = notReady.isEmpty() ? httpFailures.keySet().iterator().next()
-            : notReady.get(0);
+        String culprit =
+            notReady.isEmpty() ? httpFailures.keySet().iterator().next() : notReady.get(0);
         ServiceStatus s = services.get(culprit);
-        String logs = s == null ? "" : "; its last log lines:\n"
-            + docker.lastLogLines(s.containerId(), 20);
-        throw new UnhealthyServiceException(site.id(), "service " + culprit + " not healthy after "
-            + timeout.toSeconds() + "s (" + detail + ")" + logs);
+        String logs =
+            s == null ? "" : "; its last log lines:\n" + docker.lastLogLines(s.containerId(), 20);
+        throw new UnhealthyServiceException(
+            site.id(),
+            "service "
+                + culprit
+                + " not healthy after "
+                + timeout.toSeconds()
+                + "s ("
+                + detail
+                + ")"
+                + logs);
       }
       sleep();
     }

@@ -13,11 +13,13 @@ class UpstreamFileTest {
 
   @Test
   void replacesOnlyTheFirstServerAddressAndKeepsTheRest() {
-    String before = "# active site\nupstream shop_active {\n  server 127.0.0.1:3000 max_fails=0;\n"
-        + "  keepalive 16;\n}\n";
+    String before =
+        "# active site\nupstream shop_active {\n  server 127.0.0.1:3000 max_fails=0;\n"
+            + "  keepalive 16;\n}\n";
     assertThat(UpstreamFile.replaceAddress(before, "127.0.0.1:3001"))
-        .isEqualTo("# active site\nupstream shop_active {\n  server 127.0.0.1:3001 max_fails=0;\n"
-            + "  keepalive 16;\n}\n");
+        .isEqualTo(
+            "# active site\nupstream shop_active {\n  server 127.0.0.1:3001 max_fails=0;\n"
+                + "  keepalive 16;\n}\n");
   }
 
   @Test
@@ -44,7 +46,8 @@ class UpstreamFileTest {
   @Test
   void nginxArgumentsUseTheRoutersOwnConfig() {
     Path conf = Path.of("/etc/baton/nginx.conf");
-    assertThat(Nginx.testArgs(conf)).containsExactly("nginx", "-t", "-q", "-c", "/etc/baton/nginx.conf");
+    assertThat(Nginx.testArgs(conf))
+        .containsExactly("nginx", "-t", "-q", "-c", "/etc/baton/nginx.conf");
     assertThat(Nginx.reloadArgs(conf))
         .containsExactly("nginx", "-s", "reload", "-c", "/etc/baton/nginx.conf");
   }

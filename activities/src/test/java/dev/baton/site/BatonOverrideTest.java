@@ -16,11 +16,14 @@ class BatonOverrideTest {
     Path base = dir.resolve("docker-compose.yml");
     Files.writeString(base, "version: '3.8'\nservices:\n  api:\n    image: shop-api:${VERSION}\n");
     String yaml =
-        BatonOverride.render("shop", "v2", BatonOverride.composeVersion(base), List.of("api", "web"));
+        BatonOverride.render(
+            "shop", "v2", BatonOverride.composeVersion(base), List.of("api", "web"));
     assertThat(yaml)
-        .startsWith("# written by baton on every deploy; do not edit\nversion: \"3.8\"\nservices:\n")
-        .contains("  api:\n    labels:\n      dev.baton.managed: \"true\"\n"
-            + "      dev.baton.project: \"shop\"\n      dev.baton.version: \"v2\"\n")
+        .startsWith(
+            "# written by baton on every deploy; do not edit\nversion: \"3.8\"\nservices:\n")
+        .contains(
+            "  api:\n    labels:\n      dev.baton.managed: \"true\"\n"
+                + "      dev.baton.project: \"shop\"\n      dev.baton.version: \"v2\"\n")
         .contains("  web:\n    labels:");
   }
 

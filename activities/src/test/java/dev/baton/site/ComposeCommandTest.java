@@ -21,12 +21,23 @@ class ComposeCommandTest {
     ComposeCommand v1 = new ComposeCommand(List.of("docker-compose"), compose, override);
     assertThat(v1.up(List.of("api", "web")))
         .containsExactly(
-            "docker-compose", "--project-name", "shop-primary",
-            "--env-file", "/srv/shop/.env.primary",
-            "--file", "/srv/shop/docker-compose.yml",
-            "--file", "/srv/shop/docker-compose.primary.yml",
-            "--file", "/srv/shop/.baton/docker-compose.baton.yml",
-            "up", "-d", "--no-build", "--remove-orphans", "api", "web");
+            "docker-compose",
+            "--project-name",
+            "shop-primary",
+            "--env-file",
+            "/srv/shop/.env.primary",
+            "--file",
+            "/srv/shop/docker-compose.yml",
+            "--file",
+            "/srv/shop/docker-compose.primary.yml",
+            "--file",
+            "/srv/shop/.baton/docker-compose.baton.yml",
+            "up",
+            "-d",
+            "--no-build",
+            "--remove-orphans",
+            "api",
+            "web");
   }
 
   @Test

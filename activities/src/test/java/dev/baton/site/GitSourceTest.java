@@ -12,8 +12,15 @@ class GitSourceTest {
   void aVersionThatLooksLikeAnOptionIsNeverReadAsOne() {
     assertThat(GitSource.checkoutArgs(dir, "--upload-pack=touch /tmp/x"))
         .containsExactly(
-            "git", "-C", "/srv/shop", "checkout", "--force", "--detach",
-            "--end-of-options", "--upload-pack=touch /tmp/x", "--");
+            "git",
+            "-C",
+            "/srv/shop",
+            "checkout",
+            "--force",
+            "--detach",
+            "--end-of-options",
+            "--upload-pack=touch /tmp/x",
+            "--");
   }
 
   @Test
@@ -21,6 +28,7 @@ class GitSourceTest {
     assertThat(GitSource.cloneArgs("/tmp/git/shop.git", dir))
         .containsExactly("git", "clone", "--no-checkout", "--", "/tmp/git/shop.git", "/srv/shop");
     assertThat(GitSource.fetchArgs(dir))
-        .containsExactly("git", "-C", "/srv/shop", "fetch", "--tags", "--force", "--prune", "origin");
+        .containsExactly(
+            "git", "-C", "/srv/shop", "fetch", "--tags", "--force", "--prune", "origin");
   }
 }

@@ -34,8 +34,12 @@ public final class Baton {
   private Baton() {}
 
   public static void main(String[] args) {
-    System.exit(run(BatonContext.system(), new PrintWriter(System.out, true),
-        new PrintWriter(System.err, true), args));
+    System.exit(
+        run(
+            BatonContext.system(),
+            new PrintWriter(System.out, true),
+            new PrintWriter(System.err, true),
+            args));
   }
 
   /** The testable entry point: everything goes to {@code out} and {@code err}. */

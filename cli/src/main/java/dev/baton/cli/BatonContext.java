@@ -8,14 +8,13 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * What a command needs from the outside world, so tests can give it their own: the environment,
- * the working directory and the activities a worker registers.
+ * What a command needs from the outside world, so tests can give it their own: the environment, the
+ * working directory and the activities a worker registers.
  */
 public record BatonContext(
     Map<String, String> env, Path cwd, Function<BatonConfig, ActivityProvider> activities) {
 
   public static BatonContext system() {
-    return new BatonContext(
-        System.getenv(), Path.of("").toAbsolutePath(), RealActivities::new);
+    return new BatonContext(System.getenv(), Path.of("").toAbsolutePath(), RealActivities::new);
   }
 }

@@ -35,8 +35,9 @@ public final class ConfigCommand {
         BatonConfig config = options.load(context);
         spec.commandLine()
             .getOut()
-            .printf("OK: %s, project %s, sites %s%n", config.file(), config.project(),
-                String.join(", ", config.siteIds()));
+            .printf(
+                "OK: %s, project %s, sites %s%n",
+                config.file(), config.project(), String.join(", ", config.siteIds()));
         return ExitCodes.OK;
       } catch (ConfigException e) {
         e.problems().forEach(p -> spec.commandLine().getErr().println(p.render()));

@@ -31,13 +31,19 @@ final class DeployCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
   @Spec CommandSpec spec;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "show this help")
   boolean help;
 
   @Option(names = "--site", required = true, paramLabel = "ID", description = "the site")
   String site;
 
-  @Option(names = "--version", required = true, paramLabel = "VERSION",
+  @Option(
+      names = "--version",
+      required = true,
+      paramLabel = "VERSION",
       description = "the version to deploy (an image tag)")
   String version;
 
@@ -55,23 +61,29 @@ final class DeployCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new BatonCliException(ExitCodes.BAD_INPUT, e.getMessage());
       }
-      DeployWorkflow deploy = session.client().newWorkflowStub(DeployWorkflow.class,
-          WorkflowOptions.newBuilder()
-              .setWorkflowId(Names.deployWorkflowId(config.project(), site))
-              .setTaskQueue(Names.controlQueue(config.project()))
-              .build());
+      DeployWorkflow deploy =
+          session
+              .client()
+              .newWorkflowStub(
+                  DeployWorkflow.class,
+                  WorkflowOptions.newBuilder()
+                      .setWorkflowId(Names.deployWorkflowId(config.project(), site))
+                      .setTaskQueue(Names.controlQueue(config.project()))
+                      .build());
       spec.commandLine().getOut().printf("deploying %s to %s...%n", version, site);
       spec.commandLine().getOut().flush();
       try {
-        DeployResult result = deploy.run(new SiteDeployRequest(config.project(), site, version,
-            config.release().deployTimeout()));
+        DeployResult result =
+            deploy.run(
+                new SiteDeployRequest(
+                    config.project(), site, version, config.release().deployTimeout()));
         spec.commandLine().getOut().println(result.message());
         return ExitCodes.OK;
       } catch (WorkflowExecutionAlreadyStarted e) {
         throw new BatonCliException(ExitCodes.REFUSED, "a deploy to " + site + " is running");
       } catch (WorkflowFailedException e) {
-        throw new BatonCliException(ExitCodes.FAILED, "deploy to " + site + " failed: "
-            + Failures.reason(e));
+        throw new BatonCliException(
+            ExitCodes.FAILED, "deploy to " + site + " failed: " + Failures.reason(e));
       }
     }
   }

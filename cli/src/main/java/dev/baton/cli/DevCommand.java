@@ -40,18 +40,25 @@ final class DevCommand implements Callable<Integer> {
     BatonConfig config = options.load(context);
     DevServer server = DevServer.start(port);
     TemporalConnection connection =
-        TemporalConnection.connect(server.address(), config.temporal().namespace(),
-            Duration.ofSeconds(5));
-    WorkerFactory workers = BatonWorkers.start(connection.client(), config,
-        WorkerRoles.all(config.siteIds()), context.activities().apply(config));
-    spec.commandLine().getOut().printf(
-        "baton dev: Temporal on %s (in memory), workers for %s: control + %s (Ctrl-C to stop)%n",
-        server.address(), config.project(), String.join(", ", config.siteIds()));
+        TemporalConnection.connect(
+            server.address(), config.temporal().namespace(), Duration.ofSeconds(5));
+    WorkerFactory workers =
+        BatonWorkers.start(
+            connection.client(),
+            config,
+            WorkerRoles.all(config.siteIds()),
+            context.activities().apply(config));
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "baton dev: Temporal on %s (in memory), workers for %s: control + %s (Ctrl-C to stop)%n",
+            server.address(), config.project(), String.join(", ", config.siteIds()));
     spec.commandLine().getOut().flush();
-    UntilStopped.await(() -> {
-      WorkerCommand.stop(workers, connection);
-      server.close();
-    });
+    UntilStopped.await(
+        () -> {
+          WorkerCommand.stop(workers, connection);
+          server.close();
+        });
     return ExitCodes.OK;
   }
 }

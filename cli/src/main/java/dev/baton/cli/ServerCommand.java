@@ -28,9 +28,11 @@ final class ServerCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DevServer server = DevServer.start(port);
-    spec.commandLine().getOut().printf(
-        "Temporal dev service on %s (in memory: everything is lost when it stops)%n",
-        server.address());
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "Temporal dev service on %s (in memory: everything is lost when it stops)%n",
+            server.address());
     spec.commandLine().getOut().flush();
     UntilStopped.await(server::close);
     return ExitCodes.OK;

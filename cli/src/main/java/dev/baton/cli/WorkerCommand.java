@@ -51,14 +51,19 @@ final class WorkerCommand implements Callable<Integer> {
     BatonConfig config = options.load(context);
     sites.forEach(config::site); // unknown ids fail here, naming the known ones
     WorkerRoles roles =
-        sites.isEmpty() && !control ? WorkerRoles.all(config.siteIds())
+        sites.isEmpty() && !control
+            ? WorkerRoles.all(config.siteIds())
             : new WorkerRoles(control, List.copyOf(sites));
-    TemporalConnection connection = TemporalConnection.connect(
-        config.temporal().address(), config.temporal().namespace(), Duration.ofSeconds(5));
+    TemporalConnection connection =
+        TemporalConnection.connect(
+            config.temporal().address(), config.temporal().namespace(), Duration.ofSeconds(5));
     WorkerFactory workers =
         BatonWorkers.start(connection.client(), config, roles, context.activities().apply(config));
-    spec.commandLine().getOut().printf("baton worker for %s on %s: %s (Ctrl-C to stop)%n",
-        config.project(), config.temporal().address(), roles.describe());
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "baton worker for %s on %s: %s (Ctrl-C to stop)%n",
+            config.project(), config.temporal().address(), roles.describe());
     spec.commandLine().getOut().flush();
     UntilStopped.await(() -> stop(workers, connection));
     return ExitCodes.OK;

@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The embedded Temporal service over real gRPC, a worker whose activities are a {@link
- * FakeWorld}, and a baton.yml pointing at both: what CLI tests run {@code baton} against.
+ * The embedded Temporal service over real gRPC, a worker whose activities are a {@link FakeWorld},
+ * and a baton.yml pointing at both: what CLI tests run {@code baton} against.
  */
 final class CliHarness implements AutoCloseable {
   final FakeWorld world = new FakeWorld();
@@ -46,8 +46,12 @@ final class CliHarness implements AutoCloseable {
     this.activities = activities == null ? c -> fakeProvider() : activities;
     BatonConfig loaded = ConfigLoader.load(config, env());
     connection = TemporalConnection.connect(server.address(), "default", Duration.ofSeconds(5));
-    workers = BatonWorkers.start(connection.client(), loaded,
-        WorkerRoles.all(loaded.siteIds()), this.activities.apply(loaded));
+    workers =
+        BatonWorkers.start(
+            connection.client(),
+            loaded,
+            WorkerRoles.all(loaded.siteIds()),
+            this.activities.apply(loaded));
   }
 
   private static Path writeConfig(Path dir) throws IOException {
@@ -58,8 +62,13 @@ final class CliHarness implements AutoCloseable {
 
   /** What every `baton` run here sees: the config, the dev service, and carol as $USER. */
   Map<String, String> env() {
-    return Map.of("BATON_CONFIG", config.toString(), "USER", "carol",
-        "BATON_TEMPORAL_ADDRESS", server.address());
+    return Map.of(
+        "BATON_CONFIG",
+        config.toString(),
+        "USER",
+        "carol",
+        "BATON_TEMPORAL_ADDRESS",
+        server.address());
   }
 
   record Run(int code, String out, String err) {}
@@ -125,7 +134,8 @@ final class CliHarness implements AutoCloseable {
             fourEyes: true
           bake: 1s
           probeInterval: 500ms
-        """.formatted(temporalAddress);
+        """
+        .formatted(temporalAddress);
   }
 
   @Override

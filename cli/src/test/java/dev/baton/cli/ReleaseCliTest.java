@@ -31,7 +31,8 @@ class ReleaseCliTest {
   void aReleaseStartsWaitsForApprovalAndSwapsTheRoles() {
     Run started = harness.baton("release", "start", "--version", "v2");
     assertThat(started.code()).as(started.err()).isZero();
-    assertThat(started.out()).startsWith("started release v2 of shop (workflow baton-release-shop)");
+    assertThat(started.out())
+        .startsWith("started release v2 of shop (workflow baton-release-shop)");
 
     Run waiting = awaitStatus(r -> r.out().contains("waiting for approval of switch"));
     assertThat(waiting.out())
@@ -50,10 +51,14 @@ class ReleaseCliTest {
         .contains("alice approve switch (update)")
         .contains("release v2 done: secondary active, primary standby, both on v2");
     assertThat(harness.world.routerTarget).isEqualTo("secondary");
-    assertThat(harness.world.versions).containsEntry("primary", "v2").containsEntry("secondary", "v2");
+    assertThat(harness.world.versions)
+        .containsEntry("primary", "v2")
+        .containsEntry("secondary", "v2");
 
     Run json = harness.baton("release", "status", "--output", "json");
-    assertThat(json.out()).contains("\"outcome\" : \"SUCCEEDED\"").contains("\"step\" : \"BACKFILL\"");
+    assertThat(json.out())
+        .contains("\"outcome\" : \"SUCCEEDED\"")
+        .contains("\"step\" : \"BACKFILL\"");
   }
 
   @Test
@@ -63,9 +68,10 @@ class ReleaseCliTest {
     Run second = harness.baton("release", "start", "--version", "v3");
     assertThat(second.code()).isEqualTo(ExitCodes.REFUSED);
     assertThat(second.err())
-        .isEqualTo("baton: release v2 (step approve, waiting for approval of switch) of shop is"
-            + " still running; one release at a time: see `baton release status`, or `baton"
-            + " release cancel`\n");
+        .isEqualTo(
+            "baton: release v2 (step approve, waiting for approval of switch) of shop is"
+                + " still running; one release at a time: see `baton release status`, or `baton"
+                + " release cancel`\n");
   }
 
   @Test
@@ -75,20 +81,23 @@ class ReleaseCliTest {
     Run mallory = harness.baton("release", "approve", "--as", "mallory");
     assertThat(mallory.code()).isEqualTo(ExitCodes.REFUSED);
     assertThat(mallory.err())
-        .isEqualTo("baton: approve refused: mallory is not an allowed approver (allowed: alice,"
-            + " bob, carol)\n");
+        .isEqualTo(
+            "baton: approve refused: mallory is not an allowed approver (allowed: alice,"
+                + " bob, carol)\n");
     Run self = harness.baton("release", "approve"); // $USER is carol, who requested it
     assertThat(self.err())
-        .isEqualTo("baton: approve refused: four-eyes rule: carol requested this release and"
-            + " cannot approve it\n");
+        .isEqualTo(
+            "baton: approve refused: four-eyes rule: carol requested this release and"
+                + " cannot approve it\n");
     Run wrongStep = harness.baton("release", "approve", "--step", "backfill", "--as", "bob");
     assertThat(wrongStep.err()).contains("step 'backfill' is not waiting for approval");
   }
 
   @Test
   void startWithWaitFollowsTheReleaseAndARejectionExitsWithThree() throws Exception {
-    CompletableFuture<Run> waiting = CompletableFuture.supplyAsync(
-        () -> harness.baton("release", "start", "--version", "v2", "--wait"));
+    CompletableFuture<Run> waiting =
+        CompletableFuture.supplyAsync(
+            () -> harness.baton("release", "start", "--version", "v2", "--wait"));
     awaitStatus(r -> r.out().contains("waiting for approval of switch"));
     Run rejected = harness.baton("release", "reject", "--as", "bob", "--comment", "not today");
     assertThat(rejected.code()).as(rejected.err()).isZero();
@@ -136,9 +145,12 @@ class ReleaseCliTest {
     Run unreachable = harness.baton(env, "release", "status");
     assertThat(unreachable.code()).isEqualTo(ExitCodes.UNREACHABLE);
     assertThat(unreachable.err())
-        .isEqualTo("baton: cannot reach Temporal at 127.0.0.1:" + deadPort + "; start one with"
-            + " `baton dev` (or `baton server --dev`), or set BATON_TEMPORAL_ADDRESS /"
-            + " temporal.address\n");
+        .isEqualTo(
+            "baton: cannot reach Temporal at 127.0.0.1:"
+                + deadPort
+                + "; start one with"
+                + " `baton dev` (or `baton server --dev`), or set BATON_TEMPORAL_ADDRESS /"
+                + " temporal.address\n");
   }
 
   private Run awaitStatus(Predicate<Run> until) {
@@ -148,7 +160,8 @@ class ReleaseCliTest {
       Thread.onSpinWait();
       run = harness.baton("release", "status");
     }
-    assertThat(until.test(run)).as("status reached the condition:\n%s%s", run.out(), run.err())
+    assertThat(until.test(run))
+        .as("status reached the condition:\n%s%s", run.out(), run.err())
         .isTrue();
     return run;
   }

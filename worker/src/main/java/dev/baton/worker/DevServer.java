@@ -12,8 +12,8 @@ import java.net.InetSocketAddress;
 
 /**
  * The in-memory Temporal service from temporal-testing, served over real gRPC on 127.0.0.1. It
- * keeps nothing after it stops: it is for development, demos and tests; production points baton
- * at a Temporal cluster.
+ * keeps nothing after it stops: it is for development, demos and tests; production points baton at
+ * a Temporal cluster.
  *
  * <p>{@code TestServer.createPortBoundServer} binds every interface; this does the same wiring but
  * binds loopback only, so a dev service is never reachable from the network.

@@ -18,15 +18,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Approve or reject the step that waits, through the workflow's Update, so the answer (accepted
- * or refused, and why) comes back at once.
+ * Approve or reject the step that waits, through the workflow's Update, so the answer (accepted or
+ * refused, and why) comes back at once.
  */
 abstract class DecisionCommand implements Callable<Integer> {
   private final BatonContext context;
   @Mixin ConfigOptions options;
   @Spec CommandSpec spec;
 
-  @Option(names = "--step", paramLabel = "STEP",
+  @Option(
+      names = "--step",
+      paramLabel = "STEP",
       description = "the step to decide: switch or backfill (default: the one waiting)")
   String step;
 
@@ -49,17 +51,31 @@ abstract class DecisionCommand implements Callable<Integer> {
       String project = session.config().project();
       ReleaseProgress progress =
           Releases.latest(session.client(), project)
-              .orElseThrow(() -> new BatonCliException(ExitCodes.REFUSED,
-                  "no release of " + project + " to " + verb));
+              .orElseThrow(
+                  () ->
+                      new BatonCliException(
+                          ExitCodes.REFUSED, "no release of " + project + " to " + verb));
       if (progress.outcome() != null) {
-        throw new BatonCliException(ExitCodes.REFUSED, "release " + progress.version()
-            + " of " + project + " has ended (" + progress.outcome() + "); nothing to " + verb);
+        throw new BatonCliException(
+            ExitCodes.REFUSED,
+            "release "
+                + progress.version()
+                + " of "
+                + project
+                + " has ended ("
+                + progress.outcome()
+                + "); nothing to "
+                + verb);
       }
       String target = step != null ? step : progress.waitingFor();
       if (target == null) {
-        throw new BatonCliException(ExitCodes.REFUSED, "release " + progress.version()
-            + " is at step " + progress.currentStep().id()
-            + "; nothing waits for approval yet (see `baton release status --watch`)");
+        throw new BatonCliException(
+            ExitCodes.REFUSED,
+            "release "
+                + progress.version()
+                + " is at step "
+                + progress.currentStep().id()
+                + "; nothing waits for approval yet (see `baton release status --watch`)");
       }
       String who = Identity.of(approver, context);
       ApprovalRequest request = new ApprovalRequest(target, who, comment == null ? "" : comment);
@@ -73,8 +89,11 @@ abstract class DecisionCommand implements Callable<Integer> {
       if (!record.accepted()) {
         throw new BatonCliException(ExitCodes.REFUSED, verb + " refused: " + record.reason());
       }
-      spec.commandLine().getOut().printf("%s %s of release %s (%s) as %s%n",
-          approving() ? "approved" : "rejected", target, progress.version(), project, who);
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "%s %s of release %s (%s) as %s%n",
+              approving() ? "approved" : "rejected", target, progress.version(), project, who);
       return ExitCodes.OK;
     }
   }

@@ -19,31 +19,47 @@ final class ProgressRenderer {
   static String render(ReleaseProgress p) {
     StringBuilder text = new StringBuilder();
     String outcome = p.outcome() == null ? "RUNNING" : p.outcome();
-    text.append(String.format("release %s of %s, requested by %s: %s%n", p.version(), p.project(),
-        p.requestedBy(), outcome));
+    text.append(
+        String.format(
+            "release %s of %s, requested by %s: %s%n",
+            p.version(), p.project(), p.requestedBy(), outcome));
     if (p.activeSite() != null) {
       text.append(String.format("active: %s   standby: %s%n", p.activeSite(), p.standbySite()));
     }
-    text.append(String.format("%n%-15s %-11s %-8s %9s  %s%n", "STEP", "STATE", "STARTED",
-        "DURATION", "MESSAGE"));
+    text.append(
+        String.format(
+            "%n%-15s %-11s %-8s %9s  %s%n", "STEP", "STATE", "STARTED", "DURATION", "MESSAGE"));
     Instant now = Instant.now();
     for (StepStatus s : p.steps()) {
-      text.append(String.format("%-15s %-11s %-8s %9s  %s%n", s.step().id(), state(s.state()),
-          s.startedAt() == null ? "" : CLOCK.format(s.startedAt()), duration(s, now),
-          s.message()));
+      text.append(
+          String.format(
+              "%-15s %-11s %-8s %9s  %s%n",
+              s.step().id(),
+              state(s.state()),
+              s.startedAt() == null ? "" : CLOCK.format(s.startedAt()),
+              duration(s, now),
+              s.message()));
     }
     if (!p.approvals().isEmpty()) {
       text.append(String.format("%napprovals:%n"));
       for (ApprovalRecord a : p.approvals()) {
-        text.append(String.format("  %s %s %s %s (%s)%s%n", CLOCK.format(a.at()), a.approver(),
-            a.decision(), a.step(), a.via(),
-            a.accepted() ? "" : " REFUSED: " + a.reason()));
+        text.append(
+            String.format(
+                "  %s %s %s %s (%s)%s%n",
+                CLOCK.format(a.at()),
+                a.approver(),
+                a.decision(),
+                a.step(),
+                a.via(),
+                a.accepted() ? "" : " REFUSED: " + a.reason()));
       }
     }
     if (p.waitingFor() != null) {
-      text.append(String.format("%nwaiting for approval of %s:%n  baton release approve --step %s"
-          + " --as NAME%n  baton release reject --step %s --as NAME --comment WHY%n",
-          p.waitingFor(), p.waitingFor(), p.waitingFor()));
+      text.append(
+          String.format(
+              "%nwaiting for approval of %s:%n  baton release approve --step %s"
+                  + " --as NAME%n  baton release reject --step %s --as NAME --comment WHY%n",
+              p.waitingFor(), p.waitingFor(), p.waitingFor()));
     }
     if (p.outcome() != null && !p.message().isEmpty()) {
       text.append(String.format("%n%s%n", p.message()));

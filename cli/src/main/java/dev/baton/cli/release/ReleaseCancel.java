@@ -31,7 +31,9 @@ final class ReleaseCancel implements Callable<Integer> {
   @Mixin ConfigOptions options;
   @Spec CommandSpec spec;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS",
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
       description = "how long to wait for the release to wind down (default: 120)")
   long timeoutSeconds = 120;
 
@@ -43,23 +45,35 @@ final class ReleaseCancel implements Callable<Integer> {
   public Integer call() {
     try (ProjectSession session = ProjectSession.open(options, context)) {
       String project = session.config().project();
-      ReleaseProgress progress = Releases.latest(session.client(), project)
-          .filter(p -> p.outcome() == null)
-          .orElseThrow(() -> new BatonCliException(ExitCodes.REFUSED,
-              "no release of " + project + " is running; nothing to cancel"));
+      ReleaseProgress progress =
+          Releases.latest(session.client(), project)
+              .filter(p -> p.outcome() == null)
+              .orElseThrow(
+                  () ->
+                      new BatonCliException(
+                          ExitCodes.REFUSED,
+                          "no release of " + project + " is running; nothing to cancel"));
       WorkflowStub stub = WorkflowStub.fromTyped(Releases.stub(session.client(), project));
       stub.cancel();
-      spec.commandLine().getOut().printf("cancel requested for release %s of %s%n",
-          progress.version(), project);
+      spec.commandLine()
+          .getOut()
+          .printf("cancel requested for release %s of %s%n", progress.version(), project);
       try {
         stub.getResult(timeoutSeconds, TimeUnit.SECONDS, Object.class);
       } catch (WorkflowFailedException e) {
-        spec.commandLine().getOut().println(Releases.latest(session.client(), project)
-            .map(ReleaseProgress::message).orElse(Failures.reason(e)));
+        spec.commandLine()
+            .getOut()
+            .println(
+                Releases.latest(session.client(), project)
+                    .map(ReleaseProgress::message)
+                    .orElse(Failures.reason(e)));
         return ExitCodes.OK;
       } catch (TimeoutException e) {
-        throw new BatonCliException(ExitCodes.FAILED, "the release has not ended after "
-            + timeoutSeconds + "s; is a control worker running? see `baton release status`");
+        throw new BatonCliException(
+            ExitCodes.FAILED,
+            "the release has not ended after "
+                + timeoutSeconds
+                + "s; is a control worker running? see `baton release status`");
       }
       spec.commandLine().getOut().println("the release had already finished");
       return ExitCodes.OK;

@@ -39,10 +39,16 @@ public final class ReleaseStart implements Callable<Integer> {
   @Mixin ConfigOptions options;
   @Spec CommandSpec spec;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "show this help")
   boolean help;
 
-  @Option(names = "--version", required = true, paramLabel = "VERSION",
+  @Option(
+      names = "--version",
+      required = true,
+      paramLabel = "VERSION",
       description = "the version to release: an image tag, e.g. v2 or 1.4.0")
   String version;
 
@@ -59,8 +65,11 @@ public final class ReleaseStart implements Callable<Integer> {
   /** Refuses what is not an image tag: it becomes a tag, a git ref and a compose variable. */
   public static void checkVersion(String version) {
     if (!IMAGE_TAG.matcher(version).matches()) {
-      throw new BatonCliException(ExitCodes.BAD_INPUT,
-          "'" + version + "' is not a valid version: use an image tag (letters, digits, _ . -,"
+      throw new BatonCliException(
+          ExitCodes.BAD_INPUT,
+          "'"
+              + version
+              + "' is not a valid version: use an image tag (letters, digits, _ . -,"
               + " at most 128, not starting with . or -)");
     }
   }
@@ -71,20 +80,32 @@ public final class ReleaseStart implements Callable<Integer> {
     try (ProjectSession session = ProjectSession.open(options, context)) {
       BatonConfig config = session.config();
       String project = config.project();
-      ReleaseRequest request = new ReleaseRequest(project, version,
-          Identity.of(requester, context), config.siteIds(), ReleasePolicies.from(config));
-      ReleaseWorkflow release = session.client().newWorkflowStub(ReleaseWorkflow.class,
-          WorkflowOptions.newBuilder()
-              .setWorkflowId(Names.releaseWorkflowId(project))
-              .setTaskQueue(Names.controlQueue(project))
-              .build());
+      ReleaseRequest request =
+          new ReleaseRequest(
+              project,
+              version,
+              Identity.of(requester, context),
+              config.siteIds(),
+              ReleasePolicies.from(config));
+      ReleaseWorkflow release =
+          session
+              .client()
+              .newWorkflowStub(
+                  ReleaseWorkflow.class,
+                  WorkflowOptions.newBuilder()
+                      .setWorkflowId(Names.releaseWorkflowId(project))
+                      .setTaskQueue(Names.controlQueue(project))
+                      .build());
       try {
         WorkflowClient.start(release::run, request);
       } catch (WorkflowExecutionAlreadyStarted e) {
         throw alreadyRunning(session, project);
       }
-      spec.commandLine().getOut().printf("started release %s of %s (workflow %s)%n",
-          version, project, Names.releaseWorkflowId(project));
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "started release %s of %s (workflow %s)%n",
+              version, project, Names.releaseWorkflowId(project));
       if (!wait) {
         spec.commandLine().getOut().println("follow it with: baton release status --watch");
         return ExitCodes.OK;
@@ -94,12 +115,17 @@ public final class ReleaseStart implements Callable<Integer> {
   }
 
   private static BatonCliException alreadyRunning(ProjectSession session, String project) {
-    String what = Releases.latest(session.client(), project)
-        .map(ReleaseStart::describeRunning)
-        .orElse("a release");
-    return new BatonCliException(ExitCodes.REFUSED, what + " of " + project
-        + " is still running; one release at a time: see `baton release status`,"
-        + " or `baton release cancel`");
+    String what =
+        Releases.latest(session.client(), project)
+            .map(ReleaseStart::describeRunning)
+            .orElse("a release");
+    return new BatonCliException(
+        ExitCodes.REFUSED,
+        what
+            + " of "
+            + project
+            + " is still running; one release at a time: see `baton release status`,"
+            + " or `baton release cancel`");
   }
 
   private static String describeRunning(ReleaseProgress p) {

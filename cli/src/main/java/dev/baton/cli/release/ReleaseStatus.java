@@ -51,7 +51,8 @@ final class ReleaseStatus implements Callable<Integer> {
     try (ProjectSession session = ProjectSession.open(options, context)) {
       String project = session.config().project();
       if (watch && output == Output.json) {
-        throw new BatonCliException(ExitCodes.BAD_INPUT,
+        throw new BatonCliException(
+            ExitCodes.BAD_INPUT,
             "--watch prints text as the release goes; for scripts poll --output json instead");
       }
       if (watch) {
@@ -59,11 +60,17 @@ final class ReleaseStatus implements Callable<Integer> {
       }
       ReleaseProgress progress =
           Releases.latest(session.client(), project)
-              .orElseThrow(() -> new BatonCliException(ExitCodes.FAILED,
-                  "no release of " + project + " on this Temporal service yet;"
-                      + " start one with `baton release start --version V`"));
-      spec.commandLine().getOut().print(output == Output.json ? json(progress)
-          : ProgressRenderer.render(progress));
+              .orElseThrow(
+                  () ->
+                      new BatonCliException(
+                          ExitCodes.FAILED,
+                          "no release of "
+                              + project
+                              + " on this Temporal service yet;"
+                              + " start one with `baton release start --version V`"));
+      spec.commandLine()
+          .getOut()
+          .print(output == Output.json ? json(progress) : ProgressRenderer.render(progress));
       return ExitCodes.OK;
     }
   }
@@ -71,8 +78,9 @@ final class ReleaseStatus implements Callable<Integer> {
   private static String json(ReleaseProgress progress) throws Exception {
     // The same mapper Temporal uses for payloads, so the JSON matches what the Web UI shows.
     return JacksonJsonPayloadConverter.newDefaultObjectMapper()
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValueAsString(progress) + System.lineSeparator();
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .writeValueAsString(progress)
+        + System.lineSeparator();
   }
 }

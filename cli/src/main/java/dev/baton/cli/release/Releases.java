@@ -23,8 +23,8 @@ final class Releases {
   }
 
   /**
-   * The latest release of the project. A running one answers the progress query; an ended one
-   * is read from its result or failure (both carry the final progress) without a worker.
+   * The latest release of the project. A running one answers the progress query; an ended one is
+   * read from its result or failure (both carry the final progress) without a worker.
    */
   static Optional<ReleaseProgress> latest(WorkflowClient client, String project) {
     WorkflowStub stub = client.newUntypedWorkflowStub(Names.releaseWorkflowId(project));
@@ -68,5 +68,4 @@ final class Releases {
     }
     return null;
   }
-
 }

@@ -59,8 +59,9 @@ final class Watcher {
     for (StepStatus step : progress.steps()) {
       String text = step.state() + "|" + step.message();
       if (step.startedAt() != null && !text.equals(shown.put(step.step().id(), text))) {
-        out.printf("%-15s %-11s %s%n", step.step().id(), ProgressRenderer.state(step.state()),
-            step.message());
+        out.printf(
+            "%-15s %-11s %s%n",
+            step.step().id(), ProgressRenderer.state(step.state()), step.message());
       }
     }
     String waiting = progress.waitingFor();

@@ -1,0 +1,58 @@
+package dev.baton.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.process.CommandResult;
+import dev.baton.process.ProcessRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The local two-site environment of {@code scripts/env}: two Docker engines, nginx as the router
+ * and a git repository with tags v1 and v2. Brought up before a test class (recovering from any
+ * earlier run's leftovers) and torn down after it, so nothing outlives the tests.
+ */
+public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
+  public static final Path ROOT = repoRoot();
+  public static final Path CONFIG = ROOT.resolve("examples/shop/baton.yml");
+  public static final Path STATE = Path.of("/tmp/baton-env");
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    env("up");
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    env("down");
+  }
+
+  public static CommandResult env(String verb) {
+    CommandResult result =
+        ProcessRunner.run(
+            List.of("bash", ROOT.resolve("scripts/env").toString(), verb),
+            ROOT,
+            Map.of(),
+            Duration.ofMinutes(10));
+    assertThat(result.exitCode()).as("scripts/env %s:\n%s", verb, result.output()).isZero();
+    return result;
+  }
+
+  private static Path repoRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !Files.exists(dir.resolve("scripts/env"))) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      throw new IllegalStateException(
+          "cannot find scripts/env above " + Path.of("").toAbsolutePath());
+    }
+    return dir;
+  }
+}
