@@ -26,7 +26,7 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
     if (error instanceof BatonCliException cli) {
       return cli.exitCode();
     }
-    if (error instanceof ConfigException) {
+    if (error instanceof ConfigException || error instanceof CommandLine.ParameterException) {
       return BAD_INPUT;
     }
     if (error instanceof TemporalUnreachableException) {
