@@ -15,7 +15,9 @@ import okhttp3.Response;
  */
 final class SwitchVerifier {
   static final String HEADER = "X-Baton-Upstream";
-  private static final int IN_A_ROW = 3;
+  // After a reload an old worker may still answer a new connection now and then (seen about 1
+  // in 600 right after the first new answer), so one good answer proves little.
+  private static final int IN_A_ROW = 20;
   private static final Duration DEADLINE = Duration.ofSeconds(10);
   private final String frontUrl;
   private final OkHttpClient http =

@@ -95,7 +95,9 @@ public final class DockerSiteActivities implements SiteActivities {
             site.compose().workdir().resolve(site.compose().files().get(0)));
     BatonOverride.write(
         overrideFile(), BatonOverride.render(config.project(), version, composeVersion, all));
-    compose.build(wanted, version);
+    // Active-only services are built too, so that they can start at once when the site turns
+    // active.
+    compose.build(all, version);
     compose.up(wanted, version);
     List<String> stopHere = all.stream().filter(s -> !wanted.contains(s)).toList();
     if (!stopHere.isEmpty()) {

@@ -29,16 +29,18 @@ final class GitSource {
   String checkout(String version) {
     Path dir = git.checkoutDir();
     if (!Files.isDirectory(dir.resolve(".git"))) {
-      run(cloneArgs(git.url(), dir), null, "git clone");
+      run(cloneArgs(git.url(), dir), "git clone");
     }
-    run(fetchArgs(dir), null, "git fetch");
-    run(checkoutArgs(dir, version), null, "git checkout " + version);
-    return run(
-            List.of("git", "-C", dir.toString(), "rev-parse", "--short", "HEAD"),
-            null,
-            "git rev-parse")
-        .output()
-        .strip();
+    run(fetchArgs(dir), "git fetch");
+    CommandResult resolved =
+        ProcessRunner.run(resolveArgs(dir, version), null, Map.of(), TIMEOUT);
+    if (!resolved.ok()) {
+      throw new SiteException(siteId, "version " + version + " is not in " + git.url()
+          + " (no such tag, branch or commit: is it pushed?)");
+    }
+    String commit = resolved.output().strip();
+    run(checkoutArgs(dir, commit), "git checkout " + version);
+    return commit.substring(0, 12);
   }
 
   static List<String> cloneArgs(String url, Path dir) {
@@ -49,17 +51,22 @@ final class GitSource {
     return List.of("git", "-C", dir.toString(), "fetch", "--tags", "--force", "--prune", "origin");
   }
 
-  /** {@code --end-of-options} keeps a version like {@code --foo} from being read as an option. */
-  static List<String> checkoutArgs(Path dir, String version) {
-    List<String> args =
-        new ArrayList<>(List.of("git", "-C", dir.toString(), "checkout", "--force", "--detach"));
-    args.addAll(List.of("--end-of-options", version, "--"));
-    return args;
+  /**
+   * The commit a version names (tag, branch or commit). {@code --end-of-options} keeps a version
+   * like {@code --foo} from being read as an option; checkout then gets a plain commit id.
+   */
+  static List<String> resolveArgs(Path dir, String version) {
+    return List.of("git", "-C", dir.toString(), "rev-parse", "--verify", "--quiet",
+        "--end-of-options", version + "^{commit}");
   }
 
-  private CommandResult run(List<String> command, Path workdir, String what) {
+  static List<String> checkoutArgs(Path dir, String commit) {
+    return List.of("git", "-C", dir.toString(), "checkout", "--force", "--detach", commit);
+  }
+
+  private CommandResult run(List<String> command, String what) {
     CommandResult result =
-        ProcessRunner.run(command, workdir, Map.of("GIT_TERMINAL_PROMPT", "0"), TIMEOUT);
+        ProcessRunner.run(command, null, Map.of("GIT_TERMINAL_PROMPT", "0"), TIMEOUT);
     if (!result.ok()) {
       throw new SiteException(
           siteId, what + " failed (exit " + result.exitCode() + "): " + result.tail(5));

@@ -38,7 +38,7 @@ final class HealthWait {
               "service "
                   + name
                   + " is "
-                  + s.describe()
+                  + s.state()
                   + "; its last log lines:\n"
                   + docker.lastLogLines(s.containerId(), 20));
         }

@@ -23,8 +23,13 @@ record ServiceStatus(
     return !running || "unhealthy".equals(health);
   }
 
-  String describe() {
+  /** "healthy (v2)", "exited (1) (v2)", "running": the state and the version it runs. */
+  String state() {
     String state = !running ? "exited (" + exitCode + ")" : health == null ? "running" : health;
-    return service + " " + state + (version.isEmpty() ? "" : " (" + version + ")");
+    return state + (version.isEmpty() ? "" : " (" + version + ")");
+  }
+
+  String describe() {
+    return service + " " + state();
   }
 }

@@ -10,17 +10,12 @@ class GitSourceTest {
 
   @Test
   void aVersionThatLooksLikeAnOptionIsNeverReadAsOne() {
-    assertThat(GitSource.checkoutArgs(dir, "--upload-pack=touch /tmp/x"))
+    assertThat(GitSource.resolveArgs(dir, "--upload-pack=touch /tmp/x"))
         .containsExactly(
-            "git",
-            "-C",
-            "/srv/shop",
-            "checkout",
-            "--force",
-            "--detach",
-            "--end-of-options",
-            "--upload-pack=touch /tmp/x",
-            "--");
+            "git", "-C", "/srv/shop", "rev-parse", "--verify", "--quiet",
+            "--end-of-options", "--upload-pack=touch /tmp/x^{commit}");
+    assertThat(GitSource.checkoutArgs(dir, "8d2fcd1a"))
+        .containsExactly("git", "-C", "/srv/shop", "checkout", "--force", "--detach", "8d2fcd1a");
   }
 
   @Test
