@@ -6,7 +6,6 @@ import dev.baton.process.ProcessRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,11 +31,15 @@ final class GitSource {
       run(cloneArgs(git.url(), dir), "git clone");
     }
     run(fetchArgs(dir), "git fetch");
-    CommandResult resolved =
-        ProcessRunner.run(resolveArgs(dir, version), null, Map.of(), TIMEOUT);
+    CommandResult resolved = ProcessRunner.run(resolveArgs(dir, version), null, Map.of(), TIMEOUT);
     if (!resolved.ok()) {
-      throw new SiteException(siteId, "version " + version + " is not in " + git.url()
-          + " (no such tag, branch or commit: is it pushed?)");
+      throw new SiteException(
+          siteId,
+          "version "
+              + version
+              + " is not in "
+              + git.url()
+              + " (no such tag, branch or commit: is it pushed?)");
     }
     String commit = resolved.output().strip();
     run(checkoutArgs(dir, commit), "git checkout " + version);
@@ -56,8 +59,15 @@ final class GitSource {
    * like {@code --foo} from being read as an option; checkout then gets a plain commit id.
    */
   static List<String> resolveArgs(Path dir, String version) {
-    return List.of("git", "-C", dir.toString(), "rev-parse", "--verify", "--quiet",
-        "--end-of-options", version + "^{commit}");
+    return List.of(
+        "git",
+        "-C",
+        dir.toString(),
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        "--end-of-options",
+        version + "^{commit}");
   }
 
   static List<String> checkoutArgs(Path dir, String commit) {

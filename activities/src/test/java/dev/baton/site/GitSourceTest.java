@@ -12,8 +12,14 @@ class GitSourceTest {
   void aVersionThatLooksLikeAnOptionIsNeverReadAsOne() {
     assertThat(GitSource.resolveArgs(dir, "--upload-pack=touch /tmp/x"))
         .containsExactly(
-            "git", "-C", "/srv/shop", "rev-parse", "--verify", "--quiet",
-            "--end-of-options", "--upload-pack=touch /tmp/x^{commit}");
+            "git",
+            "-C",
+            "/srv/shop",
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            "--upload-pack=touch /tmp/x^{commit}");
     assertThat(GitSource.checkoutArgs(dir, "8d2fcd1a"))
         .containsExactly("git", "-C", "/srv/shop", "checkout", "--force", "--detach", "8d2fcd1a");
   }

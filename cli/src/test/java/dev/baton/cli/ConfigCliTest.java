@@ -26,10 +26,12 @@ class ConfigCliTest {
   @Test
   void aBrokenConfigPrintsEveryProblemAndExitsWithTwo() throws Exception {
     Path file = dir.resolve("baton.yml");
-    Files.writeString(file, CliHarness.yaml("127.0.0.1:7233")
-        .replace("bake: 1s", "bake: soon")
-        .replace("- id: secondary", "- id: primary")
-        .replace("project: shop", "project: shop\ncolour: blue"));
+    Files.writeString(
+        file,
+        CliHarness.yaml("127.0.0.1:7233")
+            .replace("bake: 1s", "bake: soon")
+            .replace("- id: secondary", "- id: primary")
+            .replace("project: shop", "project: shop\ncolour: blue"));
     String[] result = baton("config", "validate", "-c", file.toString());
     assertThat(result[0]).isEqualTo("2");
     assertThat(result[2].lines())
@@ -63,9 +65,13 @@ class ConfigCliTest {
   private String[] baton(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    BatonContext context = new BatonContext(Map.of(), dir, c -> {
-      throw new AssertionError("no worker in these tests");
-    });
+    BatonContext context =
+        new BatonContext(
+            Map.of(),
+            dir,
+            c -> {
+              throw new AssertionError("no worker in these tests");
+            });
     int code = Baton.run(context, new PrintWriter(out), new PrintWriter(err), args);
     return new String[] {String.valueOf(code), out.toString(), err.toString()};
   }
