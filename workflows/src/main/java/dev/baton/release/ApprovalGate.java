@@ -84,7 +84,7 @@ final class ApprovalGate {
     boolean decided = Workflow.await(policy.approvalTimeout(), () -> decision != null);
     if (!decided) {
       boolean approve = policy.onApprovalTimeout() == TimeoutOutcome.APPROVE;
-      String why = "no decision within " + policy.approvalTimeout();
+      String why = "no decision within " + Texts.duration(policy.approvalTimeout());
       decision = new ApprovalRecord(step, "baton", why, verb(approve), true, "", "timeout", now());
       records.add(decision);
     }

@@ -151,7 +151,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
     long end = Workflow.currentTimeMillis() + bake.toMillis();
     int probes = 0;
-    tracker.start(Step.BAKE, "watching " + active + " for " + bake);
+    tracker.start(Step.BAKE, "watching " + active + " for " + Texts.duration(bake));
     while (true) {
       ProbeResult probe = activities.probe.probe(new ProbeRequest(request.project(), active));
       probes++;
@@ -168,7 +168,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       Workflow.sleep(Duration.ofMillis(Math.min(left, policy.probeInterval().toMillis())));
     }
     mustRollBack = false;
-    tracker.set(Step.BAKE, StepState.SUCCEEDED, probes + " probe(s) passed over " + bake);
+    tracker.set(
+        Step.BAKE, StepState.SUCCEEDED, probes + " probe(s) passed over " + Texts.duration(bake));
   }
 
   private void backfill() {

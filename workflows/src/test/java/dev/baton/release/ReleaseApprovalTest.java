@@ -142,7 +142,7 @@ class ReleaseApprovalTest {
     assertThat(failure.getType()).isEqualTo("APPROVAL_TIMEOUT");
     assertThat(failure.getOriginalMessage())
         .isEqualTo(
-            "approve: switch rejected by the timeout policy: no decision within PT1H;"
+            "approve: switch rejected by the timeout policy: no decision within 1h;"
                 + " traffic untouched on primary");
     assertThat(release.progress().step(Step.APPROVE).state()).isEqualTo(StepState.FAILED);
     verify(rig.router, never()).switchTo(any());
@@ -169,7 +169,7 @@ class ReleaseApprovalTest {
     ReleaseResult result = rig.stub().run(null);
     assertThat(result.outcome()).isEqualTo("SUCCEEDED");
     assertThat(result.progress().step(Step.APPROVE).message())
-        .isEqualTo("approved by the timeout policy: no decision within PT5M");
+        .isEqualTo("approved by the timeout policy: no decision within 5m");
     assertThat(awaitProgress(release, p -> p.outcome() != null).activeSite())
         .isEqualTo("secondary");
   }
