@@ -11,7 +11,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import dev.baton.database.ReplicationStatus;
-import dev.baton.notify.Notification;
 import dev.baton.probe.ProbeRequest;
 import dev.baton.router.RouterRequest;
 import dev.baton.router.SwitchRequest;
@@ -156,9 +155,5 @@ class ReleaseWorkflowTest {
       return (ApplicationFailure) e.getCause();
     }
     throw new AssertionError("the release was expected to fail");
-  }
-
-  static Notification anyNotification() {
-    return any();
   }
 }
