@@ -41,19 +41,6 @@ final class BatonOverride {
     return yaml.toString();
   }
 
-  /** The {@code version:} key of a compose file, or null when it has none. */
-  static String composeVersion(Path composeFile) {
-    try {
-      var node =
-          new com.fasterxml.jackson.databind.ObjectMapper(
-                  new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-              .readTree(composeFile.toFile());
-      return node != null && node.hasNonNull("version") ? node.get("version").asText() : null;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + composeFile + ": " + e.getMessage(), e);
-    }
-  }
-
   static void write(Path file, String content) {
     try {
       Files.createDirectories(file.getParent());

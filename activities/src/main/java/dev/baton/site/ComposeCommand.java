@@ -26,28 +26,26 @@ public final class ComposeCommand {
     this.batonOverride = batonOverride;
   }
 
-  /** Lists the services the site's files define. Needs no override: it makes the override. */
-  public List<String> services() {
-    List<String> args = base(false);
-    args.addAll(List.of("config", "--services"));
-    return args;
-  }
-
   public List<String> build(List<String> services) {
-    return withServices(base(true), List.of("build"), services);
+    return withServices(base(), List.of("build"), services);
   }
 
   /** Starts (or leaves running, when unchanged) the given services; never builds. */
   public List<String> up(List<String> services) {
+    return withServices(base(), List.of("up", "-d", "--no-build", "--remove-orphans"), services);
+  }
+
+  /** Creates (or recreates, stopped) the services' containers without starting them. */
+  public List<String> create(List<String> services) {
     return withServices(
-        base(true), List.of("up", "-d", "--no-build", "--remove-orphans"), services);
+        base(), List.of("up", "--no-start", "--no-build", "--remove-orphans"), services);
   }
 
   public List<String> stop(List<String> services) {
-    return withServices(base(true), List.of("stop"), services);
+    return withServices(base(), List.of("stop"), services);
   }
 
-  private List<String> base(boolean withOverride) {
+  private List<String> base() {
     List<String> args = new ArrayList<>(executable);
     args.addAll(List.of("--project-name", compose.projectName()));
     if (compose.envFile() != null) {
@@ -56,9 +54,7 @@ public final class ComposeCommand {
     for (String file : compose.files()) {
       args.addAll(List.of("--file", compose.workdir().resolve(file).toString()));
     }
-    if (withOverride) {
-      args.addAll(List.of("--file", batonOverride.toString()));
-    }
+    args.addAll(List.of("--file", batonOverride.toString()));
     return args;
   }
 

@@ -6,7 +6,6 @@ import dev.baton.process.ProcessRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -36,20 +35,16 @@ final class ComposeRunner {
     return List.of("docker-compose");
   }
 
-  List<String> services(String version) {
-    String out = run(commands.services(), version, "compose config --services").output();
-    return Arrays.stream(out.split("\n"))
-        .map(String::strip)
-        .filter(s -> !s.isEmpty() && !s.startsWith("WARNING"))
-        .toList();
-  }
-
   CommandResult build(List<String> services, String version) {
     return run(commands.build(services), version, "compose build");
   }
 
   CommandResult up(List<String> services, String version) {
     return run(commands.up(services), version, "compose up");
+  }
+
+  CommandResult create(List<String> services, String version) {
+    return run(commands.create(services), version, "compose up --no-start");
   }
 
   CommandResult stop(List<String> services, String version) {

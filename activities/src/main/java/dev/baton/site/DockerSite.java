@@ -57,6 +57,29 @@ final class DockerSite {
         .exec();
   }
 
+  /**
+   * Starts or stops the containers of these services. Returns false when one has no container yet
+   * (the caller then creates it through Compose).
+   */
+  boolean startOrStop(List<String> services, boolean running) {
+    List<Container> targets =
+        containers().stream()
+            .filter(c -> services.contains(c.getLabels().get(SERVICE_LABEL)))
+            .toList();
+    if (running && targets.size() < services.size()) {
+      return false;
+    }
+    for (Container c : targets) {
+      boolean isRunning = "running".equals(c.getState());
+      if (running && !isRunning) {
+        docker.startContainerCmd(c.getId()).exec();
+      } else if (!running && isRunning) {
+        docker.stopContainerCmd(c.getId()).withTimeout(10).exec();
+      }
+    }
+    return true;
+  }
+
   /** The last lines a container printed: what an operator needs to see why it is unhealthy. */
   String lastLogLines(String containerId, int lines) {
     List<String> out = new ArrayList<>();

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,11 +61,10 @@ public final class DockerSiteActivities implements SiteActivities {
     guarded(
         () -> {
           DockerClients.ping(site, client);
-          String version = currentVersion();
-          if (request.running()) {
-            compose.up(activeOnly, version);
-          } else {
-            compose.stop(activeOnly, version);
+          // docker-java on the containers the deploy created: a switch must not wait for the
+          // Compose CLI to start up. Compose only when a container is missing.
+          if (!docker.startOrStop(activeOnly, request.running())) {
+            compose.up(activeOnly, currentVersion());
           }
           return null;
         },
@@ -76,7 +77,8 @@ public final class DockerSiteActivities implements SiteActivities {
     List<String> activeOnly = config.release().activeOnlyServices();
     DockerClients.ping(site, client);
     String sha = site.git() == null ? null : new GitSource(site.id(), site.git()).checkout(version);
-    List<String> all = compose.services(version);
+    ComposeFiles files = new ComposeFiles(site.compose());
+    List<String> all = files.services();
     List<String> wanted =
         request.role() == Role.ACTIVE
             ? all
@@ -90,20 +92,25 @@ public final class DockerSiteActivities implements SiteActivities {
           false,
           site.id() + " already runs " + version + ": " + summary(before, wanted));
     }
-    String composeVersion =
-        BatonOverride.composeVersion(
-            site.compose().workdir().resolve(site.compose().files().get(0)));
     BatonOverride.write(
-        overrideFile(), BatonOverride.render(config.project(), version, composeVersion, all));
+        overrideFile(), BatonOverride.render(config.project(), version, files.version(), all));
     // Active-only services are built too, so that they can start at once when the site turns
     // active.
     compose.build(all, version);
     compose.up(wanted, version);
+    // Queue workers never run on a standby; created but stopped, they start fast at the switch.
+    // Created while the other services get healthy, since that wait takes seconds anyway.
     List<String> stopHere = all.stream().filter(s -> !wanted.contains(s)).toList();
-    if (!stopHere.isEmpty()) {
-      compose.stop(stopHere, version); // queue workers never run on a standby
-    }
+    CompletableFuture<?> created =
+        stopHere.isEmpty()
+            ? CompletableFuture.completedFuture(null)
+            : CompletableFuture.runAsync(() -> compose.create(stopHere, version));
     Map<String, ServiceStatus> after = new HealthWait(site, docker).until(wanted, healthTimeout());
+    try {
+      created.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
     if (sha != null) {
       wanted.forEach(s -> docker.tagWithCommit(after.get(s).image(), sha));
     }

@@ -2,6 +2,7 @@ package dev.baton.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.config.ComposeConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,12 +13,17 @@ class BatonOverrideTest {
   @TempDir Path dir;
 
   @Test
-  void labelsEveryServiceAndCopiesTheComposeFileVersion() throws Exception {
-    Path base = dir.resolve("docker-compose.yml");
-    Files.writeString(base, "version: '3.8'\nservices:\n  api:\n    image: shop-api:${VERSION}\n");
-    String yaml =
-        BatonOverride.render(
-            "shop", "v2", BatonOverride.composeVersion(base), List.of("api", "web"));
+  void labelsEveryServiceOfEveryFileAndCopiesTheComposeFileVersion() throws Exception {
+    Files.writeString(
+        dir.resolve("docker-compose.yml"),
+        "version: '3.8'\nservices:\n  api:\n    image: shop-api:${VERSION}\n");
+    Files.writeString(dir.resolve("site.yml"), "services:\n  web:\n    image: w\n  api: {}\n");
+    ComposeFiles files =
+        new ComposeFiles(
+            new ComposeConfig(
+                dir, List.of("docker-compose.yml", "site.yml"), null, "shop-primary"));
+    assertThat(files.services()).containsExactly("api", "web");
+    String yaml = BatonOverride.render("shop", "v2", files.version(), files.services());
     assertThat(yaml)
         .startsWith(
             "# written by baton on every deploy; do not edit\nversion: \"3.8\"\nservices:\n")
@@ -29,9 +35,10 @@ class BatonOverrideTest {
 
   @Test
   void aComposeFileWithoutVersionGivesAnOverrideWithoutOne() throws Exception {
-    Path base = dir.resolve("compose.yml");
-    Files.writeString(base, "services:\n  api:\n    image: x\n");
-    assertThat(BatonOverride.composeVersion(base)).isNull();
+    Files.writeString(dir.resolve("compose.yml"), "services:\n  api:\n    image: x\n");
+    ComposeFiles files =
+        new ComposeFiles(new ComposeConfig(dir, List.of("compose.yml"), null, "p"));
+    assertThat(files.version()).isNull();
     assertThat(BatonOverride.render("shop", "v1", null, List.of("api")))
         .doesNotContain("\nversion:");
   }

@@ -41,14 +41,14 @@ class ComposeCommandTest {
   }
 
   @Test
-  void composeV2IsTheDockerPluginAndListingServicesNeedsNoOverride() {
+  void composeV2IsTheDockerPlugin() {
     ComposeCommand v2 = new ComposeCommand(List.of("docker", "compose"), compose, override);
-    assertThat(v2.services())
+    assertThat(v2.stop(List.of("worker")))
         .startsWith("docker", "compose", "--project-name", "shop-primary")
-        .endsWith("--file", "/srv/shop/docker-compose.primary.yml", "config", "--services")
-        .doesNotContain(override.toString());
-    assertThat(v2.stop(List.of("worker"))).endsWith("stop", "worker");
+        .endsWith(override.toString(), "stop", "worker");
     assertThat(v2.build(List.of("api"))).endsWith(override.toString(), "build", "api");
+    assertThat(v2.create(List.of("worker")))
+        .endsWith("up", "--no-start", "--no-build", "--remove-orphans", "worker");
   }
 
   @Test

@@ -1,0 +1,51 @@
+package dev.baton.site;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.baton.config.ComposeConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What baton needs to know of a site's compose files, read directly: asking the Compose CLI
+ * (`config --services`) costs a second or more per deploy with Compose v1. Applying the files stays
+ * with the real CLI.
+ */
+final class ComposeFiles {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private final List<JsonNode> files = new ArrayList<>();
+
+  ComposeFiles(ComposeConfig compose) {
+    for (String name : compose.files()) {
+      Path file = compose.workdir().resolve(name);
+      try {
+        JsonNode node = YAML.readTree(file.toFile());
+        files.add(node == null ? YAML.createObjectNode() : node);
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot read compose file " + file + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Every service any file defines, in the order they first appear. */
+  List<String> services() {
+    Set<String> services = new LinkedHashSet<>();
+    for (JsonNode file : files) {
+      file.path("services").fieldNames().forEachRemaining(services::add);
+    }
+    return List.copyOf(services);
+  }
+
+  /** The first file's {@code version:}, or null: Compose v1 wants every file on one version. */
+  String version() {
+    JsonNode first = files.isEmpty() ? null : files.get(0);
+    return first != null && first.hasNonNull("version") ? first.get("version").asText() : null;
+  }
+}
