@@ -72,11 +72,14 @@ public final class DockerSiteActivities implements SiteActivities {
   }
 
   private DeployResult deployNow(DeployRequest request) {
-    long started = System.nanoTime();
+    PhaseTimer timer = new PhaseTimer();
     String version = request.version();
     List<String> activeOnly = config.release().activeOnlyServices();
     DockerClients.ping(site, client);
     String sha = site.git() == null ? null : new GitSource(site.id(), site.git()).checkout(version);
+    if (sha != null) {
+      timer.done("git");
+    }
     ComposeFiles files = new ComposeFiles(site.compose());
     List<String> all = files.services();
     List<String> wanted =
@@ -97,7 +100,9 @@ public final class DockerSiteActivities implements SiteActivities {
     // Active-only services are built too, so that they can start at once when the site turns
     // active.
     compose.build(all, version);
+    timer.done("build");
     compose.up(wanted, version);
+    timer.done("up");
     // Queue workers never run on a standby; created but stopped, they start fast at the switch.
     // Created while the other services get healthy, since that wait takes seconds anyway.
     List<String> stopHere = all.stream().filter(s -> !wanted.contains(s)).toList();
@@ -106,6 +111,7 @@ public final class DockerSiteActivities implements SiteActivities {
             ? CompletableFuture.completedFuture(null)
             : CompletableFuture.runAsync(() -> compose.create(stopHere, version));
     Map<String, ServiceStatus> after = new HealthWait(site, docker).until(wanted, healthTimeout());
+    timer.done("healthy");
     try {
       created.join();
     } catch (CompletionException e) {
@@ -114,7 +120,6 @@ public final class DockerSiteActivities implements SiteActivities {
     if (sha != null) {
       wanted.forEach(s -> docker.tagWithCommit(after.get(s).image(), sha));
     }
-    long seconds = (System.nanoTime() - started) / 1_000_000;
     String text =
         site.id()
             + " runs "
@@ -122,7 +127,8 @@ public final class DockerSiteActivities implements SiteActivities {
             + (sha == null ? "" : " (" + sha + ")")
             + ": "
             + summary(after, wanted)
-            + String.format(" in %.1fs", seconds / 1000.0);
+            + " "
+            + timer.summary();
     log.info("{}", text);
     return new DeployResult(site.id(), version, docker.images(after), true, text);
   }
