@@ -14,31 +14,12 @@ import static org.mockito.Mockito.verify;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class ReleaseApprovalTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class)
-          .setDoNotStart(true)
-          .build();
-
-  private ReleaseTestRig rig;
-
-  @BeforeEach
-  void setUp(TestWorkflowEnvironment env, Worker worker) {
-    rig = new ReleaseTestRig(env, worker);
-  }
-
+class ReleaseApprovalTest extends ReleaseTestBase {
   @Test
   void anUnlistedApproverIsRefusedAtOnceAndTheReleaseKeepsWaiting() {
     ReleaseWorkflow release = rig.start(request(policy(List.of("switch"))));
@@ -54,21 +35,8 @@ class ReleaseApprovalTest {
 
   @Test
   void fourEyesRefusesTheRequesterButLetsThemReject() {
-    ReleasePolicy base = policy(List.of("switch"));
     ReleasePolicy anyone =
-        new ReleasePolicy(
-            base.approvalSteps(),
-            List.of(),
-            true,
-            base.approvalTimeout(),
-            base.onApprovalTimeout(),
-            base.bake(),
-            base.probeInterval(),
-            base.deployTimeout(),
-            base.activeOnlyServices(),
-            false,
-            base.maxLagBytes(),
-            base.maxLag());
+        policy(List.of("switch"), List.of(), Duration.ofHours(1), TimeoutOutcome.REJECT);
     ReleaseWorkflow release = rig.start(request(anyone));
     awaitWaitingFor(release, "switch");
     assertThat(refusal(() -> release.approve(new ApprovalRequest("switch", "carol", "mine"))))
@@ -150,21 +118,12 @@ class ReleaseApprovalTest {
 
   @Test
   void anApprovalTimeoutCanApproveWhenThePolicySaysSo() {
-    ReleasePolicy base = policy(List.of("switch"));
     ReleasePolicy approveOnTimeout =
-        new ReleasePolicy(
-            base.approvalSteps(),
-            base.approvers(),
-            base.fourEyes(),
+        policy(
+            List.of("switch"),
+            List.of("alice", "bob"),
             Duration.ofMinutes(5),
-            TimeoutOutcome.APPROVE,
-            base.bake(),
-            base.probeInterval(),
-            base.deployTimeout(),
-            base.activeOnlyServices(),
-            false,
-            base.maxLagBytes(),
-            base.maxLag());
+            TimeoutOutcome.APPROVE);
     ReleaseWorkflow release = rig.start(request(approveOnTimeout));
     ReleaseResult result = rig.stub().run(null);
     assertThat(result.outcome()).isEqualTo("SUCCEEDED");

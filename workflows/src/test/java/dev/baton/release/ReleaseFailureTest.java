@@ -22,31 +22,13 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.worker.Worker;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A failure at each step, and a cancel before and after the switch: where does traffic end? */
-class ReleaseFailureTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class)
-          .setDoNotStart(true)
-          .build();
-
+class ReleaseFailureTest extends ReleaseTestBase {
   private static final SwitchRequest FORWARD = new SwitchRequest("shop", "primary", "secondary");
   private static final SwitchRequest BACK = new SwitchRequest("shop", "secondary", "primary");
-  private ReleaseTestRig rig;
-
-  @BeforeEach
-  void setUp(TestWorkflowEnvironment env, Worker worker) {
-    rig = new ReleaseTestRig(env, worker);
-  }
 
   @Test
   void aFailedPlanTouchesNothing() {

@@ -76,6 +76,28 @@ final class ReleaseTestRig {
         Duration.ofSeconds(30));
   }
 
+  /** The test policy with other approvers and an approval timeout outcome. */
+  static ReleasePolicy policy(
+      List<String> approvalSteps,
+      List<String> approvers,
+      Duration timeout,
+      TimeoutOutcome outcome) {
+    ReleasePolicy p = policy(approvalSteps);
+    return new ReleasePolicy(
+        p.approvalSteps(),
+        approvers,
+        p.fourEyes(),
+        timeout,
+        outcome,
+        p.bake(),
+        p.probeInterval(),
+        p.deployTimeout(),
+        p.activeOnlyServices(),
+        p.replicatedDatabase(),
+        p.maxLagBytes(),
+        p.maxLag());
+  }
+
   static ReleaseRequest request(ReleasePolicy policy) {
     return new ReleaseRequest(PROJECT, "v2", "carol", List.of("primary", "secondary"), policy);
   }

@@ -20,31 +20,12 @@ import dev.baton.site.Role;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.worker.Worker;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.InOrder;
 import org.mockito.Mockito;
 
-class ReleaseWorkflowTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class)
-          .setDoNotStart(true)
-          .build();
-
-  private ReleaseTestRig rig;
-
-  @BeforeEach
-  void setUp(TestWorkflowEnvironment env, Worker worker) {
-    rig = new ReleaseTestRig(env, worker);
-  }
-
+class ReleaseWorkflowTest extends ReleaseTestBase {
   @Test
   void happyPathRunsEveryStepInOrderOnTheRightQueues() {
     ReleaseWorkflow release = rig.start(request(policy(List.of("switch"))));

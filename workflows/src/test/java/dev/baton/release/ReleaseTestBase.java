@@ -1,0 +1,24 @@
+package dev.baton.release;
+
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A fresh test Temporal service per test, with the release workflow and mocked activities. */
+abstract class ReleaseTestBase {
+  @RegisterExtension
+  static final TestWorkflowExtension temporal =
+      TestWorkflowExtension.newBuilder()
+          .registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class)
+          .setDoNotStart(true)
+          .build();
+
+  ReleaseTestRig rig;
+
+  @BeforeEach
+  void setUpRig(TestWorkflowEnvironment env, Worker worker) {
+    rig = new ReleaseTestRig(env, worker);
+  }
+}
