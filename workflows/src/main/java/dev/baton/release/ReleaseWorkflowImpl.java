@@ -16,6 +16,8 @@ import dev.baton.site.Role;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import org.slf4j.Logger;
 /** See {@link ReleaseWorkflow}. Each step is a method; {@link #run} only orders them. */
 public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private static final Logger log = Workflow.getLogger(ReleaseWorkflowImpl.class);
+  private static final String PARALLEL_STOP = "parallel-stop-of-active-only-services";
 
   private final ReleaseRequest request;
   private final ReleasePolicy policy;
@@ -187,16 +190,34 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         .deploy(new DeployRequest(request.project(), siteId, request.version(), Role.STANDBY));
   }
 
-  /** Queue workers stop on the old site before traffic moves and start on the new one after. */
+  /**
+   * Queue workers stop on the old site while traffic moves, and start on the new one only once both
+   * are done, so they never run on both sites.
+   */
   SwitchResult moveTraffic(String from, String to) {
     boolean activeOnly = !policy.activeOnlyServices().isEmpty();
-    if (activeOnly) {
-      activities
-          .site(from)
-          .setActiveOnlyServices(new ActiveOnlyRequest(request.project(), from, false));
+    ActiveOnlyRequest stopOld = new ActiveOnlyRequest(request.project(), from, false);
+    SwitchRequest switchRequest = new SwitchRequest(request.project(), from, to);
+    SwitchResult result;
+    // Version 1 stops the old workers and switches in parallel (the switch step is ~0.3 s
+    // shorter); releases started before it replay the sequential order.
+    if (Workflow.getVersion(PARALLEL_STOP, Workflow.DEFAULT_VERSION, 1) == 1) {
+      Promise<Void> stopped =
+          activeOnly
+              ? Async.procedure(activities.site(from)::setActiveOnlyServices, stopOld)
+              : Workflow.newPromise(null);
+      Promise<SwitchResult> switched = Async.function(activities.router::switchTo, switchRequest);
+      // Both must have ended before anything else happens, even when one failed: a rollback
+      // must not race a stop that is still running.
+      Workflow.await(() -> stopped.isCompleted() && switched.isCompleted());
+      stopped.get();
+      result = switched.get();
+    } else {
+      if (activeOnly) {
+        activities.site(from).setActiveOnlyServices(stopOld);
+      }
+      result = activities.router.switchTo(switchRequest);
     }
-    SwitchResult result =
-        activities.router.switchTo(new SwitchRequest(request.project(), from, to));
     if (activeOnly) {
       activities.site(to).setActiveOnlyServices(new ActiveOnlyRequest(request.project(), to, true));
     }

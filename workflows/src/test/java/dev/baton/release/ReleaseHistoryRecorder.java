@@ -14,7 +14,11 @@ import java.util.List;
  *     dev.baton.release.ReleaseHistoryRecorder</pre>
  */
 public final class ReleaseHistoryRecorder {
+  /** Recorded before the parallel stop of active-only services (replays the old branch). */
   static final String HAPPY_PATH = "/histories/release-happy-path.json";
+
+  /** Recorded with it. */
+  static final String HAPPY_PATH_PARALLEL_STOP = "/histories/release-happy-path-parallel-stop.json";
 
   private ReleaseHistoryRecorder() {}
 
@@ -33,7 +37,7 @@ public final class ReleaseHistoryRecorder {
           env.getWorkflowClient()
               .fetchHistory(dev.baton.Names.releaseWorkflowId("shop"))
               .toJson(true);
-      Path out = Path.of("workflows/src/test/resources" + HAPPY_PATH);
+      Path out = Path.of("workflows/src/test/resources" + (args.length > 0 ? args[0] : HAPPY_PATH));
       Files.createDirectories(out.getParent());
       Files.writeString(out, json);
       System.out.println("wrote " + out);

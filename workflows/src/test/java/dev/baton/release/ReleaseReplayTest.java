@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 class ReleaseReplayTest {
 
   @Test
-  void aRecordedReleaseReplaysOnTheCurrentImplementation() throws Exception {
+  void recordedReleasesReplayOnTheCurrentImplementation() throws Exception {
     WorkflowReplayer.replayWorkflowExecution(history(), ReleaseWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(
+        history(ReleaseHistoryRecorder.HAPPY_PATH_PARALLEL_STOP), ReleaseWorkflowImpl.class);
   }
 
   @Test
@@ -31,8 +33,11 @@ class ReleaseReplayTest {
   }
 
   private static String history() throws IOException {
-    try (InputStream in =
-        ReleaseReplayTest.class.getResourceAsStream(ReleaseHistoryRecorder.HAPPY_PATH)) {
+    return history(ReleaseHistoryRecorder.HAPPY_PATH);
+  }
+
+  private static String history(String resource) throws IOException {
+    try (InputStream in = ReleaseReplayTest.class.getResourceAsStream(resource)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }

@@ -43,9 +43,15 @@ class ReleaseWorkflowTest extends ReleaseTestBase {
     order.verify(rig.secondary).deploy(new DeployRequest("shop", "secondary", "v2", Role.STANDBY));
     order.verify(rig.probe).probe(new ProbeRequest("shop", "secondary"));
     order.verify(rig.notify).send(Mockito.argThat(n -> n.event().equals("approval-needed")));
-    order
+    // The old site's queue workers stop while traffic moves (in parallel); both end before the
+    // new site's workers start.
+    InOrder stopThenStart = inOrder(rig.primary, rig.secondary);
+    stopThenStart
         .verify(rig.primary)
         .setActiveOnlyServices(new ActiveOnlyRequest("shop", "primary", false));
+    stopThenStart
+        .verify(rig.secondary)
+        .setActiveOnlyServices(new ActiveOnlyRequest("shop", "secondary", true));
     order.verify(rig.router).switchTo(new SwitchRequest("shop", "primary", "secondary"));
     order
         .verify(rig.secondary)
