@@ -17,4 +17,12 @@ public record ApprovalRecord(
     boolean accepted,
     String reason,
     String via,
-    Instant at) {}
+    Instant at) {
+
+  /** "approved by alice: looks good", "rejected by the timeout policy: …". */
+  public String describe() {
+    String verb = decision.equals("approve") ? "approved" : "rejected";
+    String by = via.equals("timeout") ? "by the timeout policy" : "by " + approver;
+    return verb + " " + by + (comment.isEmpty() ? "" : ": " + comment);
+  }
+}

@@ -5,6 +5,7 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TimeoutFailure;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.util.Arrays;
 import org.slf4j.Logger;
@@ -26,7 +27,10 @@ final class ReleaseFailureHandler {
 
   RuntimeException handle(RuntimeException error) {
     Step step = tracker.current();
-    boolean cancelled = error instanceof CanceledFailure;
+    // A cancel shows up as a CanceledFailure, or as an ActivityFailure around one when it came
+    // while an activity was scheduled: ask the scope, not the exception.
+    boolean cancelled =
+        error instanceof CanceledFailure || CancellationScope.current().isCancelRequested();
     FailureKind kind = cancelled ? FailureKind.CANCELLED : kindOf(error, step);
     String why = cancelled ? "cancelled" : describe(error);
     tracker.set(step, cancelled ? StepState.CANCELLED : StepState.FAILED, why);
@@ -50,7 +54,9 @@ final class ReleaseFailureHandler {
         .run();
     log.warn("release {} ended {}: {}", version(), kind, outcome[0]);
     if (cancelled) {
-      return error; // Temporal keeps no details for a cancellation: the progress query has them
+      // Ends the workflow as cancelled. Temporal keeps no details for a cancellation: the
+      // progress query has them.
+      return error instanceof CanceledFailure ? error : new CanceledFailure(outcome[0]);
     }
     return ApplicationFailure.newNonRetryableFailureWithCause(
         outcome[0], kind.type(), error, tracker.snapshot());

@@ -7,17 +7,13 @@ import dev.baton.notify.Notification;
 import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
 import dev.baton.router.RouterRequest;
-import dev.baton.router.SwitchRequest;
 import dev.baton.router.SwitchResult;
-import dev.baton.site.ActiveOnlyRequest;
 import dev.baton.site.DeployRequest;
 import dev.baton.site.DeployResult;
 import dev.baton.site.Role;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.workflow.Async;
-import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -26,13 +22,13 @@ import org.slf4j.Logger;
 /** See {@link ReleaseWorkflow}. Each step is a method; {@link #run} only orders them. */
 public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private static final Logger log = Workflow.getLogger(ReleaseWorkflowImpl.class);
-  private static final String PARALLEL_STOP = "parallel-stop-of-active-only-services";
 
   private final ReleaseRequest request;
   private final ReleasePolicy policy;
   private final ApprovalGate gate;
   private final ReleaseTracker tracker;
   private final ReleaseActivities activities;
+  private final TrafficMover traffic;
   private String active;
   private String standby;
 
@@ -47,6 +43,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     this.gate = new ApprovalGate(policy, request.requestedBy());
     this.tracker = new ReleaseTracker(request, gate);
     this.activities = new ReleaseActivities(request);
+    this.traffic = new TrafficMover(request, activities);
   }
 
   @Override
@@ -190,38 +187,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         .deploy(new DeployRequest(request.project(), siteId, request.version(), Role.STANDBY));
   }
 
-  /**
-   * Queue workers stop on the old site while traffic moves, and start on the new one only once both
-   * are done, so they never run on both sites.
-   */
+  /** Moves traffic and the queue workers with it; also used to move them back. */
   SwitchResult moveTraffic(String from, String to) {
-    boolean activeOnly = !policy.activeOnlyServices().isEmpty();
-    ActiveOnlyRequest stopOld = new ActiveOnlyRequest(request.project(), from, false);
-    SwitchRequest switchRequest = new SwitchRequest(request.project(), from, to);
-    SwitchResult result;
-    // Version 1 stops the old workers and switches in parallel (the switch step is ~0.3 s
-    // shorter); releases started before it replay the sequential order.
-    if (Workflow.getVersion(PARALLEL_STOP, Workflow.DEFAULT_VERSION, 1) == 1) {
-      Promise<Void> stopped =
-          activeOnly
-              ? Async.procedure(activities.site(from)::setActiveOnlyServices, stopOld)
-              : Workflow.newPromise(null);
-      Promise<SwitchResult> switched = Async.function(activities.router::switchTo, switchRequest);
-      // Both must have ended before anything else happens, even when one failed: a rollback
-      // must not race a stop that is still running.
-      Workflow.await(() -> stopped.isCompleted() && switched.isCompleted());
-      stopped.get();
-      result = switched.get();
-    } else {
-      if (activeOnly) {
-        activities.site(from).setActiveOnlyServices(stopOld);
-      }
-      result = activities.router.switchTo(switchRequest);
-    }
-    if (activeOnly) {
-      activities.site(to).setActiveOnlyServices(new ActiveOnlyRequest(request.project(), to, true));
-    }
-    return result;
+    return traffic.move(from, to);
   }
 
   private void awaitApproval(Step step, String gateName) {
@@ -243,20 +211,13 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     if (decision.decision().equals("reject")) {
       FailureKind kind =
           decision.via().equals("timeout") ? FailureKind.APPROVAL_TIMEOUT : FailureKind.REJECTED;
-      throw failure(kind, gateName + " " + describe(decision));
+      throw failure(kind, gateName + " " + decision.describe());
     }
   }
 
   private String approvedBy() {
     ApprovalRecord last = gate.records().get(gate.records().size() - 1);
-    return describe(last);
-  }
-
-  private static String describe(ApprovalRecord record) {
-    String verb = record.decision().equals("approve") ? "approved" : "rejected";
-    String by =
-        record.via().equals("timeout") ? "by the timeout policy" : "by " + record.approver();
-    return verb + " " + by + (record.comment().isEmpty() ? "" : ": " + record.comment());
+    return last.describe();
   }
 
   void notify(String event, String text) {

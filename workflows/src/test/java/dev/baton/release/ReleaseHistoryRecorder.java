@@ -14,11 +14,7 @@ import java.util.List;
  *     dev.baton.release.ReleaseHistoryRecorder</pre>
  */
 public final class ReleaseHistoryRecorder {
-  /** Recorded before the parallel stop of active-only services (replays the old branch). */
   static final String HAPPY_PATH = "/histories/release-happy-path.json";
-
-  /** Recorded with it. */
-  static final String HAPPY_PATH_PARALLEL_STOP = "/histories/release-happy-path-parallel-stop.json";
 
   private ReleaseHistoryRecorder() {}
 
