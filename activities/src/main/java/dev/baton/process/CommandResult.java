@@ -9,14 +9,6 @@ public record CommandResult(List<String> command, int exitCode, String output, l
     return exitCode == 0;
   }
 
-  /** Throws with the command's last lines when it failed; returns this otherwise. */
-  public CommandResult orThrow(String what) {
-    if (!ok()) {
-      throw new CommandException(what + " failed (exit " + exitCode + "): " + tail(15));
-    }
-    return this;
-  }
-
   /** The last {@code lines} lines of output: enough to see why, short enough for a message. */
   public String tail(int lines) {
     String[] all = output.strip().split("\n");

@@ -47,10 +47,6 @@ final class ComposeRunner {
     return run(commands.create(services), version, "compose up --no-start");
   }
 
-  CommandResult stop(List<String> services, String version) {
-    return run(commands.stop(services), version, "compose stop");
-  }
-
   private CommandResult run(List<String> command, String version, String what) {
     if (!Files.isDirectory(site.compose().workdir())) {
       throw new SiteException(

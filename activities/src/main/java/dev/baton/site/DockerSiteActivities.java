@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import dev.baton.FailureKind;
 import dev.baton.config.BatonConfig;
 import dev.baton.config.SiteConfig;
+import dev.baton.probe.HttpChecks;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,7 @@ public final class DockerSiteActivities implements SiteActivities {
   private final DockerClient client;
   private final DockerSite docker;
   private final ComposeRunner compose;
+  private final HttpChecks http = new HttpChecks(Duration.ofSeconds(2));
 
   public DockerSiteActivities(BatonConfig config, SiteConfig site) {
     this.config = config;
@@ -110,7 +112,8 @@ public final class DockerSiteActivities implements SiteActivities {
         stopHere.isEmpty()
             ? CompletableFuture.completedFuture(null)
             : CompletableFuture.runAsync(() -> compose.create(stopHere, version));
-    Map<String, ServiceStatus> after = new HealthWait(site, docker).until(wanted, healthTimeout());
+    Map<String, ServiceStatus> after =
+        new HealthWait(site, docker, http).until(wanted, healthTimeout());
     timer.done("healthy");
     try {
       created.join();
@@ -141,7 +144,7 @@ public final class DockerSiteActivities implements SiteActivities {
                     services.containsKey(n)
                         && services.get(n).version().equals(version)
                         && services.get(n).ready())
-        && new dev.baton.probe.HttpChecks(Duration.ofSeconds(2)).failures(site.health()).isEmpty();
+        && http.failures(site.health()).isEmpty();
   }
 
   private String currentVersion() {

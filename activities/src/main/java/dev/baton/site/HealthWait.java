@@ -18,11 +18,12 @@ final class HealthWait {
   private static final Duration POLL = Duration.ofMillis(250);
   private final SiteConfig site;
   private final DockerSite docker;
-  private final HttpChecks http = new HttpChecks(Duration.ofSeconds(2));
+  private final HttpChecks http;
 
-  HealthWait(SiteConfig site, DockerSite docker) {
+  HealthWait(SiteConfig site, DockerSite docker, HttpChecks http) {
     this.site = site;
     this.docker = docker;
+    this.http = http;
   }
 
   Map<String, ServiceStatus> until(List<String> wanted, Duration timeout) {

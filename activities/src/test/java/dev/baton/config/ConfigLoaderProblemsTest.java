@@ -9,27 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Structural problems: unknown and missing keys, wrong types, broken YAML, and a file with many
  * problems. Each test expects exactly the rendered problem(s).
  */
-class ConfigLoaderProblemsTest {
-
-  private static final String SITE0_HEALTH = "      api: http://127.0.0.1:3000/health\n";
-  private static final String DURATION =
-      "(a duration like 500ms, 30s, 5m, 2h, 1d, combined like 1h30m, or ISO-8601 like PT5M)";
-
-  @TempDir Path dir;
-
-  private List<String> problems(String yaml) {
-    return TestConfigs.problemsOf(dir, yaml);
-  }
-
-  private List<String> withSection(String yaml) {
-    return problems(read("minimal.yml") + yaml);
-  }
+class ConfigLoaderProblemsTest extends ConfigProblemsTestBase {
 
   @Test
   void unknownKeyNamesTheAllowedKeys() {

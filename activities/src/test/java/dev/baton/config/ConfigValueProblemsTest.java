@@ -4,30 +4,14 @@ import static dev.baton.config.TestConfigs.minimalWith;
 import static dev.baton.config.TestConfigs.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Values in a bad format or contradicting each other. Each test breaks minimal.yml in one way and
  * expects exactly the rendered problem(s).
  */
-class ConfigValueProblemsTest {
-
-  private static final String SITE0_HEALTH = "      api: http://127.0.0.1:3000/health\n";
-  private static final String DURATION =
-      "(a duration like 500ms, 30s, 5m, 2h, 1d, combined like 1h30m, or ISO-8601 like PT5M)";
-
-  @TempDir Path dir;
-
-  private List<String> problems(String yaml) {
-    return TestConfigs.problemsOf(dir, yaml);
-  }
-
-  private List<String> withSection(String yaml) {
-    return problems(read("minimal.yml") + yaml);
-  }
+class ConfigValueProblemsTest extends ConfigProblemsTestBase {
 
   private List<String> withSite0Database(String database) {
     return problems(minimalWith(SITE0_HEALTH, SITE0_HEALTH + "    database:\n" + database));

@@ -45,7 +45,7 @@ public final class Baton {
   /** The testable entry point: everything goes to {@code out} and {@code err}. */
   public static int run(BatonContext context, PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(Baton.class, new ContextFactory(context));
-    cli.getCommandSpec().usageMessage().exitCodeList(exitCodes());
+    cli.getCommandSpec().usageMessage().exitCodeList(ExitCodes.HELP);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(new ExitCodes());
@@ -54,14 +54,5 @@ public final class Baton {
     out.flush();
     err.flush();
     return code;
-  }
-
-  private static java.util.Map<String, String> exitCodes() {
-    java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
-    for (String line : ExitCodes.HELP) {
-      String[] parts = line.split(":", 2);
-      codes.put(parts[0], parts[1]);
-    }
-    return codes;
   }
 }

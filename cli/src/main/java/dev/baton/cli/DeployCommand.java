@@ -1,7 +1,6 @@
 package dev.baton.cli;
 
 import dev.baton.Names;
-import dev.baton.cli.release.ReleaseStart;
 import dev.baton.config.BatonConfig;
 import dev.baton.deploy.DeployWorkflow;
 import dev.baton.deploy.SiteDeployRequest;
@@ -31,21 +30,10 @@ final class DeployCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "show this help")
-  boolean help;
-
   @Option(names = "--site", required = true, paramLabel = "ID", description = "the site")
   String site;
 
-  @Option(
-      names = "--version",
-      required = true,
-      paramLabel = "VERSION",
-      description = "the version to deploy (an image tag)")
-  String version;
+  @Mixin VersionOptions version;
 
   DeployCommand(BatonContext context) {
     this.context = context;
@@ -53,7 +41,7 @@ final class DeployCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ReleaseStart.checkVersion(version);
+    String version = this.version.version();
     try (ProjectSession session = ProjectSession.open(options, context)) {
       BatonConfig config = session.config();
       try {

@@ -2,6 +2,8 @@ package dev.baton.cli;
 
 import dev.baton.config.ConfigException;
 import dev.baton.worker.TemporalUnreachableException;
+import java.util.Map;
+import java.util.TreeMap;
 import picocli.CommandLine;
 
 /** The exit codes `baton --help` documents. */
@@ -12,14 +14,17 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
   public static final int REFUSED = 3;
   public static final int UNREACHABLE = 4;
 
-  static final String[] HELP = {
-    "0:done",
-    "1:the operation failed (the message says where and why)",
-    "2:bad input: usage, baton.yml, a version that is not a valid image tag",
-    "3:refused or rejected: an approval the rules refuse, a rejected release,"
-        + " a release already running",
-    "4:Temporal cannot be reached"
-  };
+  /** What `baton --help` lists (sorted by code). */
+  static final Map<String, String> HELP =
+      new TreeMap<>(
+          Map.of(
+              "0", "done",
+              "1", "the operation failed (the message says where and why)",
+              "2", "bad input: usage, baton.yml, a version that is not a valid image tag",
+              "3",
+                  "refused or rejected: an approval the rules refuse, a rejected release,"
+                      + " a release already running",
+              "4", "Temporal cannot be reached"));
 
   @Override
   public int getExitCode(Throwable error) {

@@ -21,7 +21,7 @@ public final class ReleasePolicies {
         release.probeInterval(),
         release.deployTimeout(),
         release.activeOnlyServices(),
-        config.database().mode().equals("replicated"),
+        config.database().replicated(),
         config.database().maxLagBytes(),
         config.database().maxLagSeconds());
   }

@@ -6,6 +6,7 @@ import dev.baton.cli.BatonContext;
 import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
 import dev.baton.cli.ProjectSession;
+import dev.baton.cli.VersionOptions;
 import dev.baton.config.BatonConfig;
 import dev.baton.release.ReleaseProgress;
 import dev.baton.release.ReleaseRequest;
@@ -15,7 +16,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,26 +31,12 @@ import picocli.CommandLine.Spec;
       "  baton release start --version v2",
       "  baton release start --version v2 --wait --as carol"
     })
-public final class ReleaseStart implements Callable<Integer> {
-  /** Docker's rule for a tag; also keeps option-like and shell-like strings out. */
-  static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
-
+final class ReleaseStart implements Callable<Integer> {
   private final BatonContext context;
   @Mixin ConfigOptions options;
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "show this help")
-  boolean help;
-
-  @Option(
-      names = "--version",
-      required = true,
-      paramLabel = "VERSION",
-      description = "the version to release: an image tag, e.g. v2 or 1.4.0")
-  String version;
+  @Mixin VersionOptions version;
 
   @Option(names = "--as", paramLabel = "NAME", description = "who requests it (default: $USER)")
   String requester;
@@ -62,21 +48,9 @@ public final class ReleaseStart implements Callable<Integer> {
     this.context = context;
   }
 
-  /** Refuses what is not an image tag: it becomes a tag, a git ref and a compose variable. */
-  public static void checkVersion(String version) {
-    if (!IMAGE_TAG.matcher(version).matches()) {
-      throw new BatonCliException(
-          ExitCodes.BAD_INPUT,
-          "'"
-              + version
-              + "' is not a valid version: use an image tag (letters, digits, _ . -,"
-              + " at most 128, not starting with . or -)");
-    }
-  }
-
   @Override
   public Integer call() {
-    checkVersion(version);
+    String version = this.version.version();
     try (ProjectSession session = ProjectSession.open(options, context)) {
       BatonConfig config = session.config();
       String project = config.project();
