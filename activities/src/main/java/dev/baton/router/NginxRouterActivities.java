@@ -3,8 +3,11 @@ package dev.baton.router;
 import dev.baton.FailureKind;
 import dev.baton.config.BatonConfig;
 import dev.baton.config.RouterConfig;
+import dev.baton.process.PhaseTimer;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,16 +18,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class NginxRouterActivities implements RouterActivities {
   private static final Logger log = LoggerFactory.getLogger(NginxRouterActivities.class);
+  // Old workers finish the requests they are serving before they exit; a slow request must not
+  // hold the switch, so after this long baton verifies with more answers instead.
+  private static final Duration OLD_WORKERS_MAX = Duration.ofSeconds(3);
   private final RouterConfig router;
   private final UpstreamFile upstream;
   private final Nginx nginx;
   private final SwitchVerifier verifier;
+  private final NginxWorkers workers;
 
   public NginxRouterActivities(BatonConfig config) {
     this.router = config.router();
     this.upstream = new UpstreamFile(router.upstreamFile());
     this.nginx = new Nginx(router.nginxConfig());
     this.verifier = new SwitchVerifier(router.frontUrl());
+    this.workers = new NginxWorkers(router.nginxConfig());
   }
 
   @Override
@@ -35,16 +43,19 @@ public final class NginxRouterActivities implements RouterActivities {
 
   @Override
   public SwitchResult switchTo(SwitchRequest request) {
-    long started = System.nanoTime();
+    PhaseTimer timer = new PhaseTimer();
     String target = router.upstreams().get(request.toSite());
     if (target == null) {
       throw permanent("no upstream for site '" + request.toSite() + "' in router.upstreams");
     }
     String previous = upstream.content();
     String current = read();
+    boolean oldWorkersGone = true;
     if (!current.equals(target)) {
+      Set<Long> oldWorkers = workers.current();
       upstream.write(UpstreamFile.replaceAddress(previous, target));
       String problem = nginx.testAndReload();
+      timer.done("nginx -t and reload");
       if (problem != null) {
         restore(previous);
         throw permanent(
@@ -55,8 +66,16 @@ public final class NginxRouterActivities implements RouterActivities {
                 + ", traffic stays on "
                 + siteAt(current));
       }
+      oldWorkersGone = NginxWorkers.awaitExit(oldWorkers, OLD_WORKERS_MAX);
+      timer.done("old workers exited");
+      if (!oldWorkersGone) {
+        log.warn("old nginx workers still busy after {}; verifying longer", OLD_WORKERS_MAX);
+      }
     }
-    String verified = verifier.awaitUpstream(target);
+    // Once the old workers are gone nothing can answer with the old config, so a few answers
+    // prove the switch; while they linger, it takes a longer run of answers.
+    String verified = verifier.awaitUpstream(target, oldWorkersGone ? 3 : 20);
+    timer.done("verified");
     if (verified != null) {
       restore(previous);
       throw permanent(
@@ -68,9 +87,9 @@ public final class NginxRouterActivities implements RouterActivities {
               + siteAt(current)
               + ")");
     }
-    long millis = (System.nanoTime() - started) / 1_000_000;
-    log.info("router now sends traffic to {} ({}) after {} ms", request.toSite(), target, millis);
-    return new SwitchResult(request.toSite(), millis, "nginx upstream " + target + " verified");
+    String detail = "nginx upstream " + target + " verified " + timer.summary();
+    log.info("router now sends traffic to {}: {}", request.toSite(), detail);
+    return new SwitchResult(request.toSite(), timer.elapsedMillis(), detail);
   }
 
   private void restore(String previous) {

@@ -15,9 +15,6 @@ import okhttp3.Response;
  */
 final class SwitchVerifier {
   static final String HEADER = "X-Baton-Upstream";
-  // After a reload an old worker may still answer a new connection now and then (seen about 1
-  // in 600 right after the first new answer), so one good answer proves little.
-  private static final int IN_A_ROW = 20;
   private static final Duration DEADLINE = Duration.ofSeconds(10);
   private final String frontUrl;
   private final OkHttpClient http =
@@ -31,15 +28,17 @@ final class SwitchVerifier {
     this.frontUrl = frontUrl;
   }
 
-  /** Null once {@code address} served {@value #IN_A_ROW} requests in a row; else what was seen. */
-  String awaitUpstream(String address) {
+  /**
+   * Null once {@code address} served {@code inARowNeeded} requests in a row; else what was seen.
+   */
+  String awaitUpstream(String address, int inARowNeeded) {
     long deadline = System.nanoTime() + DEADLINE.toNanos();
     int inARow = 0;
     String seen = "no answer yet";
     while (System.nanoTime() < deadline) {
       seen = upstreamOfOneRequest();
       inARow = address.equals(seen) ? inARow + 1 : 0;
-      if (inARow == IN_A_ROW) {
+      if (inARow == inARowNeeded) {
         return null;
       }
       Thread.onSpinWait();

@@ -5,6 +5,7 @@ import dev.baton.FailureKind;
 import dev.baton.config.BatonConfig;
 import dev.baton.config.SiteConfig;
 import dev.baton.probe.HttpChecks;
+import dev.baton.process.PhaseTimer;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,9 +3,19 @@ package dev.baton.release;
 import dev.baton.router.SwitchRequest;
 import dev.baton.router.SwitchResult;
 import dev.baton.site.ActiveOnlyRequest;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
 
-/** The switch itself: the router moves traffic and the queue workers move with it. */
+/**
+ * The switch itself: the router moves traffic and the queue workers (active-only services) move
+ * with it. The workers never run on both sites: they start on the new site only once they stopped
+ * on the old one. The router does not wait for them, so the handover and the traffic move overlap.
+ */
 final class TrafficMover {
+  /** Version 1: the handover runs beside the router switch. Older releases replay sequentially. */
+  static final String PARALLEL_HANDOVER = "parallel-queue-worker-handover";
+
   private final ReleaseRequest request;
   private final ReleaseActivities activities;
 
@@ -14,19 +24,53 @@ final class TrafficMover {
     this.activities = activities;
   }
 
-  /** Queue workers stop on the old site before traffic moves and start on the new one after. */
   SwitchResult move(String from, String to) {
-    boolean activeOnly = !request.policy().activeOnlyServices().isEmpty();
-    if (activeOnly) {
-      activities
-          .site(from)
-          .setActiveOnlyServices(new ActiveOnlyRequest(request.project(), from, false));
+    if (Workflow.getVersion(PARALLEL_HANDOVER, Workflow.DEFAULT_VERSION, 1) == 1) {
+      return moveInParallel(from, to);
     }
-    SwitchResult result =
-        activities.router.switchTo(new SwitchRequest(request.project(), from, to));
-    if (activeOnly) {
-      activities.site(to).setActiveOnlyServices(new ActiveOnlyRequest(request.project(), to, true));
+    return moveInSequence(from, to);
+  }
+
+  private SwitchResult moveInParallel(String from, String to) {
+    Promise<SwitchResult> switched =
+        Async.function(activities.router::switchTo, switchRequest(from, to));
+    Promise<Void> handedOver =
+        hasActiveOnly()
+            ? Async.procedure(activities.site(from)::setActiveOnlyServices, activeOnly(from, false))
+                .thenCompose(
+                    stopped ->
+                        Async.procedure(
+                            activities.site(to)::setActiveOnlyServices, activeOnly(to, true)))
+            : Workflow.newPromise(null);
+    // Both must end before anything else happens, even when one failed: moving traffic back must
+    // not race a handover that is still running.
+    Workflow.await(() -> switched.isCompleted() && handedOver.isCompleted());
+    SwitchResult result = switched.get();
+    handedOver.get();
+    return result;
+  }
+
+  /** The order of releases started before version 1. */
+  private SwitchResult moveInSequence(String from, String to) {
+    if (hasActiveOnly()) {
+      activities.site(from).setActiveOnlyServices(activeOnly(from, false));
+    }
+    SwitchResult result = activities.router.switchTo(switchRequest(from, to));
+    if (hasActiveOnly()) {
+      activities.site(to).setActiveOnlyServices(activeOnly(to, true));
     }
     return result;
+  }
+
+  private boolean hasActiveOnly() {
+    return !request.policy().activeOnlyServices().isEmpty();
+  }
+
+  private SwitchRequest switchRequest(String from, String to) {
+    return new SwitchRequest(request.project(), from, to);
+  }
+
+  private ActiveOnlyRequest activeOnly(String siteId, boolean running) {
+    return new ActiveOnlyRequest(request.project(), siteId, running);
   }
 }

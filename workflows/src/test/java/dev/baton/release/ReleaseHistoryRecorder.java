@@ -7,14 +7,19 @@ import java.util.List;
 
 /**
  * Writes the history that {@link ReleaseReplayTest} replays. Run it again only when a change to the
- * workflow is meant to be incompatible with running releases (and then say so):
+ * workflow is meant to be incompatible with running releases (and then say so), or to record a new
+ * history for a new {@code Workflow.getVersion} (pass its resource path, e.g. {@value #PARALLEL}):
  *
  * <pre>mvn -pl workflows test-compile dependency:build-classpath -Dmdep.outputFile=target/cp
  * java -cp workflows/target/test-classes:workflows/target/classes:$(cat workflows/target/cp) \
  *     dev.baton.release.ReleaseHistoryRecorder</pre>
  */
 public final class ReleaseHistoryRecorder {
+  /** Recorded when the queue-worker handover ran after the router switch (version DEFAULT). */
   static final String HAPPY_PATH = "/histories/release-happy-path.json";
+
+  /** Recorded with {@link TrafficMover#PARALLEL_HANDOVER} version 1. */
+  static final String PARALLEL = "/histories/release-parallel-handover.json";
 
   private ReleaseHistoryRecorder() {}
 

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Running releases must keep replaying after a deploy of new baton code: the committed history of a
@@ -16,9 +18,11 @@ import org.junit.jupiter.api.Test;
  */
 class ReleaseReplayTest {
 
-  @Test
-  void aRecordedReleaseReplaysOnTheCurrentImplementation() throws Exception {
-    WorkflowReplayer.replayWorkflowExecution(history(), ReleaseWorkflowImpl.class);
+  /** Recorded before and after the queue-worker handover ran beside the router switch. */
+  @ParameterizedTest
+  @ValueSource(strings = {ReleaseHistoryRecorder.HAPPY_PATH, ReleaseHistoryRecorder.PARALLEL})
+  void aRecordedReleaseReplaysOnTheCurrentImplementation(String resource) throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(history(resource), ReleaseWorkflowImpl.class);
   }
 
   @Test
