@@ -1,0 +1,46 @@
+package dev.baton.load;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A bounded stream of GET requests to one loopback URL.
+ *
+ * @param url where to send them; must be on 127.0.0.0/8 (load never leaves this machine)
+ * @param perSecond requests started per second, whatever the answers' speed (open model)
+ * @param maxDuration the run stops after this long at the latest
+ * @param stopFile the run also stops as soon as this file exists (null: no stop file)
+ * @param timeout a request that takes longer counts as failed
+ */
+public record LoadPlan(
+    URI url, int perSecond, Duration maxDuration, Path stopFile, Duration timeout) {
+
+  public static final int MAX_PER_SECOND = 2_000;
+  public static final Duration MAX_DURATION = Duration.ofMinutes(10);
+
+  public LoadPlan {
+    if (!"http".equals(url.getScheme()) || url.getHost() == null) {
+      throw new IllegalArgumentException("load URL must be http://127.x.x.x:PORT/...: " + url);
+    }
+    if (!url.getHost().startsWith("127.") && !"localhost".equals(url.getHost())) {
+      throw new IllegalArgumentException(
+          "load goes to 127.0.0.0/8 only, not " + url.getHost() + " (" + url + ")");
+    }
+    if (perSecond < 1 || perSecond > MAX_PER_SECOND) {
+      throw new IllegalArgumentException(
+          "requests per second must be 1.." + MAX_PER_SECOND + ", not " + perSecond);
+    }
+    if (maxDuration.isNegative()
+        || maxDuration.isZero()
+        || maxDuration.compareTo(MAX_DURATION) > 0) {
+      throw new IllegalArgumentException(
+          "duration must be more than 0 and at most " + MAX_DURATION + ", not " + maxDuration);
+    }
+  }
+
+  /** The most requests this plan can send: the bound that keeps memory use fixed. */
+  public long maxRequests() {
+    return perSecond * maxDuration.toSeconds() + perSecond;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.baton.load;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** What a load run saw, in the order the requests were started. */
+public record LoadReport(List<Sample> samples) {
+
+  public LoadReport {
+    samples = samples.stream().sorted(Comparator.comparingLong(Sample::sentAtMillis)).toList();
+  }
+
+  public long failed() {
+    return samples.stream().filter(Sample::failed).count();
+  }
+
+  /** Failures by reason, e.g. {"HTTP 502": 3, "timeout": 1}. */
+  public Map<String, Long> errors() {
+    return samples.stream()
+        .filter(Sample::failed)
+        .collect(Collectors.groupingBy(Sample::error, TreeMap::new, Collectors.counting()));
+  }
+
+  /** Successful answers per upstream address. */
+  public Map<String, Long> byUpstream() {
+    return samples.stream()
+        .filter(s -> !s.failed())
+        .collect(
+            Collectors.groupingBy(
+                s -> String.valueOf(s.upstream()), TreeMap::new, Collectors.counting()));
+  }
+
+  /**
+   * Milliseconds from {@code sinceMillis} (the start of a switch) until every request started from
+   * then on, up to {@code untilMillis} (the next switch), was answered by {@code upstream}: the
+   * start time of the request after the last one that was not. -1 when that never happened.
+   */
+  public long millisUntilAllFrom(String upstream, long sinceMillis, long untilMillis) {
+    int first = firstAtOrAfter(sinceMillis);
+    if (first < 0) {
+      return -1;
+    }
+    for (int i = first; i < samples.size() && samples.get(i).sentAtMillis() < untilMillis; i++) {
+      Sample s = samples.get(i);
+      if (s.failed() || !upstream.equals(s.upstream())) {
+        first = i + 1;
+      }
+    }
+    boolean reached = first < samples.size() && samples.get(first).sentAtMillis() < untilMillis;
+    return reached ? samples.get(first).sentAtMillis() - sinceMillis : -1;
+  }
+
+  /** Latency percentile (0..100) of the successful requests, in ms. */
+  public long percentileMillis(double percentile) {
+    List<Long> sorted =
+        samples.stream().filter(s -> !s.failed()).map(Sample::millis).sorted().toList();
+    if (sorted.isEmpty()) {
+      return -1;
+    }
+    int index = (int) Math.ceil(percentile / 100 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+  }
+
+  public String summary() {
+    return samples.size()
+        + " requests, "
+        + failed()
+        + " failed "
+        + errors()
+        + ", answered by "
+        + byUpstream()
+        + ", p50 "
+        + percentileMillis(50)
+        + " ms, p99 "
+        + percentileMillis(99)
+        + " ms";
+  }
+
+  private int firstAtOrAfter(long millis) {
+    for (int i = 0; i < samples.size(); i++) {
+      if (samples.get(i).sentAtMillis() >= millis) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
