@@ -25,6 +25,8 @@ public enum FailureKind {
   APPROVAL_TIMEOUT,
   /** Backfilling the former active site failed; traffic stays on the new active site. */
   BACKFILL_FAILED,
+  /** A person rolled the release back while it baked; traffic was moved back. */
+  ROLLED_BACK,
   /** The release was cancelled; traffic was moved back if it had been switched. */
   CANCELLED;
 

@@ -4,6 +4,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The approval rules and the one step that may be waiting. The same checks serve the Update
@@ -77,11 +78,18 @@ final class ApprovalGate {
 
   /**
    * Waits for a decision on the open step. Returns it, or on timeout a record made by the timeout
-   * policy (approver "baton", decision per {@link ReleasePolicy#onApprovalTimeout()}).
+   * policy (approver "baton", decision per {@link ReleasePolicy#onApprovalTimeout()}). Returns null
+   * when {@code interrupted} became true first.
    */
-  ApprovalRecord await() {
+  ApprovalRecord await(BooleanSupplier interrupted) {
     String step = waitingFor;
-    boolean decided = Workflow.await(policy.approvalTimeout(), () -> decision != null);
+    boolean decided =
+        Workflow.await(
+            policy.approvalTimeout(), () -> decision != null || interrupted.getAsBoolean());
+    if (decision == null && interrupted.getAsBoolean()) {
+      waitingFor = null;
+      return null;
+    }
     if (!decided) {
       boolean approve = policy.onApprovalTimeout() == TimeoutOutcome.APPROVE;
       String why = "no decision within " + Texts.duration(policy.approvalTimeout());

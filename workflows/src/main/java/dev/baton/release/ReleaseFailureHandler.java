@@ -47,6 +47,11 @@ final class ReleaseFailureHandler {
               } else {
                 outcome[0] += "; traffic stays on " + release.activeSite();
               }
+              InstantRollback window = release.instantRollback();
+              if (window.wasOpened()) {
+                window.close("the release ended");
+                tracker.rollback(window.describe());
+              }
               tracker.finish(kind.name(), outcome[0]);
               release.notify(
                   "release-failed", "Release " + version() + " " + kind + ": " + outcome[0]);

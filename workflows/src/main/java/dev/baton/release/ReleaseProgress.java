@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param waitingFor the step waiting for approval ("switch", "backfill"), or null
  * @param outcome null while running; then SUCCEEDED, or the FailureKind / CANCELLED it ended with
+ * @param rollback whether {@code baton release rollback} is instant now, and why (null before the
+ *     switch)
  */
 public record ReleaseProgress(
     String project,
@@ -19,7 +21,8 @@ public record ReleaseProgress(
     List<StepStatus> steps,
     List<ApprovalRecord> approvals,
     String outcome,
-    String message) {
+    String message,
+    String rollback) {
 
   public StepStatus step(Step step) {
     return steps.stream().filter(s -> s.step() == step).findFirst().orElseThrow();

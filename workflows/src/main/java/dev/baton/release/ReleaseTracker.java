@@ -18,6 +18,7 @@ final class ReleaseTracker {
   private String standbySite;
   private String outcome;
   private String message = "";
+  private String rollback;
 
   ReleaseTracker(ReleaseRequest request, ApprovalGate gate) {
     this.request = request;
@@ -51,6 +52,11 @@ final class ReleaseTracker {
     publish();
   }
 
+  void rollback(String text) {
+    rollback = text;
+    publish();
+  }
+
   void finish(String outcome, String text) {
     this.outcome = outcome;
     this.message = text;
@@ -69,7 +75,8 @@ final class ReleaseTracker {
         List.copyOf(steps),
         gate.records(),
         outcome,
-        message);
+        message,
+        rollback);
   }
 
   private void publish() {

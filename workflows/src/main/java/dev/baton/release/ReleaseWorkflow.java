@@ -21,6 +21,16 @@ public interface ReleaseWorkflow {
   @QueryMethod(name = "progress")
   ReleaseProgress progress();
 
+  /**
+   * Moves traffic back to the former active site while that is instant: after the switch and before
+   * the backfill. Refused at once otherwise. The release then ends as ROLLED_BACK.
+   */
+  @UpdateMethod(name = "rollback")
+  String rollback(RollbackRequest request);
+
+  @UpdateValidatorMethod(updateName = "rollback")
+  void validateRollback(RollbackRequest request);
+
   /** Approve the step that waits. Refused at once (validator) when the rules say no. */
   @UpdateMethod(name = "approve")
   ApprovalRecord approve(ApprovalRequest request);

@@ -29,6 +29,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private final ReleaseTracker tracker;
   private final ReleaseActivities activities;
   private final TrafficMover traffic;
+  private final InstantRollback rollback = new InstantRollback();
   private String active;
   private String standby;
 
@@ -135,6 +136,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     active = standby;
     standby = former;
     tracker.roles(active, standby);
+    rollback.open(standby);
+    tracker.rollback(rollback.describe());
     tracker.set(
         Step.SWITCH,
         StepState.SUCCEEDED,
@@ -165,7 +168,10 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       }
       tracker.set(
           Step.BAKE, StepState.RUNNING, probes + " probe(s) passed, " + left / 1000 + "s left");
-      Workflow.sleep(Duration.ofMillis(Math.min(left, policy.probeInterval().toMillis())));
+      Workflow.await(
+          Duration.ofMillis(Math.min(left, policy.probeInterval().toMillis())),
+          rollback::requested);
+      rollback.throwIfRequested();
     }
     mustRollBack = false;
     tracker.set(
@@ -176,6 +182,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     if (policy.needsApproval(Step.BACKFILL.id())) {
       awaitApproval(Step.BACKFILL, Step.BACKFILL.id());
     }
+    rollback.close("the backfill of " + standby + " with " + request.version() + " started");
+    tracker.rollback(rollback.describe());
     tracker.start(Step.BACKFILL, "deploying " + request.version() + " to " + standby);
     DeployResult result = deploy(standby);
     tracker.set(Step.BACKFILL, StepState.SUCCEEDED, result.message());
@@ -206,7 +214,11 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
             + gateName
             + ": baton release approve --step "
             + gateName);
-    ApprovalRecord decision = gate.await();
+    ApprovalRecord decision = gate.await(rollback::requested);
+    if (decision == null) {
+      mustRollBack = true; // the bake passed, but a person wants the previous site back
+      rollback.throwIfRequested();
+    }
     tracker.set(step, StepState.RUNNING, approvedBy());
     if (decision.decision().equals("reject")) {
       FailureKind kind =
@@ -258,6 +270,10 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     return standby;
   }
 
+  InstantRollback instantRollback() {
+    return rollback;
+  }
+
   void rolledBack(String nowActive, String nowStandby) {
     active = nowActive;
     standby = nowStandby;
@@ -268,6 +284,19 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   @Override
   public ReleaseProgress progress() {
     return tracker.snapshot();
+  }
+
+  @Override
+  public String rollback(RollbackRequest request) {
+    return rollback.request(request);
+  }
+
+  @Override
+  public void validateRollback(RollbackRequest request) {
+    String reason = rollback.refusal(request);
+    if (reason != null) {
+      throw new IllegalArgumentException(reason);
+    }
   }
 
   @Override

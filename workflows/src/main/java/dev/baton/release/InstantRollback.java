@@ -1,0 +1,74 @@
+package dev.baton.release;
+
+/**
+ * Whether traffic can go back to the former active site at once: from the switch until the backfill
+ * starts, that site still runs the previous version. A rollback asked for in that window ends the
+ * release, and its failure handling moves traffic back.
+ */
+final class InstantRollback {
+  private String backTo;
+  private String closedBecause = "traffic has not moved yet";
+  private RollbackRequest requested;
+
+  /** Called once the switch succeeded. */
+  void open(String formerActive) {
+    backTo = formerActive;
+    closedBecause = null;
+  }
+
+  /** Called when the window ends (the backfill starts, or the release ends). */
+  void close(String because) {
+    if (closedBecause == null) {
+      closedBecause = because;
+    }
+  }
+
+  boolean wasOpened() {
+    return backTo != null;
+  }
+
+  /** Why a rollback is refused now, or null. Pure: safe in an Update validator. */
+  String refusal(RollbackRequest request) {
+    if (request == null || request.by() == null || request.by().isBlank()) {
+      return "say who rolls back";
+    }
+    if (requested != null) {
+      return "a rollback was already asked for by " + requested.by();
+    }
+    if (closedBecause != null) {
+      return "instant rollback is not possible: " + closedBecause;
+    }
+    return null;
+  }
+
+  String request(RollbackRequest request) {
+    requested = request;
+    return "moving traffic back to " + backTo;
+  }
+
+  boolean requested() {
+    return requested != null;
+  }
+
+  /** Ends the step that waits (bake, backfill approval) when a rollback was asked for. */
+  void throwIfRequested() {
+    if (requested != null) {
+      String why =
+          requested.reason() == null || requested.reason().isBlank()
+              ? ""
+              : " (" + requested.reason() + ")";
+      throw ReleaseWorkflowImpl.failure(
+          dev.baton.FailureKind.ROLLED_BACK, "rolled back by " + requested.by() + why);
+    }
+  }
+
+  /** For the progress: what `release status` says about rollback. */
+  String describe() {
+    if (closedBecause == null) {
+      return "instant: `baton release rollback` moves traffic back to "
+          + backTo
+          + ", which still runs the previous version";
+    }
+    return "not instant: " + closedBecause;
+  }
+}
