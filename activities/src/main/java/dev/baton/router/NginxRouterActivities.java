@@ -1,9 +1,7 @@
 package dev.baton.router;
 
-import dev.baton.FailureKind;
 import dev.baton.config.BatonConfig;
-import dev.baton.config.RouterConfig;
-import io.temporal.failure.ApplicationFailure;
+import dev.baton.config.NginxRouterConfig;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,13 +13,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class NginxRouterActivities implements RouterActivities {
   private static final Logger log = LoggerFactory.getLogger(NginxRouterActivities.class);
-  private final RouterConfig router;
+  private static final RouterFailures FAIL = new RouterFailures("nginx");
+  private final NginxRouterConfig router;
   private final UpstreamFile upstream;
   private final Nginx nginx;
   private final SwitchVerifier verifier;
 
   public NginxRouterActivities(BatonConfig config) {
-    this.router = config.router();
+    this((NginxRouterConfig) config.router());
+  }
+
+  NginxRouterActivities(NginxRouterConfig router) {
+    this.router = router;
     this.upstream = new UpstreamFile(router.upstreamFile());
     this.nginx = new Nginx(router.nginxConfig());
     this.verifier = new SwitchVerifier(router.frontUrl());
@@ -29,8 +32,7 @@ public final class NginxRouterActivities implements RouterActivities {
 
   @Override
   public String currentTarget(RouterRequest request) {
-    String address = read();
-    return siteAt(address);
+    return siteAt(read());
   }
 
   @Override
@@ -38,19 +40,23 @@ public final class NginxRouterActivities implements RouterActivities {
     long started = System.nanoTime();
     String target = router.upstreams().get(request.toSite());
     if (target == null) {
-      throw permanent("no upstream for site '" + request.toSite() + "' in router.upstreams");
+      throw FAIL.badConfig(
+          "no upstream for site '" + request.toSite() + "' in router.upstreams (add one)");
     }
-    String previous = upstream.content();
+    String previous = content();
     String current = read();
     if (!current.equals(target)) {
-      upstream.write(UpstreamFile.replaceAddress(previous, target));
+      try {
+        upstream.write(UpstreamFile.replaceAddress(previous, target));
+      } catch (IllegalStateException e) {
+        throw FAIL.badConfig(e.getMessage() + "; traffic stays on " + siteAt(current));
+      }
       String problem = nginx.testAndReload();
       if (problem != null) {
         restore(previous);
-        throw permanent(
-            "nginx refused the new upstream ("
-                + problem
-                + "); restored "
+        throw FAIL.switchFailed(
+            problem
+                + "; restored "
                 + router.upstreamFile()
                 + ", traffic stays on "
                 + siteAt(current));
@@ -59,7 +65,7 @@ public final class NginxRouterActivities implements RouterActivities {
     String verified = verifier.awaitUpstream(target);
     if (verified != null) {
       restore(previous);
-      throw permanent(
+      throw FAIL.switchFailed(
           "after the switch to "
               + request.toSite()
               + ", "
@@ -74,18 +80,31 @@ public final class NginxRouterActivities implements RouterActivities {
   }
 
   private void restore(String previous) {
-    upstream.write(previous);
+    try {
+      upstream.write(previous);
+    } catch (IllegalStateException e) {
+      log.error("could not restore {}: {}", router.upstreamFile(), e.getMessage());
+      return;
+    }
     String problem = nginx.testAndReload();
     if (problem != null) {
       log.error("could not reload nginx after restoring {}: {}", router.upstreamFile(), problem);
     }
   }
 
+  private String content() {
+    try {
+      return upstream.content();
+    } catch (IllegalStateException e) {
+      throw FAIL.badConfig(e.getMessage());
+    }
+  }
+
   private String read() {
     try {
       return upstream.address();
-    } catch (RuntimeException e) {
-      throw permanent(e.getMessage() + " (check router.upstreamFile)");
+    } catch (IllegalStateException e) {
+      throw FAIL.badConfig(e.getMessage());
     }
   }
 
@@ -96,16 +115,11 @@ public final class NginxRouterActivities implements RouterActivities {
         .findFirst()
         .orElseThrow(
             () ->
-                permanent(
+                FAIL.badConfig(
                     "the nginx upstream "
                         + address
                         + " is none of the sites' "
                         + router.upstreams()
                         + " (router.upstreams)"));
-  }
-
-  private static ApplicationFailure permanent(String message) {
-    return ApplicationFailure.newNonRetryableFailure(
-        "router nginx: " + message, FailureKind.SWITCH_FAILED.type());
   }
 }

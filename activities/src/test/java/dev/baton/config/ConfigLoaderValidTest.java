@@ -72,8 +72,8 @@ class ConfigLoaderValidTest {
 
   @Test
   void readsRouterAsWritten() {
-    RouterConfig router = valid.router();
-    assertThat(router.type()).isEqualTo("nginx");
+    assertThat(valid.router().type()).isEqualTo("nginx");
+    NginxRouterConfig router = (NginxRouterConfig) valid.router();
     assertThat(router.upstreamFile()).isEqualTo(validDir.resolve("nginx/shop-upstream.conf"));
     assertThat(router.nginxConfig()).isEqualTo(Path.of("/etc/nginx/nginx.conf"));
     assertThat(router.frontUrl()).isEqualTo("http://127.0.0.1:8080/");
@@ -181,7 +181,7 @@ class ConfigLoaderValidTest {
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> valid.site("primary").health().clear())
         .isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> valid.router().upstreams().clear())
+    assertThatThrownBy(() -> ((NginxRouterConfig) valid.router()).upstreams().clear())
         .isInstanceOf(UnsupportedOperationException.class);
   }
 
