@@ -74,14 +74,14 @@ final class CloudflareDns implements DnsProvider {
     for (JsonNode node : result) {
       found.add(record(node, "GET " + url));
     }
-    String what = config.recordType() + " record named " + config.recordName();
+    String named = " named " + config.recordName() + " in zone " + config.zoneId();
     if (found.isEmpty()) {
       throw new DnsProviderException(
           FAILED,
           "there is no "
-              + what
-              + " in zone "
-              + config.zoneId()
+              + config.recordType()
+              + " record"
+              + named
               + " (create it with the active site's content from router.targets, or fix"
               + " router.recordName / recordType / zoneId)");
     }
@@ -90,10 +90,10 @@ final class CloudflareDns implements DnsProvider {
           FAILED,
           "there are "
               + found.size()
-              + " of "
-              + what
-              + " in zone "
-              + config.zoneId()
+              + " "
+              + config.recordType()
+              + " records"
+              + named
               + " (ids "
               + String.join(", ", found.stream().map(DnsRecord::id).toList())
               + "); baton moves exactly one: delete the others");
