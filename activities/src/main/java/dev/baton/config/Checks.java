@@ -21,7 +21,36 @@ final class Checks {
   private static final Pattern HOST_PORT =
       Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_])?):(\\d{1,5})");
 
+  private static final Pattern IPV4 =
+      Pattern.compile(
+          "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+  private static final Pattern DNS_NAME =
+      Pattern.compile(
+          "(?=.{1,253}\\.?$)([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?\\.)*"
+              + "[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?\\.?");
+
   private Checks() {}
+
+  static boolean isIpv4(String value) {
+    return IPV4.matcher(value).matches();
+  }
+
+  /** An IPv6 literal such as {@code 2001:db8::10}, parsed without any name lookup. */
+  static boolean isIpv6(String value) {
+    if (!value.contains(":") || !value.matches("[0-9A-Fa-f:.]+")) {
+      return false;
+    }
+    try {
+      return java.net.InetAddress.getByName(value) instanceof java.net.Inet6Address;
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /** A DNS name of dot-separated labels, as a record name or a CNAME's content. */
+  static boolean isDnsName(String value) {
+    return DNS_NAME.matcher(value).matches();
+  }
 
   static boolean matches(String pattern, String value) {
     return value.matches(pattern);

@@ -157,8 +157,7 @@ public final class ConfigLoader {
     }
     TemporalConfig temporal = temporal(root, env);
     SiteListReader sites = SiteListReader.read(root.child("sites"), project, base);
-    RouterConfig router = SectionReader.router(root.child("router"), base);
-    sites.checkUpstreams(root.child("router").child("upstreams"));
+    RouterConfig router = RouterReader.read(root.child("router"), base, sites);
     ReleaseConfig release = SectionReader.release(root.child("release"));
     DatabaseConfig database = SectionReader.database(root.child("database"));
     if (database.replicated()) {

@@ -1,27 +1,13 @@
 package dev.baton.config;
 
-import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
- * The front router that decides which site is active.
+ * The front router that decides which site is active; {@code router.type} picks the kind.
  *
- * @param type router implementation; only {@code nginx} exists
- * @param upstreamFile absolute path of the file baton rewrites atomically on a switch
- * @param nginxConfig absolute path passed to {@code nginx -t} and {@code nginx -s reload}
- * @param frontUrl the router's own listener, probed to verify a switch
- * @param upstreams site id to the {@code host:port} nginx proxies to, in file order
+ * @see NginxRouterConfig
+ * @see DnsRouterConfig
  */
-public record RouterConfig(
-    String type,
-    Path upstreamFile,
-    Path nginxConfig,
-    String frontUrl,
-    Map<String, String> upstreams) {
+public sealed interface RouterConfig permits NginxRouterConfig, DnsRouterConfig {
 
-  public RouterConfig {
-    upstreams = Collections.unmodifiableMap(new LinkedHashMap<>(upstreams));
-  }
+  /** The value of {@code router.type}. */
+  String type();
 }

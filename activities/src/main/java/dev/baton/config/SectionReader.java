@@ -2,20 +2,18 @@ package dev.baton.config;
 
 import static java.util.Objects.requireNonNullElse;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-/** Reads the top-level sections other than {@code sites}; defaults are those of docs/config.md. */
+/**
+ * Reads the top-level sections other than {@code sites} and {@code router}; defaults are those of
+ * docs/config.md.
+ */
 final class SectionReader {
 
   static final List<String> TEMPORAL_KEYS = List.of("address", "namespace");
-  static final List<String> ROUTER_KEYS =
-      List.of("type", "upstreamFile", "nginxConfig", "frontUrl", "upstreams");
   static final List<String> RELEASE_KEYS =
       List.of("approval", "bake", "probeInterval", "deployTimeout", "activeOnlyServices");
   static final List<String> APPROVAL_KEYS =
@@ -27,7 +25,6 @@ final class SectionReader {
 
   static final String HOST_PORT = "host:port with a port from 1 to 65535";
   static final String URL = "an http:// or https:// URL with a host";
-  static final List<String> ROUTER_TYPES = List.of("nginx");
   static final List<String> STEPS = List.of("switch", "backfill");
   static final List<String> ON_TIMEOUT = List.of("reject", "approve");
   static final List<String> MODES = List.of(DatabaseConfig.EXTERNAL, DatabaseConfig.REPLICATED);
@@ -41,32 +38,6 @@ final class SectionReader {
     return new TemporalConfig(
         requireNonNullElse(address, TemporalConfig.DEFAULT_ADDRESS),
         requireNonNullElse(namespace, TemporalConfig.DEFAULT_NAMESPACE));
-  }
-
-  static RouterConfig router(TreeReader r, Path base) {
-    r.mapping(
-        true, "a mapping with upstreamFile, nginxConfig, frontUrl and upstreams", ROUTER_KEYS);
-    String type = oneOf(r.child("type"), ROUTER_TYPES, "router type");
-    Path upstreamFile = r.child("upstreamFile").path(true, "the file baton rewrites", base);
-    Path nginxConfig = r.child("nginxConfig").path(true, "the nginx configuration file", base);
-    TreeReader frontNode = r.child("frontUrl");
-    String frontUrl = frontNode.text(true, "nginx's own listener: " + URL);
-    if (frontUrl != null && !Checks.isHttpUrl(frontUrl)) {
-      frontNode.report("\"" + frontUrl + "\" is not a valid URL (" + URL + ")");
-    }
-    Map<String, String> upstreams = new LinkedHashMap<>();
-    r.child("upstreams")
-        .entries(true, "a mapping of site id to host:port, one per site")
-        .forEach(
-            (site, node) -> {
-              String address = hostPort(node, true);
-              if (address != null) {
-                upstreams.put(site, address);
-              }
-            });
-    // Whether each site has an entry is checked once the sites are known, in SiteListReader.
-    return new RouterConfig(
-        requireNonNullElse(type, "nginx"), upstreamFile, nginxConfig, frontUrl, upstreams);
   }
 
   static ReleaseConfig release(TreeReader r) {

@@ -56,26 +56,26 @@ final class SiteListReader {
     }
   }
 
-  /** Every site needs exactly one entry in router.upstreams, and every entry a site. */
-  void checkUpstreams(TreeReader upstreams) {
-    if (!node.isList() || !upstreams.isMapping()) {
+  /**
+   * Every site needs exactly one entry in a per-site mapping such as router.upstreams, and every
+   * entry a site; {@code perSite} says what each entry holds.
+   */
+  void checkPerSite(TreeReader map, String perSite) {
+    if (!node.isList() || !map.isMapping()) {
       return;
     }
-    List<String> keys = upstreams.keys();
+    List<String> keys = map.keys();
     String ids = String.join(", ", validIds);
     if (allIdsKnown) {
       for (String key : keys) {
         if (!validIds.contains(key)) {
-          upstreams
-              .child(key)
-              .report("\"" + key + "\" is not a site id (known site ids: " + ids + ")");
+          map.child(key).report("\"" + key + "\" is not a site id (known site ids: " + ids + ")");
         }
       }
     }
     for (String id : validIds) {
       if (!keys.contains(id)) {
-        upstreams.report(
-            "no entry for site \"" + id + "\" (one host:port per site id: " + ids + ")");
+        map.report("no entry for site \"" + id + "\" (" + perSite + ": " + ids + ")");
       }
     }
   }

@@ -1,10 +1,8 @@
 package dev.baton.router;
 
-import dev.baton.FailureKind;
 import dev.baton.config.BatonConfig;
-import dev.baton.config.RouterConfig;
+import dev.baton.config.NginxRouterConfig;
 import dev.baton.process.PhaseTimer;
-import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -21,14 +19,19 @@ public final class NginxRouterActivities implements RouterActivities {
   // Old workers finish the requests they are serving before they exit; a slow request must not
   // hold the switch, so after this long baton verifies with more answers instead.
   private static final Duration OLD_WORKERS_MAX = Duration.ofSeconds(3);
-  private final RouterConfig router;
+  private static final RouterFailures FAIL = new RouterFailures("nginx");
+  private final NginxRouterConfig router;
   private final UpstreamFile upstream;
   private final Nginx nginx;
   private final SwitchVerifier verifier;
   private final NginxWorkers workers;
 
   public NginxRouterActivities(BatonConfig config) {
-    this.router = config.router();
+    this((NginxRouterConfig) config.router());
+  }
+
+  NginxRouterActivities(NginxRouterConfig router) {
+    this.router = router;
     this.upstream = new UpstreamFile(router.upstreamFile());
     this.nginx = new Nginx(router.nginxConfig());
     this.verifier = new SwitchVerifier(router.frontUrl());
@@ -37,8 +40,7 @@ public final class NginxRouterActivities implements RouterActivities {
 
   @Override
   public String currentTarget(RouterRequest request) {
-    String address = read();
-    return siteAt(address);
+    return siteAt(read());
   }
 
   @Override
@@ -46,22 +48,26 @@ public final class NginxRouterActivities implements RouterActivities {
     PhaseTimer timer = new PhaseTimer();
     String target = router.upstreams().get(request.toSite());
     if (target == null) {
-      throw permanent("no upstream for site '" + request.toSite() + "' in router.upstreams");
+      throw FAIL.badConfig(
+          "no upstream for site '" + request.toSite() + "' in router.upstreams (add one)");
     }
-    String previous = upstream.content();
+    String previous = content();
     String current = read();
     boolean oldWorkersGone = true;
     if (!current.equals(target)) {
       Set<Long> oldWorkers = workers.current();
-      upstream.write(UpstreamFile.replaceAddress(previous, target));
+      try {
+        upstream.write(UpstreamFile.replaceAddress(previous, target));
+      } catch (IllegalStateException e) {
+        throw FAIL.badConfig(e.getMessage() + "; traffic stays on " + siteAt(current));
+      }
       String problem = nginx.testAndReload();
       timer.done("nginx -t and reload");
       if (problem != null) {
         restore(previous);
-        throw permanent(
-            "nginx refused the new upstream ("
-                + problem
-                + "); restored "
+        throw FAIL.switchFailed(
+            problem
+                + "; restored "
                 + router.upstreamFile()
                 + ", traffic stays on "
                 + siteAt(current));
@@ -78,7 +84,7 @@ public final class NginxRouterActivities implements RouterActivities {
     timer.done("verified");
     if (verified != null) {
       restore(previous);
-      throw permanent(
+      throw FAIL.switchFailed(
           "after the switch to "
               + request.toSite()
               + ", "
@@ -93,18 +99,31 @@ public final class NginxRouterActivities implements RouterActivities {
   }
 
   private void restore(String previous) {
-    upstream.write(previous);
+    try {
+      upstream.write(previous);
+    } catch (IllegalStateException e) {
+      log.error("could not restore {}: {}", router.upstreamFile(), e.getMessage());
+      return;
+    }
     String problem = nginx.testAndReload();
     if (problem != null) {
       log.error("could not reload nginx after restoring {}: {}", router.upstreamFile(), problem);
     }
   }
 
+  private String content() {
+    try {
+      return upstream.content();
+    } catch (IllegalStateException e) {
+      throw FAIL.badConfig(e.getMessage());
+    }
+  }
+
   private String read() {
     try {
       return upstream.address();
-    } catch (RuntimeException e) {
-      throw permanent(e.getMessage() + " (check router.upstreamFile)");
+    } catch (IllegalStateException e) {
+      throw FAIL.badConfig(e.getMessage());
     }
   }
 
@@ -115,16 +134,11 @@ public final class NginxRouterActivities implements RouterActivities {
         .findFirst()
         .orElseThrow(
             () ->
-                permanent(
+                FAIL.badConfig(
                     "the nginx upstream "
                         + address
                         + " is none of the sites' "
                         + router.upstreams()
                         + " (router.upstreams)"));
-  }
-
-  private static ApplicationFailure permanent(String message) {
-    return ApplicationFailure.newNonRetryableFailure(
-        "router nginx: " + message, FailureKind.SWITCH_FAILED.type());
   }
 }

@@ -68,4 +68,48 @@ class ChecksTest {
   void gitRemoteOrLocalPath(String value, boolean remote) {
     assertThat(Checks.isRemoteGitUrl(value)).isEqualTo(remote);
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "192.0.2.10, true",
+    "0.0.0.0, true",
+    "255.255.255.255, true",
+    "256.0.0.1, false",
+    "192.0.2, false",
+    "192.0.2.010, false",
+    "shop.example.com, false"
+  })
+  void ipv4(String value, boolean ok) {
+    assertThat(Checks.isIpv4(value)).isEqualTo(ok);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "2001:db8::10, true",
+    "::1, true",
+    "2001:db8:0:0:0:0:0:10, true",
+    "2001:db8:::10, false",
+    "192.0.2.10, false",
+    "shop.example.com, false",
+    "'g::1', false"
+  })
+  void ipv6(String value, boolean ok) {
+    assertThat(Checks.isIpv6(value)).isEqualTo(ok);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "shop.example.com, true",
+    "shop.example.com., true",
+    "_acme.example.com, true",
+    "localhost, true",
+    "shop..example.com, false",
+    "-shop.example.com, false",
+    "shop-.example.com, false",
+    "shop example.com, false",
+    "'', false"
+  })
+  void dnsName(String value, boolean ok) {
+    assertThat(Checks.isDnsName(value)).isEqualTo(ok);
+  }
 }

@@ -154,7 +154,6 @@ class ConfigLoaderProblemsTest extends ConfigProblemsTestBase {
             "sites[1].database: sets neither passwordEnv nor passwordFile (set exactly one of"
                 + " them)",
             "sites[1].id: duplicate site id \"primary\" (site ids must be unique)",
-            "router.type: \"haproxy\" is not a valid router type (allowed: nginx)",
             "router.upstreams.secondary: \"127.0.0.1:65536\" is not host:port (host:port with a"
                 + " port from 1 to 65535)",
             "router.upstreams.secondary: \"secondary\" is not a site id (known site ids: primary)",

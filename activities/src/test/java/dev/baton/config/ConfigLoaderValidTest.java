@@ -72,8 +72,8 @@ class ConfigLoaderValidTest {
 
   @Test
   void readsRouterAsWritten() {
-    RouterConfig router = valid.router();
-    assertThat(router.type()).isEqualTo("nginx");
+    assertThat(valid.router().type()).isEqualTo("nginx");
+    NginxRouterConfig router = (NginxRouterConfig) valid.router();
     assertThat(router.upstreamFile()).isEqualTo(validDir.resolve("nginx/shop-upstream.conf"));
     assertThat(router.nginxConfig()).isEqualTo(Path.of("/etc/nginx/nginx.conf"));
     assertThat(router.frontUrl()).isEqualTo("http://127.0.0.1:8080/");
@@ -181,7 +181,7 @@ class ConfigLoaderValidTest {
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> valid.site("primary").health().clear())
         .isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> valid.router().upstreams().clear())
+    assertThatThrownBy(() -> ((NginxRouterConfig) valid.router()).upstreams().clear())
         .isInstanceOf(UnsupportedOperationException.class);
   }
 
@@ -195,5 +195,26 @@ class ConfigLoaderValidTest {
     BatonConfig config = ConfigLoader.load(file, Map.of());
     assertThat(config.siteIds()).containsExactly("primary", "secondary");
     assertThat(config.release().approval().steps()).containsExactly("switch");
+  }
+
+  @Test
+  void theDnsRouterExampleInTheDocsIsValid(@TempDir Path dir) throws Exception {
+    // The reference's first example with its router section replaced by the DNS one.
+    String doc = java.nio.file.Files.readString(Path.of("../docs/config.md"));
+    String first = yamlBlock(doc, 0);
+    String dns = yamlBlock(doc, doc.indexOf("## `router.type: dns`"));
+    int routerAt = first.indexOf("\nrouter:") + 1;
+    int after = first.indexOf("\nrelease:") + 1;
+    Path file = dir.resolve("baton.yml");
+    java.nio.file.Files.writeString(
+        file, first.substring(0, routerAt) + dns + first.substring(after));
+    DnsRouterConfig router = (DnsRouterConfig) ConfigLoader.load(file, Map.of()).router();
+    assertThat(router.recordName()).isEqualTo("shop.example.com");
+    assertThat(router.targets()).containsOnlyKeys("primary", "secondary");
+  }
+
+  private static String yamlBlock(String doc, int from) {
+    int start = doc.indexOf("```yaml\n", from) + "```yaml\n".length();
+    return doc.substring(start, doc.indexOf("```", start));
   }
 }

@@ -40,7 +40,7 @@ class UpstreamFileTest {
     Path file = dir.resolve("upstream.conf");
     Files.writeString(file, "# nothing\n");
     assertThatThrownBy(() -> new UpstreamFile(file).address())
-        .hasMessage(file + " has no `server HOST:PORT;` line");
+        .hasMessage(file + " has no `server HOST:PORT;` line (router.upstreamFile must hold one)");
   }
 
   @Test

@@ -5,12 +5,12 @@ import dev.baton.config.SiteConfig;
 import dev.baton.database.PostgresDatabaseActivities;
 import dev.baton.notify.LogNotifyActivities;
 import dev.baton.probe.HttpProbeActivities;
-import dev.baton.router.NginxRouterActivities;
+import dev.baton.router.Routers;
 import dev.baton.site.DockerSiteActivities;
 import dev.baton.site.SiteActivities;
 import java.util.List;
 
-/** The production activities: Docker and Compose, nginx, HTTP probes, PostgreSQL, the log. */
+/** The production activities: Docker and Compose, the router, HTTP probes, PostgreSQL, the log. */
 public final class RealActivities implements ActivityProvider {
   private final BatonConfig config;
 
@@ -26,7 +26,7 @@ public final class RealActivities implements ActivityProvider {
   @Override
   public List<Object> control() {
     return List.of(
-        new NginxRouterActivities(config),
+        Routers.forConfig(config),
         new HttpProbeActivities(config),
         new PostgresDatabaseActivities(config),
         new LogNotifyActivities());

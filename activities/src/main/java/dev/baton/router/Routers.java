@@ -1,0 +1,21 @@
+package dev.baton.router;
+
+import dev.baton.config.BatonConfig;
+import dev.baton.config.DnsRouterConfig;
+import dev.baton.config.NginxRouterConfig;
+
+/** Picks the router implementation that {@code router.type} in baton.yml names. */
+public final class Routers {
+
+  private Routers() {}
+
+  public static RouterActivities forConfig(BatonConfig config) {
+    if (config.router() instanceof DnsRouterConfig dns) {
+      return new DnsRouterActivities(dns);
+    }
+    if (config.router() instanceof NginxRouterConfig nginx) {
+      return new NginxRouterActivities(nginx);
+    }
+    throw new IllegalArgumentException("no router implementation for " + config.router());
+  }
+}
