@@ -27,6 +27,8 @@ public enum FailureKind {
   BACKFILL_FAILED,
   /** A person rolled the release back while it baked; traffic was moved back. */
   ROLLED_BACK,
+  /** A rollback was asked for but the former active site is not healthy; nothing changed. */
+  ROLLBACK_REFUSED,
   /** The release was cancelled; traffic was moved back if it had been switched. */
   CANCELLED;
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     description = "Two-site Docker releases and failovers as durable Temporal workflows.",
     subcommands = {
       ReleaseCommand.class,
+      RollbackCommand.class,
       DeployCommand.class,
       WorkerCommand.class,
       ServerCommand.class,

@@ -288,6 +288,18 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   @Override
   public String rollback(RollbackRequest request) {
+    // Checked here, not in the validator, because it takes an activity. Failing the Update leaves
+    // the release running as it was.
+    ProbeResult probe = activities.probe.probe(new ProbeRequest(request().project(), standby));
+    if (!probe.healthy()) {
+      throw failure(
+          FailureKind.ROLLBACK_REFUSED,
+          standby + " is not healthy, traffic stays on " + active + ": " + probe.summary());
+    }
+    String refusal = rollback.refusal(request); // the release went on while the probe ran
+    if (refusal != null) {
+      throw failure(FailureKind.ROLLBACK_REFUSED, refusal);
+    }
     return rollback.request(request);
   }
 

@@ -5,12 +5,15 @@ import static dev.baton.release.ReleaseTestRig.awaitProgress;
 import static dev.baton.release.ReleaseTestRig.awaitWaitingFor;
 import static dev.baton.release.ReleaseTestRig.policy;
 import static dev.baton.release.ReleaseTestRig.request;
+import static dev.baton.release.ReleaseTestRig.unhealthy;
 import static dev.baton.release.ReleaseWorkflowTest.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
+import dev.baton.probe.ProbeRequest;
 import dev.baton.router.SwitchRequest;
 import dev.baton.site.ActiveOnlyRequest;
 import io.temporal.failure.ApplicationFailure;
@@ -60,6 +63,21 @@ class ReleaseRollbackTest extends ReleaseTestBase {
         .isEqualTo("backfill: rolled back by bob; traffic moved back to primary");
     verify(rig.router).switchTo(BACK);
     verify(rig.primary, never()).deploy(any());
+  }
+
+  @Test
+  void anUnhealthyFormerSiteRefusesTheRollbackAndTheReleaseGoesOn() {
+    when(rig.probe.probe(new ProbeRequest("shop", "primary"))).thenReturn(unhealthy("primary"));
+    ReleaseWorkflow release = rig.start(request(policy(List.of("backfill"))));
+    rig.skip(Duration.ofMinutes(3));
+    awaitWaitingFor(release, "backfill");
+
+    assertThat(refusal(() -> release.rollback(new RollbackRequest("alice", ""))))
+        .isEqualTo("primary is not healthy, traffic stays on secondary: api: HTTP 500");
+
+    release.approve(new ApprovalRequest("backfill", "alice", ""));
+    assertThat(rig.stub().run(null).outcome()).isEqualTo("SUCCEEDED");
+    verify(rig.router, never()).switchTo(BACK);
   }
 
   @Test

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
       ReleaseApprove.class,
       ReleaseReject.class,
       ReleaseStatus.class,
-      ReleaseCancel.class
+      ReleaseCancel.class,
+      ReleaseRollback.class
     })
 public final class ReleaseCommand {}

@@ -1,0 +1,105 @@
+package dev.baton.cli.release;
+
+import dev.baton.cli.BatonCliException;
+import dev.baton.cli.BatonContext;
+import dev.baton.cli.ConfigOptions;
+import dev.baton.cli.ExitCodes;
+import dev.baton.cli.Failures;
+import dev.baton.cli.ProjectSession;
+import dev.baton.release.ReleaseProgress;
+import dev.baton.release.RollbackRequest;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "rollback",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Move traffic back to the site that was active before the release's switch, verified like",
+      "a switch. Possible while the release bakes or waits to backfill: that site still runs the",
+      "previous version. Refused (exit 3) before the switch, once the backfill started, or when",
+      "that site is not healthy. The release then ends as ROLLED_BACK."
+    },
+    footer = {"", "Example:", "  baton release rollback --reason \"p99 latency doubled\""})
+public class ReleaseRollback implements Callable<Integer> {
+  private final BatonContext context;
+  @Mixin ConfigOptions options;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--reason", paramLabel = "TEXT", description = "recorded with the rollback")
+  String reason;
+
+  @Option(names = "--as", paramLabel = "NAME", description = "who rolls back (default: $USER)")
+  String by;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description = "how long to wait for traffic to be back (default: 120)")
+  long timeoutSeconds = 120;
+
+  public ReleaseRollback(BatonContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    try (ProjectSession session = ProjectSession.open(options, context)) {
+      String project = session.config().project();
+      ReleaseProgress progress =
+          Releases.latest(session.client(), project)
+              .filter(p -> p.outcome() == null)
+              .orElseThrow(
+                  () ->
+                      new BatonCliException(
+                          ExitCodes.REFUSED,
+                          "no release of "
+                              + project
+                              + " is running, so there is no instant rollback; to go back to"
+                              + " an older version release it: baton release start --version V"));
+      String who = Identity.of(by, context);
+      String answer;
+      try {
+        answer =
+            Releases.stub(session.client(), project)
+                .rollback(new RollbackRequest(who, reason == null ? "" : reason));
+      } catch (WorkflowUpdateException e) {
+        throw new BatonCliException(ExitCodes.REFUSED, "rollback refused: " + Failures.reason(e));
+      }
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "rollback of release %s (%s) as %s: %s%n", progress.version(), project, who, answer);
+      WorkflowStub stub = WorkflowStub.fromTyped(Releases.stub(session.client(), project));
+      try {
+        stub.getResult(timeoutSeconds, TimeUnit.SECONDS, Object.class);
+      } catch (WorkflowFailedException e) {
+        ReleaseProgress end = Releases.progressOf(e.getCause());
+        String message = end == null ? Failures.reason(e) : end.message();
+        spec.commandLine().getOut().println(message);
+        return end != null
+                && end.activeSite() != null
+                && end.activeSite().equals(progress.standbySite())
+            ? ExitCodes.OK
+            : ExitCodes.FAILED;
+      } catch (TimeoutException e) {
+        throw new BatonCliException(
+            ExitCodes.FAILED,
+            "traffic is not back after "
+                + timeoutSeconds
+                + "s; is a control worker running? see `baton release status`");
+      }
+      throw new BatonCliException(
+          ExitCodes.FAILED, "the release finished before the rollback took effect");
+    }
+  }
+}
