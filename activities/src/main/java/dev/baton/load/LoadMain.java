@@ -75,6 +75,7 @@ public final class LoadMain {
       s.put("name", m[0]);
       s.put("to", m[2]);
       s.put("latencyMs", report.millisUntilAllFrom(m[2], since, until));
+      s.put("failed", report.failedBetween(since, until));
       out.add(s);
     }
     return out;

@@ -24,6 +24,13 @@ public record LoadReport(List<Sample> samples) {
         .collect(Collectors.groupingBy(Sample::error, TreeMap::new, Collectors.counting()));
   }
 
+  /** Failed requests among those started in [{@code fromMillis}, {@code untilMillis}). */
+  public long failedBetween(long fromMillis, long untilMillis) {
+    return samples.stream()
+        .filter(s -> s.failed() && s.sentAtMillis() >= fromMillis && s.sentAtMillis() < untilMillis)
+        .count();
+  }
+
   /** Successful answers per upstream address. */
   public Map<String, Long> byUpstream() {
     return samples.stream()

@@ -31,6 +31,8 @@ class LoadReportTest {
     assertThat(report.millisUntilAllFrom(NEW, 100, Long.MAX_VALUE)).isEqualTo(20);
     assertThat(report.failed()).isEqualTo(1);
     assertThat(report.errors()).isEqualTo(Map.of("timeout", 1L));
+    assertThat(report.failedBetween(100, 110)).isZero();
+    assertThat(report.failedBetween(110, 120)).isEqualTo(1);
   }
 
   @Test

@@ -116,7 +116,7 @@ class RealSitesReleaseTest {
       assertOk(harness.baton("release", "approve", "--as", "bob"));
       Run failed = awaitStatus(": SWITCH_FAILED");
       assertThat(failed.out())
-          .contains("router nginx: nginx refused the new upstream")
+          .contains("router nginx: nginx rejected the config")
           .contains("traffic stays on " + activeSite());
     } finally {
       Files.writeString(nginxConf, conf);
