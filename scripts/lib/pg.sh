@@ -68,7 +68,8 @@ pg_ensure_installed() {
 # (the postmaster and every backend chdir to the data dir; their command lines do not name it).
 
 pg_leftover_pids() {
-  local prefix="$(pg_site_dir "$1")/" pid cwd
+  local prefix pid cwd
+  prefix="$(pg_site_dir "$1")/"
   for pid in $(pgrep -x postgres || true); do
     cwd=$(readlink "/proc/$pid/cwd" 2>/dev/null) || continue
     [[ $cwd/ == "$prefix"* ]] && echo "$pid"
@@ -210,7 +211,9 @@ SELECT NOT EXISTS (SELECT FROM pg_database WHERE datname = 'app') AS missing_db 
 -- What baton needs, short of superuser: read replication state (pg_monitor), end other
 -- sessions (pg_signal_backend), fence (ALTER SYSTEM on one parameter + reload) and promote.
 GRANT pg_monitor, pg_signal_backend TO app;
+-- (Function privileges belong to one database: granted in app, the database baton connects to.)
 GRANT ALTER SYSTEM ON PARAMETER default_transaction_read_only TO app;
+\connect app
 GRANT EXECUTE ON FUNCTION pg_reload_conf() TO app;
 GRANT EXECUTE ON FUNCTION pg_promote(boolean, integer) TO app;
 EOF
