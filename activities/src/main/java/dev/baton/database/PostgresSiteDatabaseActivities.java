@@ -68,7 +68,13 @@ public final class PostgresSiteDatabaseActivities implements SiteDatabaseActivit
           FailureKind.BAD_CONFIG);
     }
     String primaryUrl = connections.database(request.primarySite()).url();
-    Map<String, String> env = ReseedCommand.environment(siteId, request.primarySite(), primaryUrl);
+    Map<String, String> env;
+    try {
+      env = ReseedCommand.environment(siteId, request.primarySite(), primaryUrl);
+    } catch (IllegalArgumentException e) {
+      throw DatabaseFailures.permanent(
+          "site " + request.primarySite() + ": " + e.getMessage(), FailureKind.BAD_CONFIG);
+    }
     ActivityExecutionContext context = Activity.getExecutionContext();
     CommandResult result = runHeartbeating(command, env, context, commandTimeout(context));
     if (!result.ok()) {

@@ -12,11 +12,13 @@ import org.slf4j.LoggerFactory;
 final class Promotion {
   private static final Logger log = LoggerFactory.getLogger(Promotion.class);
   static final int PROMOTE_WAIT_SECONDS = 60;
+  static final Duration QUERY_TIMEOUT = DatabaseConnections.QUERY_TIMEOUT;
 
-  /** pg_promote waits up to 60 s; the socket must outlast it. */
-  static final Duration QUERY_TIMEOUT = Duration.ofSeconds(PROMOTE_WAIT_SECONDS + 30);
-
-  private static final Duration WRITABLE_TIMEOUT = Duration.ofSeconds(10);
+  /**
+   * pg_promote(wait =&gt; true) checks for the end of recovery only every 100 ms; this is inside
+   * the write-unavailability window, so baton signals and polls itself.
+   */
+  private static final Duration POLL = Duration.ofMillis(5);
 
   private Promotion() {}
 
@@ -32,9 +34,8 @@ final class Promotion {
     if ("on".equals(Sql.text(c, "SHOW default_transaction_read_only"))) {
       Fence.setReadOnly(c, siteId, false);
     }
-    boolean done;
     try {
-      done = Sql.bool(c, "SELECT pg_promote(true, " + PROMOTE_WAIT_SECONDS + ")");
+      Sql.execute(c, "SELECT pg_promote(false)");
     } catch (SQLException e) {
       // "recovery is not in progress": promoted meanwhile (a concurrent or earlier attempt).
       if ("55000".equals(e.getSQLState()) && !Sql.bool(c, "SELECT pg_is_in_recovery()")) {
@@ -42,7 +43,15 @@ final class Promotion {
       }
       throw e;
     }
-    if (!done) {
+    // Each poll is a new transaction: read-write once recovery has ended.
+    String writable =
+        Sql.pollUntil(
+            c,
+            "SELECT NOT pg_is_in_recovery() AND current_setting('transaction_read_only') = 'off'",
+            "t"::equals,
+            Duration.ofSeconds(PROMOTE_WAIT_SECONDS),
+            POLL);
+    if (!"t".equals(writable)) {
       throw ApplicationFailure.newFailure(
           "site "
               + siteId
@@ -50,19 +59,6 @@ final class Promotion {
               + PROMOTE_WAIT_SECONDS
               + " s (baton retries; see the database's log)",
           FailureKind.PROMOTE_FAILED.type());
-    }
-    // pg_promote(wait) returns once recovery ended; a new transaction must now be read-write.
-    String writable =
-        Sql.pollUntil(
-            c,
-            "SELECT NOT pg_is_in_recovery() AND current_setting('transaction_read_only') = 'off'",
-            "t"::equals,
-            WRITABLE_TIMEOUT,
-            Duration.ofMillis(5));
-    if (!"t".equals(writable)) {
-      throw DatabaseFailures.permanent(
-          "site " + siteId + "'s database was promoted but does not accept writes",
-          FailureKind.PROMOTE_FAILED);
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
     log.info("promoted site {}'s database in {} ms", siteId, millis);
