@@ -35,6 +35,9 @@ public final class LocalDatabases implements BeforeAllCallback, AfterAllCallback
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    // pg-up keeps the roles the sites have now; a run killed halfway through a switchover
+    // leaves them swapped, so start from a fresh pair.
+    env("pg-down");
     env("pg-up");
   }
 
