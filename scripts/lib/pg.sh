@@ -292,6 +292,7 @@ pg_up() {
   if ! primary=$(pg_primary_site); then
     # Nothing to copy from: a fresh environment (or one whose primary was lost) starts over.
     primary=${SITES[0]}
+    ((${#missing[@]} == ${#SITES[@]})) || log "no site's database is a primary: making a fresh pair"
     for site in "${SITES[@]}"; do pg_stop "$site"; done
     rm -rf "$(pg_data "$primary")"
     pg_init_primary "$primary"

@@ -76,6 +76,11 @@ public final class LocalDatabases implements BeforeAllCallback, AfterAllCallback
 
   /** As {@link #config()}, with some sites' URLs replaced (e.g. to point at a closed port). */
   public static BatonConfig config(Map<String, String> urls) {
+    return config(urls, RESEED_COMMAND);
+  }
+
+  /** As {@link #config()}, with another reseed command for both sites. */
+  public static BatonConfig config(Map<String, String> urls, List<String> reseedCommand) {
     List<SiteConfig> sites =
         List.of("primary", "secondary").stream()
             .map(
@@ -92,7 +97,7 @@ public final class LocalDatabases implements BeforeAllCallback, AfterAllCallback
                             "app",
                             null,
                             PASSWORD_FILE,
-                            RESEED_COMMAND)))
+                            reseedCommand)))
             .toList();
     return new BatonConfig(
         ROOT.resolve("baton.yml"), "shop", null, sites, null, null, null, null, null);
