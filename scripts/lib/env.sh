@@ -8,7 +8,7 @@ SITES=(primary secondary)
 ROUTER_PORT=8080
 ENV_MARKER="$BATON_ENV_DIR/.baton-env"    # proves the dir is ours before `down` deletes it
 BASE_IMAGE="baton-base:1"
-PACKAGES=(docker.io docker-compose busybox-static nginx-light git curl)
+PACKAGES=(docker.io docker-compose busybox-static nginx-light postgresql git curl)
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 APP_SRC="$REPO_ROOT/examples/shop/app"
@@ -468,6 +468,9 @@ git_repo_up() {
 
 git_tags() { git --git-dir="$GIT_REPO" tag 2>/dev/null | tr '\n' ' ' | sed 's/ $//'; }
 
+# shellcheck source-path=SCRIPTDIR source=pg.sh
+source "$REPO_ROOT/scripts/lib/pg.sh"
+
 # ---------------------------------------------------------------------------------------------
 # Subcommands.
 
@@ -486,9 +489,10 @@ env_up() {
   t=$(now_ms); base_image_up; local t_base; t_base=$(since "$t")
   t=$(now_ms); router_up; local t_router; t_router=$(since "$t")
   t=$(now_ms); git_repo_up; local t_git; t_git=$(since "$t")
+  t=$(now_ms); pg_up; local t_pg; t_pg=$(since "$t")
 
   cat <<EOF
-baton environment up in $(since "$t0") (engines $t_engines, base image $t_base, nginx $t_router, git $t_git)
+baton environment up in $(since "$t0") (engines $t_engines, base image $t_base, nginx $t_router, git $t_git, postgres $t_pg)
   state dir         $BATON_ENV_DIR
   engine primary    unix://$(site_sock primary)    (API $(engine_api_version primary))
   engine secondary  unix://$(site_sock secondary)  (API $(engine_api_version secondary))
@@ -497,6 +501,7 @@ baton environment up in $(since "$t0") (engines $t_engines, base image $t_base, 
   git               $GIT_REPO  (tags: $(git_tags))
   checkouts         $CHECKOUTS/<site>
 EOF
+  pg_up_summary
 }
 
 env_status() {
@@ -518,6 +523,7 @@ env_status() {
   else
     printf 'git repo         missing\n'; ok=3
   fi
+  pg_status || ok=3
   return $ok
 }
 
@@ -537,6 +543,7 @@ env_down() {
     pid=$(pid_from "$(site_dir "$site")/docker.pid") || true
     if pid_is_ours "$pid"; then engines+=("$pid"); fi
   done
+  pg_stop_all
   # Both engines at once: each takes about a second to shut down.
   stop_pids "engine" 30 "${engines[@]}"
   if pid=$(nginx_pid); then

@@ -1,8 +1,10 @@
 package dev.baton;
 
 /**
- * The types of the ApplicationFailures baton raises. Each is non-retryable: a retry would not
- * change the answer, so the workflow (or the operator) decides what happens next.
+ * The types of the ApplicationFailures baton raises. Each is non-retryable (a retry would not
+ * change the answer, so the workflow or the operator decides what happens next), except {@link
+ * #DATABASE_UNAVAILABLE}, which is raised retryable and also names a database that never came back
+ * within the activity's retries.
  */
 public enum FailureKind {
   /** A configuration problem found at run time (unknown site, missing file). */
@@ -30,7 +32,17 @@ public enum FailureKind {
   /** A rollback was asked for but the former active site is not healthy; nothing changed. */
   ROLLBACK_REFUSED,
   /** The release was cancelled; traffic was moved back if it had been switched. */
-  CANCELLED;
+  CANCELLED,
+  /** A site's database does not answer (connection refused, timed out, shutting down). */
+  DATABASE_UNAVAILABLE,
+  /** The primary could not be fenced (or unfenced): it is a replica, or a session stays open. */
+  FENCE_FAILED,
+  /** The replica cannot replay up to the fence: it is not a replica, or the LSN is malformed. */
+  REPLAY_FAILED,
+  /** The replica could not be promoted, or the database is a primary that is still fenced. */
+  PROMOTE_FAILED,
+  /** The former primary could not be re-seeded as a replica of the new one. */
+  RESEED_FAILED;
 
   public String type() {
     return name();

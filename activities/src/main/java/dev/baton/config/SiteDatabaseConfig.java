@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -14,10 +15,22 @@ import java.util.regex.Pattern;
  * @param url JDBC URL starting with {@code jdbc:postgresql://}
  * @param passwordEnv environment variable holding the password; null when passwordFile is used
  * @param passwordFile absolute path of a file holding the password; null when passwordEnv is used
+ * @param reseedCommand argument list that makes this site's database a fresh replica of the primary
+ *     (run at the site by the reseed activity); empty when not configured
  */
-public record SiteDatabaseConfig(String url, String user, String passwordEnv, Path passwordFile) {
+public record SiteDatabaseConfig(
+    String url, String user, String passwordEnv, Path passwordFile, List<String> reseedCommand) {
 
   private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&]*");
+
+  public SiteDatabaseConfig {
+    reseedCommand = reseedCommand == null ? List.of() : List.copyOf(reseedCommand);
+  }
+
+  /** Without a reseed command. */
+  public SiteDatabaseConfig(String url, String user, String passwordEnv, Path passwordFile) {
+    this(url, user, passwordEnv, passwordFile, List.of());
+  }
 
   /** Reads the password from the process environment or the password file. */
   public String password() {
@@ -83,6 +96,8 @@ public record SiteDatabaseConfig(String url, String user, String passwordEnv, Pa
         + passwordEnv
         + ", passwordFile="
         + passwordFile
+        + ", reseedCommand="
+        + reseedCommand
         + "]";
   }
 

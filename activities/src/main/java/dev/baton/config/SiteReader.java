@@ -12,7 +12,8 @@ final class SiteReader {
       List.of("id", "name", "docker", "compose", "git", "health", "database");
   static final List<String> COMPOSE_KEYS = List.of("workdir", "files", "envFile", "projectName");
   static final List<String> GIT_KEYS = List.of("url", "checkoutDir");
-  static final List<String> DATABASE_KEYS = List.of("url", "user", "passwordEnv", "passwordFile");
+  static final List<String> DATABASE_KEYS =
+      List.of("url", "user", "passwordEnv", "passwordFile", "reseedCommand");
 
   static final String ID = "a site id matching " + Checks.SITE_ID_PATTERN;
   private static final String DOCKER = "a Docker endpoint: unix://, tcp:// or https://";
@@ -147,6 +148,24 @@ final class SiteReader {
                   : "sets neither passwordEnv nor passwordFile")
               + " (set exactly one of them)");
     }
-    return new SiteDatabaseConfig(url, user, env, file);
+    return new SiteDatabaseConfig(url, user, env, file, reseedCommand(db.child("reseedCommand")));
+  }
+
+  /** An argument list; a relative program path (one with a slash) is taken from the file's dir. */
+  private List<String> reseedCommand(TreeReader node) {
+    String expected = "a command as a list of arguments, e.g. [/usr/local/bin/reseed, --fast]";
+    List<String> command = node.texts(false, expected);
+    if (node.isEmptyList()) {
+      node.report("is empty (" + expected + ")");
+    }
+    if (command.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new java.util.ArrayList<>(command);
+    String program = out.get(0);
+    if (program.contains("/") && !Path.of(program).isAbsolute()) {
+      out.set(0, base.resolve(program).normalize().toString());
+    }
+    return out;
   }
 }

@@ -2,72 +2,108 @@ package dev.baton.database;
 
 import dev.baton.FailureKind;
 import dev.baton.config.BatonConfig;
-import dev.baton.config.SiteDatabaseConfig;
+import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** Reads replication health over JDBC; passwords are read here, on the worker, never sent. */
+/**
+ * The sites' databases over JDBC, from the control queue. Each call opens its own connections
+ * (nothing is pooled between activities: a switchover makes few calls, and a fresh connection is
+ * the honest test of whether a database answers). Passwords are read here, never sent.
+ */
 public final class PostgresDatabaseActivities implements DatabaseActivities {
-  private final BatonConfig config;
+  private final DatabaseConnections connections;
 
   public PostgresDatabaseActivities(BatonConfig config) {
-    this.config = config;
+    this.connections = new DatabaseConnections(config);
   }
 
   @Override
   public ReplicationStatus replicationStatus(ReplicationRequest request) {
-    try (Connection primary = open(request.primarySite());
-        Connection replica = open(request.replicaSite())) {
-      String primaryLsn = single(primary, "SELECT pg_current_wal_lsn()::text");
-      try (Statement st = replica.createStatement();
-          ResultSet rs =
-              st.executeQuery(
-                  "SELECT pg_is_in_recovery(),"
-                      + " pg_wal_lsn_diff('"
-                      + primaryLsn
-                      + "'::pg_lsn, pg_last_wal_replay_lsn()),"
-                      + " COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()) * 1000, 0),"
-                      + " (SELECT count(*) FROM pg_stat_wal_receiver WHERE status = 'streaming')")) {
-        rs.next();
-        boolean inRecovery = rs.getBoolean(1);
-        long lagBytes = Math.max(0, rs.getLong(2));
-        long lagMillis = (long) rs.getDouble(3);
-        boolean streaming = inRecovery && rs.getLong(4) > 0;
-        String detail =
-            !inRecovery
-                ? request.replicaSite() + "'s database is not a replica"
-                : (streaming ? "streaming" : "NOT streaming")
-                    + ", lag "
-                    + lagBytes
-                    + " B / "
-                    + lagMillis
-                    + " ms";
-        return new ReplicationStatus(streaming, lagBytes, lagMillis, detail);
-      }
+    FailureKind kind = FailureKind.REPLICATION_UNHEALTHY;
+    try (Connection primary = connections.open(request.primarySite(), kind);
+        Connection replica = connections.open(request.replicaSite(), kind)) {
+      return ReplicationCheck.check(primary, request.primarySite(), replica, request.replicaSite());
     } catch (SQLException e) {
-      throw ApplicationFailure.newFailureWithCause(
-          "database: " + e.getMessage(), FailureKind.REPLICATION_UNHEALTHY.type(), e);
+      throw DatabaseFailures.of(request.replicaSite(), "reading replication state", e, kind);
     }
   }
 
-  private Connection open(String siteId) throws SQLException {
-    SiteDatabaseConfig db = config.site(siteId).database();
-    if (db == null) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "site " + siteId + " has no database in baton.yml", FailureKind.BAD_CONFIG.type());
+  @Override
+  public DatabaseRoleResult role(DatabaseRequest request) {
+    Connection c;
+    try {
+      c = connections.open(request.siteId(), FailureKind.DATABASE_UNAVAILABLE);
+    } catch (ApplicationFailure e) {
+      if (!FailureKind.DATABASE_UNAVAILABLE.type().equals(e.getType())) {
+        throw e;
+      }
+      return new DatabaseRoleResult(
+          false, false, false, null, "not reachable: " + e.getOriginalMessage());
     }
-    return DriverManager.getConnection(db.url(), db.user(), db.password());
-  }
-
-  private static String single(Connection c, String sql) throws SQLException {
-    try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
+    try (c;
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT pg_is_in_recovery(), current_setting('default_transaction_read_only'),"
+                    + " CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()"
+                    + " ELSE pg_current_wal_flush_lsn() END::text")) {
       rs.next();
-      return rs.getString(1);
+      boolean inRecovery = rs.getBoolean(1);
+      boolean fenced = "on".equals(rs.getString(2));
+      String lsn = rs.getString(3);
+      String detail =
+          (inRecovery ? "replica" : "primary") + (fenced ? ", fenced" : "") + ", at " + lsn;
+      return new DatabaseRoleResult(true, inRecovery, fenced, lsn, detail);
+    } catch (SQLException e) {
+      throw DatabaseFailures.of(
+          request.siteId(), "reading its role", e, FailureKind.DATABASE_UNAVAILABLE);
+    }
+  }
+
+  @Override
+  public FenceResult fence(DatabaseRequest request) {
+    try (Connection c = connections.open(request.siteId(), FailureKind.FENCE_FAILED)) {
+      return Fence.fence(c, request.siteId());
+    } catch (SQLException e) {
+      throw DatabaseFailures.of(request.siteId(), "fencing it", e, FailureKind.FENCE_FAILED);
+    }
+  }
+
+  @Override
+  public void unfence(DatabaseRequest request) {
+    try (Connection c = connections.open(request.siteId(), FailureKind.FENCE_FAILED)) {
+      Fence.unfence(c, request.siteId());
+    } catch (SQLException e) {
+      throw DatabaseFailures.of(request.siteId(), "unfencing it", e, FailureKind.FENCE_FAILED);
+    }
+  }
+
+  @Override
+  public ReplayResult awaitReplay(ReplayRequest request) {
+    ReplayWait.checkLsn(request.lsn(), request.replicaSite());
+    var context = Activity.getExecutionContext();
+    try (Connection c = connections.open(request.replicaSite(), FailureKind.REPLAY_FAILED)) {
+      return ReplayWait.await(c, request.replicaSite(), request.lsn(), context::heartbeat);
+    } catch (SQLException e) {
+      throw DatabaseFailures.of(
+          request.replicaSite(),
+          "waiting for it to replay up to " + request.lsn(),
+          e,
+          FailureKind.REPLAY_FAILED);
+    }
+  }
+
+  @Override
+  public PromoteResult promote(DatabaseRequest request) {
+    try (Connection c =
+        connections.open(request.siteId(), Promotion.QUERY_TIMEOUT, FailureKind.PROMOTE_FAILED)) {
+      return Promotion.promote(c, request.siteId());
+    } catch (SQLException e) {
+      throw DatabaseFailures.of(request.siteId(), "promoting it", e, FailureKind.PROMOTE_FAILED);
     }
   }
 }

@@ -68,6 +68,13 @@ class ConfigLoaderValidTest {
     assertThat(secondary.database().passwordEnv()).isNull();
     assertThat(secondary.database().passwordFile())
         .isEqualTo(validDir.resolve("secrets/db-password"));
+    assertThat(secondary.database().reseedCommand())
+        .as("a relative program path is resolved against the file's directory; arguments are not")
+        .containsExactly(
+            validDir.resolveSibling("scripts/reseed-replica").toString(),
+            "--from",
+            "$BATON_PRIMARY_HOST");
+    assertThat(valid.site("primary").database().reseedCommand()).as("not set").isEmpty();
   }
 
   @Test

@@ -184,6 +184,18 @@ class ConfigValueProblemsTest extends ConfigProblemsTestBase {
   }
 
   @Test
+  void reseedCommandIsANonEmptyListOfArguments() {
+    String db = "      url: jdbc:postgresql://h/app\n      user: app\n      passwordEnv: PW\n";
+    assertThat(withSite0Database(db + "      reseedCommand: []\n"))
+        .containsExactly(
+            "sites[0].database.reseedCommand: is empty (a command as a list of arguments, e.g."
+                + " [/usr/local/bin/reseed, --fast])");
+    assertThat(withSite0Database(db + "      reseedCommand: /usr/local/bin/reseed --fast\n"))
+        .hasSize(1)
+        .allSatisfy(p -> assertThat(p).startsWith("sites[0].database.reseedCommand: "));
+  }
+
+  @Test
   void passwordInsideTheJdbcUrlIsRefused() {
     assertThat(
             withSite0Database(

@@ -99,7 +99,7 @@ class SiteDatabaseConfigTest {
             "SiteDatabaseConfig[url=jdbc:postgresql://h/app?password=***&ssl=true, user=app,"
                 + " passwordEnv=null, passwordFile="
                 + file
-                + "]");
+                + ", reseedCommand=[]]");
     SiteConfig site = new SiteConfig("a", "a", "unix:///x", null, null, Map.of(), db);
     assertThat(site.toString()).doesNotContain("hunter2");
   }

@@ -29,6 +29,7 @@ public final class BatonWorkers {
     for (String siteId : roles.sites()) {
       Worker site = factory.newWorker(Names.siteQueue(project, siteId));
       site.registerActivitiesImplementations(provider.site(config.site(siteId)));
+      provider.siteDatabase(config.site(siteId)).ifPresent(site::registerActivitiesImplementations);
     }
     factory.start();
     log.info("worker for {} polling: {}", project, roles.describe());

@@ -3,12 +3,15 @@ package dev.baton.worker;
 import dev.baton.config.BatonConfig;
 import dev.baton.config.SiteConfig;
 import dev.baton.database.PostgresDatabaseActivities;
+import dev.baton.database.PostgresSiteDatabaseActivities;
+import dev.baton.database.SiteDatabaseActivities;
 import dev.baton.notify.LogNotifyActivities;
 import dev.baton.probe.HttpProbeActivities;
 import dev.baton.router.Routers;
 import dev.baton.site.DockerSiteActivities;
 import dev.baton.site.SiteActivities;
 import java.util.List;
+import java.util.Optional;
 
 /** The production activities: Docker and Compose, the router, HTTP probes, PostgreSQL, the log. */
 public final class RealActivities implements ActivityProvider {
@@ -21,6 +24,13 @@ public final class RealActivities implements ActivityProvider {
   @Override
   public SiteActivities site(SiteConfig site) {
     return new DockerSiteActivities(config, site);
+  }
+
+  @Override
+  public Optional<SiteDatabaseActivities> siteDatabase(SiteConfig site) {
+    return site.database() == null
+        ? Optional.empty()
+        : Optional.of(new PostgresSiteDatabaseActivities(config, site));
   }
 
   @Override

@@ -1,6 +1,12 @@
 package dev.baton.testing;
 
 import dev.baton.database.DatabaseActivities;
+import dev.baton.database.DatabaseRequest;
+import dev.baton.database.DatabaseRoleResult;
+import dev.baton.database.FenceResult;
+import dev.baton.database.PromoteResult;
+import dev.baton.database.ReplayRequest;
+import dev.baton.database.ReplayResult;
 import dev.baton.database.ReplicationRequest;
 import dev.baton.database.ReplicationStatus;
 import dev.baton.notify.Notification;
@@ -30,6 +36,11 @@ public final class FakeWorld
   public final List<Notification> notifications = new CopyOnWriteArrayList<>();
   public final List<String> calls = new CopyOnWriteArrayList<>();
 
+  /** The site whose database is the primary; fence/promote move it as the real ones would. */
+  public volatile String databasePrimary = "primary";
+
+  public final Set<String> fencedDatabases = ConcurrentHashMap.newKeySet();
+
   public FakeSite site(String siteId) {
     return new FakeSite(siteId, this);
   }
@@ -58,6 +69,40 @@ public final class FakeWorld
   @Override
   public ReplicationStatus replicationStatus(ReplicationRequest request) {
     return new ReplicationStatus(true, 0, 0, "streaming, lag 0 B");
+  }
+
+  @Override
+  public DatabaseRoleResult role(DatabaseRequest request) {
+    boolean replica = !request.siteId().equals(databasePrimary);
+    boolean fenced = fencedDatabases.contains(request.siteId());
+    return new DatabaseRoleResult(true, replica, fenced, "0/1000000", "fake");
+  }
+
+  @Override
+  public FenceResult fence(DatabaseRequest request) {
+    calls.add("database.fence " + request.siteId());
+    boolean already = !fencedDatabases.add(request.siteId());
+    return new FenceResult("0/1000000", 0, already);
+  }
+
+  @Override
+  public void unfence(DatabaseRequest request) {
+    calls.add("database.unfence " + request.siteId());
+    fencedDatabases.remove(request.siteId());
+  }
+
+  @Override
+  public ReplayResult awaitReplay(ReplayRequest request) {
+    calls.add("database.awaitReplay " + request.replicaSite());
+    return new ReplayResult(0, request.lsn());
+  }
+
+  @Override
+  public PromoteResult promote(DatabaseRequest request) {
+    calls.add("database.promote " + request.siteId());
+    boolean promoted = !request.siteId().equals(databasePrimary);
+    databasePrimary = request.siteId();
+    return new PromoteResult(promoted, 0, "fake");
   }
 
   @Override
