@@ -48,6 +48,7 @@ public final class LoadMain {
     out.put("requests", report.samples().size());
     out.put("failed", report.failed());
     out.put("errors", report.errors());
+    out.put("retriedOnClosedKeepAlive", report.retried());
     out.put("byUpstream", report.byUpstream());
     out.put("p50Ms", report.percentileMillis(50));
     out.put("p99Ms", report.percentileMillis(99));

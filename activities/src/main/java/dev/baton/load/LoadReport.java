@@ -17,6 +17,11 @@ public record LoadReport(List<Sample> samples) {
     return samples.stream().filter(Sample::failed).count();
   }
 
+  /** Requests sent twice because a reused keep-alive connection closed before answering. */
+  public long retried() {
+    return samples.stream().filter(Sample::retried).count();
+  }
+
   /** Failures by reason, e.g. {"HTTP 502": 3, "timeout": 1}. */
   public Map<String, Long> errors() {
     return samples.stream()
@@ -77,6 +82,9 @@ public record LoadReport(List<Sample> samples) {
         + failed()
         + " failed "
         + errors()
+        + ", "
+        + retried()
+        + " retried on a closed keep-alive connection"
         + ", answered by "
         + byUpstream()
         + ", p50 "
