@@ -9,6 +9,7 @@ final class InstantRollback {
   private String backTo;
   private String closedBecause = "traffic has not moved yet";
   private RollbackRequest requested;
+  private boolean closed;
 
   /** Called once the switch succeeded. */
   void open(String formerActive) {
@@ -16,10 +17,11 @@ final class InstantRollback {
     closedBecause = null;
   }
 
-  /** Called when the window ends (the backfill starts, or the release ends). */
+  /** Called when the window ends (the backfill starts, or the release ends), or never opens. */
   void close(String because) {
-    if (closedBecause == null) {
+    if (!closed) {
       closedBecause = because;
+      closed = true;
     }
   }
 

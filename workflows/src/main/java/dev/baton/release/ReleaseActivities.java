@@ -2,6 +2,7 @@ package dev.baton.release;
 
 import dev.baton.Names;
 import dev.baton.database.DatabaseActivities;
+import dev.baton.database.SiteDatabaseActivities;
 import dev.baton.notify.NotifyActivities;
 import dev.baton.probe.ProbeActivities;
 import dev.baton.router.RouterActivities;
@@ -29,13 +30,26 @@ final class ReleaseActivities {
   final RouterActivities router;
   final ProbeActivities probe;
   final DatabaseActivities database;
+
+  /** The same activities, for awaitReplay: it waits, heartbeating, for the replica to catch up. */
+  final DatabaseActivities replay;
+
   final NotifyActivities notify;
   private final Map<String, SiteActivities> sites = new HashMap<>();
+  private final Map<String, SiteDatabaseActivities> siteDatabases = new HashMap<>();
 
   ReleaseActivities(ReleaseRequest request) {
     router = Workflow.newActivityStub(RouterActivities.class, shortCall(Duration.ofMinutes(2)));
     probe = Workflow.newActivityStub(ProbeActivities.class, shortCall(Duration.ofMinutes(1)));
-    database = Workflow.newActivityStub(DatabaseActivities.class, shortCall(Duration.ofMinutes(1)));
+    database = Workflow.newActivityStub(DatabaseActivities.class, shortCall(Duration.ofMinutes(2)));
+    replay =
+        Workflow.newActivityStub(
+            DatabaseActivities.class,
+            ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofMinutes(2))
+                .setHeartbeatTimeout(Duration.ofSeconds(10))
+                .setRetryOptions(FEW_RETRIES)
+                .build());
     notify = Workflow.newActivityStub(NotifyActivities.class, shortCall(Duration.ofSeconds(30)));
     for (String siteId : request.siteIds()) {
       // A deploy can take many minutes; the heartbeat timeout is what notices a dead site worker
@@ -48,11 +62,25 @@ final class ReleaseActivities {
               .setRetryOptions(FEW_RETRIES)
               .build();
       sites.put(siteId, Workflow.newActivityStub(SiteActivities.class, options));
+      // Re-seeding copies a whole database: up to an hour, watched through heartbeats.
+      siteDatabases.put(
+          siteId,
+          Workflow.newActivityStub(
+              SiteDatabaseActivities.class,
+              ActivityOptions.newBuilder(options)
+                  .setStartToCloseTimeout(Duration.ofHours(1))
+                  .setRetryOptions(
+                      RetryOptions.newBuilder(FEW_RETRIES).setMaximumAttempts(2).build())
+                  .build()));
     }
   }
 
   SiteActivities site(String siteId) {
     return sites.get(siteId);
+  }
+
+  SiteDatabaseActivities siteDatabase(String siteId) {
+    return siteDatabases.get(siteId);
   }
 
   private static ActivityOptions shortCall(Duration timeout) {

@@ -47,6 +47,16 @@ final class ReleaseFailureHandler {
               } else {
                 outcome[0] += "; traffic stays on " + release.activeSite();
               }
+              if (release.databasePromoted() && step == Step.SWITCH) {
+                // Promoted, then the router failed: the new primary has no traffic and the old
+                // site's apps write to a fenced database. Only a person can finish this.
+                outcome[0] +=
+                    "; the database is ALREADY PRIMARY on "
+                        + release.standbySite()
+                        + ": point the router at "
+                        + release.standbySite()
+                        + " now (writes fail until then)";
+              }
               InstantRollback window = release.instantRollback();
               if (window.wasOpened()) {
                 window.close("the release ended");
@@ -73,7 +83,7 @@ final class ReleaseFailureHandler {
     String back = failedStep == Step.SWITCH ? release.activeSite() : release.standbySite();
     String away = failedStep == Step.SWITCH ? release.standbySite() : release.activeSite();
     try {
-      release.moveTraffic(away, back);
+      release.moveTrafficBack(away, back);
       release.rolledBack(back, away);
       tracker.set(Step.SWITCH, StepState.COMPENSATED, "traffic moved back to " + back);
       return "traffic moved back to " + back;

@@ -3,6 +3,8 @@ package dev.baton.release;
 import dev.baton.FailureKind;
 import dev.baton.database.ReplicationRequest;
 import dev.baton.database.ReplicationStatus;
+import dev.baton.database.ReseedRequest;
+import dev.baton.database.ReseedResult;
 import dev.baton.notify.Notification;
 import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
@@ -30,6 +32,10 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private final ReleaseActivities activities;
   private final TrafficMover traffic;
   private final InstantRollback rollback = new InstantRollback();
+
+  /** The database switchover of mode replicated; null in mode external. */
+  private final DatabaseSwitchover database;
+
   private String active;
   private String standby;
 
@@ -45,6 +51,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     this.tracker = new ReleaseTracker(request, gate);
     this.activities = new ReleaseActivities(request);
     this.traffic = new TrafficMover(request, activities);
+    this.database =
+        policy.replicatedDatabase() ? new DatabaseSwitchover(request, activities) : null;
   }
 
   @Override
@@ -85,6 +93,10 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   }
 
   private void deployStandby() {
+    if (policy.replicatedDatabase()) {
+      tracker.start(Step.DEPLOY_STANDBY, "checking " + standby + "'s database");
+      checkReplication(); // a standby that cannot take over is not worth deploying to
+    }
     tracker.start(Step.DEPLOY_STANDBY, "deploying " + request.version() + " to " + standby);
     DeployResult result = deploy(standby);
     tracker.set(Step.DEPLOY_STANDBY, StepState.SUCCEEDED, result.message());
@@ -131,12 +143,19 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private void switchTraffic() {
     tracker.start(Step.SWITCH, "moving traffic from " + active + " to " + standby);
     mustRollBack = true;
-    SwitchResult result = moveTraffic(active, standby);
+    SwitchResult result = traffic.move(active, standby, database);
     String former = active;
     active = standby;
     standby = former;
     tracker.roles(active, standby);
-    rollback.open(standby);
+    if (database == null) {
+      rollback.open(standby);
+    } else {
+      // The old primary is fenced and the new one has taken writes: going back is a reverse
+      // switchover (a release), not a router flip.
+      mustRollBack = false;
+      rollback.close("the database is primary on " + active + " now");
+    }
     tracker.rollback(rollback.describe());
     tracker.set(
         Step.SWITCH,
@@ -184,9 +203,18 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
     rollback.close("the backfill of " + standby + " with " + request.version() + " started");
     tracker.rollback(rollback.describe());
-    tracker.start(Step.BACKFILL, "deploying " + request.version() + " to " + standby);
+    String seeded = "";
+    if (policy.replicatedDatabase()) {
+      tracker.start(Step.BACKFILL, "re-seeding " + standby + "'s database from " + active);
+      ReseedResult reseed =
+          activities
+              .siteDatabase(standby)
+              .reseed(new ReseedRequest(request.project(), standby, active));
+      seeded = reseed.detail() + "; ";
+    }
+    tracker.start(Step.BACKFILL, seeded + "deploying " + request.version() + " to " + standby);
     DeployResult result = deploy(standby);
-    tracker.set(Step.BACKFILL, StepState.SUCCEEDED, result.message());
+    tracker.set(Step.BACKFILL, StepState.SUCCEEDED, seeded + result.message());
   }
 
   private DeployResult deploy(String siteId) {
@@ -195,9 +223,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         .deploy(new DeployRequest(request.project(), siteId, request.version(), Role.STANDBY));
   }
 
-  /** Moves traffic and the queue workers with it; also used to move them back. */
-  SwitchResult moveTraffic(String from, String to) {
-    return traffic.move(from, to);
+  /** Moves traffic and the queue workers back; the database never moves back this way. */
+  SwitchResult moveTrafficBack(String from, String to) {
+    return traffic.move(from, to, null);
   }
 
   private void awaitApproval(Step step, String gateName) {
@@ -258,8 +286,13 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     return tracker;
   }
 
+  /** True while traffic may have moved and can still go back (no database was promoted). */
   boolean mustRollBack() {
-    return mustRollBack;
+    return mustRollBack && !databasePromoted();
+  }
+
+  boolean databasePromoted() {
+    return database != null && database.promoted();
   }
 
   String activeSite() {

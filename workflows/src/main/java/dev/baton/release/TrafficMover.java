@@ -24,30 +24,51 @@ final class TrafficMover {
     this.activities = activities;
   }
 
-  SwitchResult move(String from, String to) {
+  /**
+   * Moves traffic and the queue workers from {@code from} to {@code to}. With a {@code database}
+   * switchover (mode replicated) nothing reaches the new site before its database is the primary.
+   */
+  SwitchResult move(String from, String to, DatabaseSwitchover database) {
     if (Workflow.getVersion(PARALLEL_HANDOVER, Workflow.DEFAULT_VERSION, 1) == 1) {
-      return moveInParallel(from, to);
+      return moveInParallel(from, to, database);
     }
     return moveInSequence(from, to);
   }
 
-  private SwitchResult moveInParallel(String from, String to) {
+  private SwitchResult moveInParallel(String from, String to, DatabaseSwitchover database) {
+    Promise<String> promoted =
+        database == null ? Workflow.newPromise(null) : Async.function(database::run, from, to);
     Promise<SwitchResult> switched =
-        Async.function(activities.router::switchTo, switchRequest(from, to));
-    Promise<Void> handedOver =
+        promoted.thenCompose(
+            db -> Async.function(activities.router::switchTo, switchRequest(from, to)));
+    Promise<Void> stopped =
         hasActiveOnly()
             ? Async.procedure(activities.site(from)::setActiveOnlyServices, activeOnly(from, false))
-                .thenCompose(
-                    stopped ->
-                        Async.procedure(
-                            activities.site(to)::setActiveOnlyServices, activeOnly(to, true)))
             : Workflow.newPromise(null);
-    // Both must end before anything else happens, even when one failed: moving traffic back must
+    Promise<Void> started =
+        Promise.allOf(stopped, promoted)
+            .thenCompose(
+                ready ->
+                    hasActiveOnly()
+                        ? Async.procedure(
+                            activities.site(to)::setActiveOnlyServices, activeOnly(to, true))
+                        : Workflow.newPromise(null));
+    // All must end before anything else happens, even when one failed: moving traffic back must
     // not race a handover that is still running.
-    Workflow.await(() -> switched.isCompleted() && handedOver.isCompleted());
+    Workflow.await(
+        () ->
+            promoted.isCompleted()
+                && switched.isCompleted()
+                && stopped.isCompleted()
+                && started.isCompleted());
+    String databaseDetail = promoted.get();
     SwitchResult result = switched.get();
-    handedOver.get();
-    return result;
+    stopped.get();
+    started.get();
+    return databaseDetail == null
+        ? result
+        : new SwitchResult(
+            result.target(), result.millis(), result.detail() + "; " + databaseDetail);
   }
 
   /** The order of releases started before version 1. */

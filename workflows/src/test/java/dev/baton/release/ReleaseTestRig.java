@@ -8,6 +8,7 @@ import static org.mockito.Mockito.withSettings;
 
 import dev.baton.Names;
 import dev.baton.database.DatabaseActivities;
+import dev.baton.database.SiteDatabaseActivities;
 import dev.baton.notify.NotifyActivities;
 import dev.baton.probe.ProbeActivities;
 import dev.baton.probe.ProbeResult;
@@ -39,6 +40,8 @@ final class ReleaseTestRig {
   final NotifyActivities notify = mockActivity(NotifyActivities.class);
   final SiteActivities primary = mockActivity(SiteActivities.class);
   final SiteActivities secondary = mockActivity(SiteActivities.class);
+  final SiteDatabaseActivities primaryDatabase = mockActivity(SiteDatabaseActivities.class);
+  final SiteDatabaseActivities secondaryDatabase = mockActivity(SiteDatabaseActivities.class);
   private final TestWorkflowEnvironment env;
   private final Worker worker;
 
@@ -46,9 +49,10 @@ final class ReleaseTestRig {
     this.env = env;
     this.worker = worker;
     worker.registerActivitiesImplementations(router, probe, database, notify);
-    env.newWorker(Names.siteQueue(PROJECT, "primary")).registerActivitiesImplementations(primary);
+    env.newWorker(Names.siteQueue(PROJECT, "primary"))
+        .registerActivitiesImplementations(primary, primaryDatabase);
     env.newWorker(Names.siteQueue(PROJECT, "secondary"))
-        .registerActivitiesImplementations(secondary);
+        .registerActivitiesImplementations(secondary, secondaryDatabase);
     // A healthy world where primary is active; tests override what they break.
     when(router.currentTarget(any())).thenReturn("primary");
     when(router.switchTo(any()))
@@ -74,6 +78,24 @@ final class ReleaseTestRig {
         false,
         16 << 20,
         Duration.ofSeconds(30));
+  }
+
+  /** The test policy with database mode replicated. */
+  static ReleasePolicy replicatedPolicy(List<String> approvalSteps) {
+    ReleasePolicy p = policy(approvalSteps);
+    return new ReleasePolicy(
+        p.approvalSteps(),
+        p.approvers(),
+        p.fourEyes(),
+        p.approvalTimeout(),
+        p.onApprovalTimeout(),
+        p.bake(),
+        p.probeInterval(),
+        p.deployTimeout(),
+        p.activeOnlyServices(),
+        true,
+        p.maxLagBytes(),
+        p.maxLag());
   }
 
   /** The test policy with other approvers and an approval timeout outcome. */

@@ -112,7 +112,9 @@ class ReleaseWorkflowTest extends ReleaseTestBase {
             true,
             1024,
             lenient.maxLag());
+    // Fine before the deploy, lagging by the time the standby is validated.
     Mockito.when(rig.database.replicationStatus(any()))
+        .thenReturn(new ReplicationStatus(true, 0, 10, "streaming, lag 0 B"))
         .thenReturn(new ReplicationStatus(true, 4096, 10, "streaming, lag 4096 B"));
     rig.start(request(replicated));
     ApplicationFailure failure = failureOf(rig.stub());

@@ -1,0 +1,68 @@
+package dev.baton.release;
+
+import dev.baton.database.DatabaseRequest;
+import dev.baton.database.FenceResult;
+import dev.baton.database.PromoteResult;
+import dev.baton.database.ReplayRequest;
+import dev.baton.database.ReplayResult;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import org.slf4j.Logger;
+
+/**
+ * The lossless planned switchover of database mode {@code replicated}: fence the old primary (no
+ * write gets in any more), wait until the replica has replayed everything it wrote, promote the
+ * replica. Until the promotion a failure unfences the old primary and nothing is lost; the
+ * promotion is the point of no return, after which traffic can only go forward.
+ */
+final class DatabaseSwitchover {
+  private static final Logger log = Workflow.getLogger(DatabaseSwitchover.class);
+  private final ReleaseRequest request;
+  private final ReleaseActivities activities;
+  private boolean promoted;
+
+  DatabaseSwitchover(ReleaseRequest request, ReleaseActivities activities) {
+    this.request = request;
+    this.activities = activities;
+  }
+
+  /** Moves the primary role from {@code from}'s database to {@code to}'s; returns what it did. */
+  String run(String from, String to) {
+    DatabaseRequest old = new DatabaseRequest(request.project(), from);
+    try {
+      FenceResult fence = activities.database.fence(old);
+      ReplayResult replay =
+          activities.replay.awaitReplay(new ReplayRequest(request.project(), to, fence.lsn()));
+      PromoteResult promote =
+          activities.database.promote(new DatabaseRequest(request.project(), to));
+      promoted = true;
+      return "database: "
+          + from
+          + " fenced at "
+          + fence.lsn()
+          + ", "
+          + to
+          + " replayed it in "
+          + replay.waitedMillis()
+          + " ms and was promoted in "
+          + promote.promoteMillis()
+          + " ms";
+    } catch (ActivityFailure e) {
+      // Not promoted: the old primary is still the only one, so it may take writes again.
+      Workflow.newDetachedCancellationScope(() -> unfence(old)).run();
+      throw e;
+    }
+  }
+
+  boolean promoted() {
+    return promoted;
+  }
+
+  private void unfence(DatabaseRequest old) {
+    try {
+      activities.database.unfence(old);
+    } catch (ActivityFailure e) {
+      log.error("could not unfence {}'s database: {}", old.siteId(), e.getMessage());
+    }
+  }
+}
