@@ -20,6 +20,7 @@ final class DatabaseSwitchover {
   private final ReleaseRequest request;
   private final ReleaseActivities activities;
   private boolean promoted;
+  private String detail = "";
 
   DatabaseSwitchover(ReleaseRequest request, ReleaseActivities activities) {
     this.request = request;
@@ -36,22 +37,29 @@ final class DatabaseSwitchover {
       PromoteResult promote =
           activities.database.promote(new DatabaseRequest(request.project(), to));
       promoted = true;
-      return "database: "
-          + from
-          + " fenced at "
-          + fence.lsn()
-          + ", "
-          + to
-          + " replayed it in "
-          + replay.waitedMillis()
-          + " ms and was promoted in "
-          + promote.promoteMillis()
-          + " ms";
+      detail =
+          "database: "
+              + from
+              + " fenced at "
+              + fence.lsn()
+              + ", "
+              + to
+              + " replayed it in "
+              + replay.waitedMillis()
+              + " ms and was promoted in "
+              + promote.promoteMillis()
+              + " ms";
+      return detail;
     } catch (ActivityFailure e) {
       // Not promoted: the old primary is still the only one, so it may take writes again.
       Workflow.newDetachedCancellationScope(() -> unfence(old)).run();
       throw e;
     }
+  }
+
+  /** What the switchover did, once it succeeded. */
+  String detail() {
+    return detail;
   }
 
   boolean promoted() {

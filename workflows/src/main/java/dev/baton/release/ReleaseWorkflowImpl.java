@@ -160,7 +160,12 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     tracker.set(
         Step.SWITCH,
         StepState.SUCCEEDED,
-        "traffic on " + active + " (switched in " + result.millis() + " ms)");
+        "traffic on "
+            + active
+            + " (switched in "
+            + result.millis()
+            + " ms)"
+            + (database == null ? "" : "; " + database.detail()));
   }
 
   private void bake() {
@@ -210,7 +215,16 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
           activities
               .siteDatabase(standby)
               .reseed(new ReseedRequest(request.project(), standby, active));
-      seeded = reseed.detail() + "; ";
+      seeded =
+          "re-seeded "
+              + standby
+              + "'s database from "
+              + active
+              + " in "
+              + String.format("%.1fs", reseed.commandMillis() / 1000.0)
+              + " ("
+              + reseed.detail()
+              + "); ";
     }
     tracker.start(Step.BACKFILL, seeded + "deploying " + request.version() + " to " + standby);
     DeployResult result = deploy(standby);

@@ -64,9 +64,13 @@ class ReleaseDatabaseTest extends ReleaseTestBase {
     workers
         .verify(rig.secondary)
         .setActiveOnlyServices(new ActiveOnlyRequest("shop", "secondary", true));
-    assertThat(result.progress().step(Step.SWITCH).message()).contains("switched in 42 ms");
+    assertThat(result.progress().step(Step.SWITCH).message())
+        .isEqualTo(
+            "traffic on secondary (switched in 42 ms); database: primary fenced at 0/3000148,"
+                + " secondary replayed it in 8 ms and was promoted in 90 ms");
     assertThat(result.progress().step(Step.BACKFILL).message())
-        .startsWith("primary streams from secondary; ");
+        .startsWith(
+            "re-seeded primary's database from secondary in 2.5s (primary streams from secondary); ");
     assertThat(result.progress().rollback())
         .isEqualTo("not instant: the database is primary on secondary now");
   }

@@ -1,0 +1,182 @@
+package dev.baton.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.cli.CliHarness.Run;
+import dev.baton.worker.RealActivities;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Releases with database mode replicated, for real: two PostgreSQL clusters with streaming
+ * replication, the shop demo on two Docker engines, nginx. While a writer inserts numbered rows
+ * into whichever database is the primary, a release moves traffic and the primary role to the other
+ * site; every acknowledged row must be on the new primary (RPO 0), and the former primary must
+ * stream from it afterwards, so that the next release can swap back.
+ */
+@ExtendWith(LocalSites.class)
+class RealDatabaseReleaseTest {
+  private static final Path CONFIG = LocalSites.ROOT.resolve("examples/shop/baton-replicated.yml");
+  private static final String PRIMARY_DB = "jdbc:postgresql://127.0.0.1:5532/app";
+  private static final String SECONDARY_DB = "jdbc:postgresql://127.0.0.1:5533/app";
+  private static CliHarness harness;
+
+  @BeforeAll
+  static void start() {
+    harness = new CliHarness(CONFIG, RealActivities::new);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (harness != null) {
+      harness.close();
+    }
+  }
+
+  @Test
+  void aReleaseMovesThePrimaryWithTheTrafficLosingNoWriteAndTheNextOneSwapsBack() throws Exception {
+    ok(harness.baton("deploy", "--site", "primary", "--version", "v1"));
+    ok(harness.baton("deploy", "--site", "secondary", "--version", "v1"));
+    try (Connection c = open(PRIMARY_DB);
+        Statement st = c.createStatement()) {
+      st.execute("DROP TABLE IF EXISTS baton_rpo");
+      st.execute("CREATE TABLE baton_rpo (id bigint PRIMARY KEY)");
+    }
+
+    Set<Long> acknowledged = writeDuring(() -> release("v2"));
+    assertThat(isPrimary(SECONDARY_DB)).isTrue();
+    assertThat(ids(SECONDARY_DB)).as("every acknowledged write survived").containsAll(acknowledged);
+    assertThat(acknowledged).hasSizeGreaterThan(10);
+    awaitRow(PRIMARY_DB, insert(SECONDARY_DB, -1)); // the former primary streams from the new one
+
+    Set<Long> back = writeDuring(() -> release("v1"));
+    assertThat(isPrimary(PRIMARY_DB)).isTrue();
+    assertThat(ids(PRIMARY_DB)).containsAll(back).containsAll(acknowledged);
+    awaitRow(SECONDARY_DB, insert(PRIMARY_DB, -2));
+  }
+
+  private static void release(String version) {
+    ok(harness.baton("release", "start", "--version", version));
+    awaitStatus("waiting for approval of switch");
+    ok(harness.baton("release", "approve", "--as", "alice"));
+    Run done = awaitStatus(": SUCCEEDED");
+    assertThat(done.out()).contains("was promoted in").contains("'s database from");
+  }
+
+  /** Inserts numbered rows into whichever database is primary while {@code work} runs. */
+  private static Set<Long> writeDuring(Runnable work) throws Exception {
+    Set<Long> acknowledged = java.util.Collections.synchronizedSet(new HashSet<>());
+    AtomicBoolean stop = new AtomicBoolean();
+    long base = System.currentTimeMillis() * 1000;
+    Thread writer =
+        new Thread(
+            () -> {
+              long n = base;
+              while (!stop.get()) {
+                n++;
+                String url = isPrimaryQuietly(PRIMARY_DB) ? PRIMARY_DB : SECONDARY_DB;
+                try {
+                  insert(url, n);
+                  acknowledged.add(n);
+                } catch (SQLException e) {
+                  // Refused while fenced or promoting: not acknowledged, so not owed.
+                }
+              }
+            },
+            "rpo-writer");
+    writer.start();
+    try {
+      work.run();
+    } finally {
+      stop.set(true);
+      writer.join();
+    }
+    return acknowledged;
+  }
+
+  private static long insert(String url, long id) throws SQLException {
+    try (Connection c = open(url);
+        Statement st = c.createStatement()) {
+      st.executeUpdate("INSERT INTO baton_rpo VALUES (" + id + ")");
+    }
+    return id;
+  }
+
+  private static Set<Long> ids(String url) throws SQLException {
+    Set<Long> ids = new HashSet<>();
+    try (Connection c = open(url);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT id FROM baton_rpo")) {
+      while (rs.next()) {
+        ids.add(rs.getLong(1));
+      }
+    }
+    return ids;
+  }
+
+  private static void awaitRow(String url, long id) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!ids(url).contains(id)) {
+      assertThat(System.nanoTime()).as("row %d replicated to %s", id, url).isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+
+  private static boolean isPrimary(String url) throws SQLException {
+    try (Connection c = open(url);
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT NOT pg_is_in_recovery() AND current_setting('default_transaction_read_only') = 'off'")) {
+      rs.next();
+      return rs.getBoolean(1);
+    }
+  }
+
+  private static boolean isPrimaryQuietly(String url) {
+    try {
+      return isPrimary(url);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private static Connection open(String url) throws SQLException {
+    try {
+      String password = Files.readString(LocalSites.STATE.resolve("pg/password")).strip();
+      return DriverManager.getConnection(url, "app", password);
+    } catch (java.io.IOException e) {
+      throw new SQLException("no password file: " + e.getMessage(), e);
+    }
+  }
+
+  private static Run awaitStatus(String text) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+    Run run = harness.baton("release", "status");
+    while (!run.out().contains(text)
+        && run.out().lines().findFirst().orElse("").endsWith(": RUNNING")
+        && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      run = harness.baton("release", "status");
+    }
+    assertThat(run.out()).as(run.err()).contains(text);
+    return run;
+  }
+
+  private static void ok(Run run) {
+    assertThat(run.code()).as("out:\n%s\nerr:\n%s", run.out(), run.err()).isZero();
+  }
+}
