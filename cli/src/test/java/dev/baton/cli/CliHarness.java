@@ -73,6 +73,10 @@ final class CliHarness implements AutoCloseable {
 
   record Run(int code, String out, String err) {}
 
+  io.temporal.client.WorkflowClient client() {
+    return connection.client();
+  }
+
   Run baton(String... args) {
     return baton(env(), args);
   }

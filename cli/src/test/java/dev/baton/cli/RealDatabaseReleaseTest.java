@@ -2,6 +2,7 @@ package dev.baton.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.Names;
 import dev.baton.cli.CliHarness.Run;
 import dev.baton.worker.RealActivities;
 import java.nio.file.Files;
@@ -34,6 +35,10 @@ class RealDatabaseReleaseTest {
   private static final String SECONDARY_DB = "jdbc:postgresql://127.0.0.1:5533/app";
   private static CliHarness harness;
 
+  /** Every history the releases and deploys wrote, as the service stores it. */
+  private static final java.io.ByteArrayOutputStream histories =
+      new java.io.ByteArrayOutputStream();
+
   @BeforeAll
   static void start() {
     harness = new CliHarness(CONFIG, RealActivities::new);
@@ -50,6 +55,8 @@ class RealDatabaseReleaseTest {
   void aReleaseMovesThePrimaryWithTheTrafficLosingNoWriteAndTheNextOneSwapsBack() throws Exception {
     ok(harness.baton("deploy", "--site", "primary", "--version", "v1"));
     ok(harness.baton("deploy", "--site", "secondary", "--version", "v1"));
+    keepHistory(Names.deployWorkflowId("shop", "primary"));
+    keepHistory(Names.deployWorkflowId("shop", "secondary"));
     try (Connection c = open(PRIMARY_DB);
         Statement st = c.createStatement()) {
       st.execute("DROP TABLE IF EXISTS baton_rpo");
@@ -66,6 +73,33 @@ class RealDatabaseReleaseTest {
     assertThat(isPrimary(PRIMARY_DB)).isTrue();
     assertThat(ids(PRIMARY_DB)).containsAll(back).containsAll(acknowledged);
     awaitRow(SECONDARY_DB, insert(PRIMARY_DB, -2));
+
+    // The database password is read by the workers and never travels through Temporal.
+    byte[] password = Files.readString(LocalSites.STATE.resolve("pg/password")).strip().getBytes();
+    assertThat(histories.size()).isGreaterThan(10_000);
+    // Payloads are searchable as written: the site ids the requests carry are found.
+    assertThat(indexOf(histories.toByteArray(), "\"secondary\"".getBytes())).isNotNegative();
+    assertThat(indexOf(histories.toByteArray(), password))
+        .as("password in a history")
+        .isEqualTo(-1);
+  }
+
+  private static void keepHistory(String workflowId) {
+    // The binary form holds payloads as the raw bytes the data converter wrote (JSON text).
+    histories.writeBytes(harness.client().fetchHistory(workflowId).getHistory().toByteArray());
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   private static void release(String version) {
@@ -74,6 +108,7 @@ class RealDatabaseReleaseTest {
     ok(harness.baton("release", "approve", "--as", "alice"));
     Run done = awaitStatus(": SUCCEEDED");
     assertThat(done.out()).contains("was promoted in").contains("'s database from");
+    keepHistory(Names.releaseWorkflowId("shop"));
   }
 
   /** Inserts numbered rows into whichever database is primary while {@code work} runs. */
