@@ -1,10 +1,15 @@
 package dev.baton.release;
 
+import dev.baton.FailureKind;
 import dev.baton.database.DatabaseRequest;
 import dev.baton.database.FenceResult;
 import dev.baton.database.PromoteResult;
 import dev.baton.database.ReplayRequest;
 import dev.baton.database.ReplayResult;
+import dev.baton.database.ReplicationRequest;
+import dev.baton.database.ReplicationStatus;
+import dev.baton.database.ReseedRequest;
+import dev.baton.database.ReseedResult;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import org.slf4j.Logger;
@@ -25,6 +30,38 @@ final class DatabaseSwitchover {
   DatabaseSwitchover(ReleaseRequest request, ReleaseActivities activities) {
     this.request = request;
     this.activities = activities;
+  }
+
+  /** The gate before the deploy and the switch: {@code standby} streams, within the lag. */
+  String checkReplication(String active, String standby) {
+    ReplicationStatus status =
+        activities.database.replicationStatus(
+            new ReplicationRequest(request.project(), active, standby));
+    ReleasePolicy policy = request.policy();
+    boolean lagOk =
+        status.lagBytes() <= policy.maxLagBytes()
+            && status.lagMillis() <= policy.maxLag().toMillis();
+    if (!status.streaming() || !lagOk) {
+      throw ReleaseWorkflowImpl.failure(
+          FailureKind.REPLICATION_UNHEALTHY,
+          standby + "'s database is not ready to take over: " + status.detail());
+    }
+    return "replication " + status.detail();
+  }
+
+  /** The backfill's first part: {@code site}'s database becomes a replica of the new primary. */
+  String reseed(String site, String primary) {
+    ReseedResult reseed =
+        activities.siteDatabase(site).reseed(new ReseedRequest(request.project(), site, primary));
+    return "re-seeded "
+        + site
+        + "'s database from "
+        + primary
+        + " in "
+        + String.format("%.1fs", reseed.commandMillis() / 1000.0)
+        + " ("
+        + reseed.detail()
+        + ")";
   }
 
   /** Moves the primary role from {@code from}'s database to {@code to}'s; returns what it did. */

@@ -1,10 +1,6 @@
 package dev.baton.release;
 
 import dev.baton.FailureKind;
-import dev.baton.database.ReplicationRequest;
-import dev.baton.database.ReplicationStatus;
-import dev.baton.database.ReseedRequest;
-import dev.baton.database.ReseedResult;
 import dev.baton.notify.Notification;
 import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
@@ -94,8 +90,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   private void deployStandby() {
     if (policy.replicatedDatabase()) {
+      // A standby that cannot take over is not worth deploying to.
       tracker.start(Step.DEPLOY_STANDBY, "checking " + standby + "'s database");
-      checkReplication(); // a standby that cannot take over is not worth deploying to
+      database.checkReplication(active, standby);
     }
     tracker.start(Step.DEPLOY_STANDBY, "deploying " + request.version() + " to " + standby);
     DeployResult result = deploy(standby);
@@ -110,24 +107,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
     String text = probe.summary();
     if (policy.replicatedDatabase()) {
-      text += "; " + checkReplication();
+      text += "; " + database.checkReplication(active, standby);
     }
     tracker.set(Step.VALIDATE, StepState.SUCCEEDED, text);
-  }
-
-  private String checkReplication() {
-    ReplicationStatus status =
-        activities.database.replicationStatus(
-            new ReplicationRequest(request.project(), active, standby));
-    boolean lagOk =
-        status.lagBytes() <= policy.maxLagBytes()
-            && status.lagMillis() <= policy.maxLag().toMillis();
-    if (!status.streaming() || !lagOk) {
-      throw failure(
-          FailureKind.REPLICATION_UNHEALTHY,
-          standby + "'s database is not ready to take over: " + status.detail());
-    }
-    return "replication " + status.detail();
   }
 
   private void approveSwitch() {
@@ -211,20 +193,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     String seeded = "";
     if (policy.replicatedDatabase()) {
       tracker.start(Step.BACKFILL, "re-seeding " + standby + "'s database from " + active);
-      ReseedResult reseed =
-          activities
-              .siteDatabase(standby)
-              .reseed(new ReseedRequest(request.project(), standby, active));
-      seeded =
-          "re-seeded "
-              + standby
-              + "'s database from "
-              + active
-              + " in "
-              + String.format("%.1fs", reseed.commandMillis() / 1000.0)
-              + " ("
-              + reseed.detail()
-              + "); ";
+      seeded = database.reseed(standby, active) + "; ";
     }
     tracker.start(Step.BACKFILL, seeded + "deploying " + request.version() + " to " + standby);
     DeployResult result = deploy(standby);
