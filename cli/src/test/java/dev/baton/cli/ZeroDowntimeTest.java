@@ -58,7 +58,8 @@ class ZeroDowntimeTest {
                         50, // the 200/s target is bench/switch-load-bench's; a test must not flake
                         Duration.ofMinutes(5),
                         stop,
-                        Duration.ofSeconds(2)));
+                        // Slow is not lost: on two busy CPUs the demo app accepts late.
+                        Duration.ofSeconds(10)));
               } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
               }
