@@ -47,7 +47,7 @@ final class RouterReader {
     String type = NginxRouterConfig.TYPE;
     TreeReader typeNode = r.child("type");
     if (typeNode.isPresent()) {
-      type = oneOf(typeNode, TYPES, "router type", false);
+      type = SectionReader.oneOf(typeNode, TYPES, "router type", false);
       if (type == null) {
         return null;
       }
@@ -85,7 +85,8 @@ final class RouterReader {
   }
 
   private static DnsRouterConfig dns(TreeReader r, Path base) {
-    String provider = oneOf(r.child("provider"), DnsRouterConfig.PROVIDERS, "DNS provider", true);
+    String provider =
+        SectionReader.oneOf(r.child("provider"), DnsRouterConfig.PROVIDERS, "DNS provider", true);
     String apiUrl = url(r.child("apiUrl"), false, "the provider's API base URL");
     TreeReader zoneNode = r.child("zoneId");
     String zoneId = zoneNode.text(true, ZONE_ID);
@@ -98,7 +99,8 @@ final class RouterReader {
       nameNode.report("\"" + recordName + "\" is not a DNS name (" + DNS_NAME + ")");
     }
     String recordType =
-        requireNonNullElse(oneOf(r.child("recordType"), RECORD_TYPES, "record type", false), "A");
+        requireNonNullElse(
+            SectionReader.oneOf(r.child("recordType"), RECORD_TYPES, "record type", false), "A");
     TreeReader ttlNode = r.child("ttl");
     Integer ttl = ttlNode.integer(false, TTL);
     if (ttl != null && ttl != 1 && (ttl < 30 || ttl > 86400)) {
@@ -200,16 +202,5 @@ final class RouterReader {
 
   private static String stripSlash(String url) {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-  }
-
-  private static String oneOf(
-      TreeReader node, List<String> allowed, String what, boolean required) {
-    String expected = "allowed: " + String.join(", ", allowed);
-    String value = node.text(required, expected);
-    if (value != null && !allowed.contains(value)) {
-      node.report("\"" + value + "\" is not a valid " + what + " (" + expected + ")");
-      return null;
-    }
-    return value;
   }
 }

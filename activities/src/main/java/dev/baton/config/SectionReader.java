@@ -119,8 +119,7 @@ final class SectionReader {
     return oneOf(node, allowed, what, false);
   }
 
-  private static String oneOf(
-      TreeReader node, List<String> allowed, String what, boolean required) {
+  static String oneOf(TreeReader node, List<String> allowed, String what, boolean required) {
     String expected = "allowed: " + String.join(", ", allowed);
     String value = node.text(required, expected);
     if (value != null && !allowed.contains(value)) {

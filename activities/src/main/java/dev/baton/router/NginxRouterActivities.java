@@ -40,7 +40,7 @@ public final class NginxRouterActivities implements RouterActivities {
 
   @Override
   public String currentTarget(RouterRequest request) {
-    return siteAt(read());
+    return siteAt(addressIn(content()));
   }
 
   @Override
@@ -52,7 +52,7 @@ public final class NginxRouterActivities implements RouterActivities {
           "no upstream for site '" + request.toSite() + "' in router.upstreams (add one)");
     }
     String previous = content();
-    String current = read();
+    String current = addressIn(previous); // the file is read once per switch
     boolean oldWorkersGone = true;
     if (!current.equals(target)) {
       Set<Long> oldWorkers = workers.current();
@@ -119,9 +119,9 @@ public final class NginxRouterActivities implements RouterActivities {
     }
   }
 
-  private String read() {
+  private String addressIn(String content) {
     try {
-      return upstream.address();
+      return upstream.address(content);
     } catch (IllegalStateException e) {
       throw FAIL.badConfig(e.getMessage());
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,14 +58,12 @@ final class NginxWorkers {
     return m.find() ? Path.of(m.group(1)) : DEFAULT_PID_FILE;
   }
 
-  private java.util.Optional<Long> masterPid() {
+  private Optional<Long> masterPid() {
     try {
       String pid = Files.readString(pidFile(Files.readString(config))).trim();
-      return pid.matches("\\d+")
-          ? java.util.Optional.of(Long.parseLong(pid))
-          : java.util.Optional.empty();
+      return pid.matches("\\d+") ? Optional.of(Long.parseLong(pid)) : Optional.empty();
     } catch (IOException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

@@ -44,7 +44,12 @@ final class UpstreamFile {
   }
 
   String address() {
-    Matcher m = SERVER.matcher(content());
+    return address(content());
+  }
+
+  /** The address in {@code content}, this file's text as read once by the caller. */
+  String address(String content) {
+    Matcher m = SERVER.matcher(content);
     if (!m.find()) {
       throw new IllegalStateException(
           file + " has no `server HOST:PORT;` line (router.upstreamFile must hold one)");

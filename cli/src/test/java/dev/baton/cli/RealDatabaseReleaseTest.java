@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.Names;
 import dev.baton.cli.CliHarness.Run;
 import dev.baton.worker.RealActivities;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -90,16 +91,9 @@ class RealDatabaseReleaseTest {
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
+    // ISO-8859-1 maps each byte to one char, so a byte search becomes a string search.
+    return new String(haystack, StandardCharsets.ISO_8859_1)
+        .indexOf(new String(needle, StandardCharsets.ISO_8859_1));
   }
 
   private static void release(String version) {

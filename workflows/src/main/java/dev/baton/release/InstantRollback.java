@@ -1,27 +1,27 @@
 package dev.baton.release;
 
+import dev.baton.FailureKind;
+
 /**
  * Whether traffic can go back to the former active site at once: from the switch until the backfill
  * starts, that site still runs the previous version. A rollback asked for in that window ends the
  * release, and its failure handling moves traffic back.
  */
 final class InstantRollback {
+  private static final String NOT_MOVED = "traffic has not moved yet";
   private String backTo;
-  private String closedBecause = "traffic has not moved yet";
+  private String closedBecause; // null while open, or before it ever opened
   private RollbackRequest requested;
-  private boolean closed;
 
   /** Called once the switch succeeded. */
   void open(String formerActive) {
     backTo = formerActive;
-    closedBecause = null;
   }
 
   /** Called when the window ends (the backfill starts, or the release ends), or never opens. */
   void close(String because) {
-    if (!closed) {
+    if (closedBecause == null) {
       closedBecause = because;
-      closed = true;
     }
   }
 
@@ -37,10 +37,8 @@ final class InstantRollback {
     if (requested != null) {
       return "a rollback was already asked for by " + requested.by();
     }
-    if (closedBecause != null) {
-      return "instant rollback is not possible: " + closedBecause;
-    }
-    return null;
+    String closed = closedBecause != null ? closedBecause : backTo == null ? NOT_MOVED : null;
+    return closed == null ? null : "instant rollback is not possible: " + closed;
   }
 
   String request(RollbackRequest request) {
@@ -60,7 +58,7 @@ final class InstantRollback {
               ? ""
               : " (" + requested.reason() + ")";
       throw ReleaseWorkflowImpl.failure(
-          dev.baton.FailureKind.ROLLED_BACK, "rolled back by " + requested.by() + why);
+          FailureKind.ROLLED_BACK, "rolled back by " + requested.by() + why);
     }
   }
 

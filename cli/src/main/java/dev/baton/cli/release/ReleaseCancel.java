@@ -45,14 +45,7 @@ final class ReleaseCancel implements Callable<Integer> {
   public Integer call() {
     try (ProjectSession session = ProjectSession.open(options, context)) {
       String project = session.config().project();
-      ReleaseProgress progress =
-          Releases.latest(session.client(), project)
-              .filter(p -> p.outcome() == null)
-              .orElseThrow(
-                  () ->
-                      new BatonCliException(
-                          ExitCodes.REFUSED,
-                          "no release of " + project + " is running; nothing to cancel"));
+      ReleaseProgress progress = Releases.running(session.client(), project, "nothing to cancel");
       WorkflowStub stub = WorkflowStub.fromTyped(Releases.stub(session.client(), project));
       stub.cancel();
       spec.commandLine()

@@ -7,6 +7,7 @@ import dev.baton.cli.ExitCodes;
 import dev.baton.cli.Failures;
 import dev.baton.cli.ProjectSession;
 import dev.baton.release.ReleaseProgress;
+import dev.baton.release.ReleaseWorkflow;
 import dev.baton.release.RollbackRequest;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
@@ -56,22 +57,16 @@ public class ReleaseRollback implements Callable<Integer> {
     try (ProjectSession session = ProjectSession.open(options, context)) {
       String project = session.config().project();
       ReleaseProgress progress =
-          Releases.latest(session.client(), project)
-              .filter(p -> p.outcome() == null)
-              .orElseThrow(
-                  () ->
-                      new BatonCliException(
-                          ExitCodes.REFUSED,
-                          "no release of "
-                              + project
-                              + " is running, so there is no instant rollback; to go back to"
-                              + " an older version release it: baton release start --version V"));
+          Releases.running(
+              session.client(),
+              project,
+              "there is no instant rollback; to go back to an older version release it:"
+                  + " baton release start --version V");
       String who = Identity.of(by, context);
+      ReleaseWorkflow release = Releases.stub(session.client(), project);
       String answer;
       try {
-        answer =
-            Releases.stub(session.client(), project)
-                .rollback(new RollbackRequest(who, reason == null ? "" : reason));
+        answer = release.rollback(new RollbackRequest(who, reason == null ? "" : reason));
       } catch (WorkflowUpdateException e) {
         throw new BatonCliException(ExitCodes.REFUSED, "rollback refused: " + Failures.reason(e));
       }
@@ -79,7 +74,7 @@ public class ReleaseRollback implements Callable<Integer> {
           .getOut()
           .printf(
               "rollback of release %s (%s) as %s: %s%n", progress.version(), project, who, answer);
-      WorkflowStub stub = WorkflowStub.fromTyped(Releases.stub(session.client(), project));
+      WorkflowStub stub = WorkflowStub.fromTyped(release);
       try {
         stub.getResult(timeoutSeconds, TimeUnit.SECONDS, Object.class);
       } catch (WorkflowFailedException e) {

@@ -1,6 +1,8 @@
 package dev.baton.cli.release;
 
 import dev.baton.Names;
+import dev.baton.cli.BatonCliException;
+import dev.baton.cli.ExitCodes;
 import dev.baton.release.ReleaseProgress;
 import dev.baton.release.ReleaseResult;
 import dev.baton.release.ReleaseWorkflow;
@@ -55,6 +57,16 @@ final class Releases {
     // Running, cancelled (Temporal keeps no details for a cancellation) or terminated: ask the
     // workflow itself; a control worker answers even for an ended one.
     return Optional.of(stub.query("progress", ReleaseProgress.class));
+  }
+
+  /** The running release of the project; refused (exit 3) with {@code whenNone} otherwise. */
+  static ReleaseProgress running(WorkflowClient client, String project, String whenNone) {
+    return latest(client, project)
+        .filter(p -> p.outcome() == null)
+        .orElseThrow(
+            () ->
+                new BatonCliException(
+                    ExitCodes.REFUSED, "no release of " + project + " is running; " + whenNone));
   }
 
   /** The progress an ended release attached to its failure or cancellation, if any. */
