@@ -47,16 +47,21 @@ public final class LoadGenerator {
               t.setDaemon(true);
               return t;
             });
-    long deadline = System.nanoTime() + plan.maxDuration().toNanos();
+    long start = System.nanoTime();
+    long deadline = start + plan.maxDuration().toNanos();
+    long period = 1_000_000_000L / plan.perSecond();
     try {
+      // A late ticker fires its missed ticks in a burst; each request is still due at its
+      // scheduled time, and none is scheduled at or after the deadline, so the count is exact.
       ticker.scheduleAtFixedRate(
           () -> {
-            if (dispatched.incrementAndGet() <= plan.maxRequests()) {
-              due.add(System.nanoTime());
+            long n = dispatched.getAndIncrement();
+            if (n < plan.maxRequests()) {
+              due.add(start + n * period);
             }
           },
           0,
-          1_000_000_000L / plan.perSecond(),
+          period,
           TimeUnit.NANOSECONDS);
       while (System.nanoTime() < deadline
           && (plan.stopFile() == null || !Files.exists(plan.stopFile()))) {

@@ -39,8 +39,12 @@ public record LoadPlan(
     }
   }
 
-  /** The most requests this plan can send: the bound that keeps memory use fixed. */
+  /**
+   * The most requests this plan sends (one per period until the duration ends): the bound that
+   * keeps memory use fixed.
+   */
   public long maxRequests() {
-    return perSecond * maxDuration.toSeconds() + perSecond;
+    long period = 1_000_000_000L / perSecond;
+    return (maxDuration.toNanos() + period - 1) / period;
   }
 }
