@@ -42,7 +42,13 @@ public enum FailureKind {
   /** The replica could not be promoted, or the database is a primary that is still fenced. */
   PROMOTE_FAILED,
   /** The former primary could not be re-seeded as a replica of the new one. */
-  RESEED_FAILED;
+  RESEED_FAILED,
+  /** A failover was refused: the active site answers its probes (use a drill or --force). */
+  FAILOVER_REFUSED,
+  /** The site a failover or drill would move traffic to is not healthy; traffic did not move. */
+  STANDBY_UNHEALTHY,
+  /** Another release, drill or failover of the project is running. */
+  BUSY;
 
   public String type() {
     return name();

@@ -26,4 +26,27 @@ public final class Names {
   public static String deployWorkflowId(String project, String siteId) {
     return "baton-deploy-" + project + "-" + siteId;
   }
+
+  /** One failover per project at a time; it pre-empts a release or drill. */
+  public static String failoverWorkflowId(String project) {
+    return "baton-failover-" + project;
+  }
+
+  /** The project's monitor, which runs until stopped. */
+  public static String monitorWorkflowId(String project) {
+    return "baton-monitor-" + project;
+  }
+
+  /** One drill per project at a time, started by hand or by the schedule. */
+  public static String drillWorkflowId(String project) {
+    return "baton-drill-" + project;
+  }
+
+  /**
+   * The drill schedule: a Temporal Schedule with this id, or, on a service without the Schedule
+   * API, a cron workflow with this id (whose runs are the drills).
+   */
+  public static String drillScheduleId(String project) {
+    return "baton-drill-schedule-" + project;
+  }
 }

@@ -1,0 +1,3 @@
+package dev.baton.operation;
+
+public record RunningRequest(String project, String callerWorkflowId) {}

@@ -1,0 +1,75 @@
+package dev.baton.report;
+
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Times the phases of a failover or drill in workflow time (deterministic on replay) and keeps them
+ * for the progress query and the final report. Each change is mirrored into {@code
+ * Workflow.setCurrentDetails}, which the Temporal Web UI shows.
+ */
+public final class PhaseLog {
+  private final String title;
+  private final List<Phase> phases = new ArrayList<>();
+
+  public PhaseLog(String title) {
+    this.title = title;
+  }
+
+  /** Runs {@code body} as phase {@code name}; its result is the phase's detail. */
+  public String run(String name, Supplier<String> body) {
+    int index = start(name, "");
+    try {
+      String detail = body.get();
+      end(index, "SUCCEEDED", detail);
+      return detail;
+    } catch (RuntimeException e) {
+      end(index, "FAILED", String.valueOf(e.getMessage()));
+      throw e;
+    }
+  }
+
+  public int start(String name, String detail) {
+    phases.add(new Phase(name, "RUNNING", Workflow.currentTimeMillis(), 0, detail));
+    publish();
+    return phases.size() - 1;
+  }
+
+  public void end(int index, String state, String detail) {
+    Phase p = phases.get(index);
+    phases.set(
+        index,
+        new Phase(
+            p.name(),
+            state,
+            p.startedAtMillis(),
+            Workflow.currentTimeMillis() - p.startedAtMillis(),
+            detail));
+    publish();
+  }
+
+  /** A phase that did not run, with the reason. */
+  public void skip(String name, String why) {
+    phases.add(new Phase(name, "SKIPPED", Workflow.currentTimeMillis(), 0, why));
+    publish();
+  }
+
+  public List<Phase> phases() {
+    return List.copyOf(phases);
+  }
+
+  private void publish() {
+    StringBuilder text = new StringBuilder("**" + title + "**\n");
+    for (Phase p : phases) {
+      text.append("\n- `")
+          .append(p.name())
+          .append("` ")
+          .append(p.state().toLowerCase())
+          .append(p.millis() > 0 ? " in " + p.millis() + " ms" : "")
+          .append(p.detail().isEmpty() ? "" : ": " + p.detail());
+    }
+    Workflow.setCurrentDetails(text.toString());
+  }
+}
