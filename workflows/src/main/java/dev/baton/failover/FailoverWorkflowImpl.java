@@ -1,14 +1,253 @@
 package dev.baton.failover;
 
-/** See {@link FailoverWorkflow}. (Being written: the contract is fixed, the logic is not yet.) */
+import dev.baton.FailureKind;
+import dev.baton.Names;
+import dev.baton.notify.Notification;
+import dev.baton.operation.PreemptRequest;
+import dev.baton.probe.ProbeRequest;
+import dev.baton.probe.ProbeResult;
+import dev.baton.report.PhaseLog;
+import dev.baton.report.Reasons;
+import dev.baton.router.RouterRequest;
+import dev.baton.router.SwitchRequest;
+import dev.baton.site.ActiveOnlyRequest;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import org.slf4j.Logger;
+
+/**
+ * See {@link FailoverWorkflow}. The router moves first: once traffic has left the failed site,
+ * nothing that site still does (if it was only unreachable from here) can reach users, so promoting
+ * the other database cannot lead to two sites taking writes from users. Fencing its services and
+ * database comes next, best effort; then the promotion, which is the point of no return.
+ */
 public class FailoverWorkflowImpl implements FailoverWorkflow {
+  private static final Logger log = Workflow.getLogger(FailoverWorkflowImpl.class);
+
+  private final FailoverRequest request;
+  private final FailoverActivities activities;
+  private final PhaseLog phases;
+  private final FailedSiteFence fence;
+  private final DatabaseTakeover database;
+  private long startedAt;
+  private String from;
+  private String to;
+  private String preempted = "";
+  private String outcome = "RUNNING";
+  private String message = "";
+  private long rto;
+  private Long rtoFromDetection;
+
+  @WorkflowInit
+  public FailoverWorkflowImpl(FailoverRequest request) {
+    this.request = request;
+    this.activities = new FailoverActivities(request);
+    this.phases = new PhaseLog("failover of " + request.project());
+    this.fence = new FailedSiteFence(request, activities);
+    this.database = new DatabaseTakeover(request, activities);
+  }
+
   @Override
-  public FailoverResult run(FailoverRequest request) {
-    throw new UnsupportedOperationException("not yet");
+  public FailoverResult run(FailoverRequest ignored) {
+    startedAt = Workflow.currentTimeMillis();
+    try {
+      phases.run("preempt", this::preempt);
+      phases.run("plan", this::plan);
+      confirmDown();
+      phases.run("check-standby", this::checkStandby);
+      phases.run("route", this::route);
+      phases.run("fence", () -> fence.run(from));
+      if (request.policy().replicatedDatabase()) {
+        phases.run("promote", () -> database.run(from, to, fence.databaseFence(), startedAt));
+      }
+      if (!request.policy().activeOnlyServices().isEmpty()) {
+        phases.run("start-active-only", this::startActiveOnly);
+      }
+      phases.run("verify", this::verify);
+    } catch (ApplicationFailure | ActivityFailure e) {
+      throw failed(e);
+    }
+    long end = Workflow.currentTimeMillis();
+    rto = end - startedAt;
+    if (request.firstFailedProbeAtMillis() != null) {
+      rtoFromDetection = end - request.firstFailedProbeAtMillis();
+    }
+    outcome = "SUCCEEDED";
+    message =
+        "traffic on "
+            + to
+            + " after "
+            + rto
+            + " ms"
+            + (rtoFromDetection == null ? "" : " (" + rtoFromDetection + " ms after detection)")
+            + "; RPO "
+            + database.rpo();
+    notify(
+        "failover-succeeded",
+        "Failover of " + request.project() + " from " + from + ": " + message);
+    return progress();
+  }
+
+  private String preempt() {
+    preempted =
+        activities.operations.preempt(
+            new PreemptRequest(
+                request.project(), Names.failoverWorkflowId(request.project()), request.reason()));
+    return preempted.isEmpty() ? "no release or drill was running" : "terminated " + preempted;
+  }
+
+  private String plan() {
+    String target = activities.router.currentTarget(new RouterRequest(request.project()));
+    if (request.toSite() != null) {
+      if (!request.siteIds().contains(request.toSite())) {
+        throw failure(
+            FailureKind.BAD_CONFIG,
+            "unknown site '" + request.toSite() + "' (sites: " + request.siteIds() + ")");
+      }
+      to = request.toSite();
+    } else {
+      if (!request.siteIds().contains(target)) {
+        throw failure(
+            FailureKind.BAD_CONFIG,
+            "the router points at '" + target + "', not a site of " + request.siteIds());
+      }
+      to = other(target);
+    }
+    from = other(to);
+    return "fail over from "
+        + from
+        + " to "
+        + to
+        + (target.equals(to) ? " (the router already points at " + to + ")" : "");
+  }
+
+  /** Unless forced or already confirmed by the monitor, every probe of the failed site fails. */
+  private void confirmDown() {
+    if (request.force()) {
+      phases.skip("confirm-down", "forced by " + request.requestedBy());
+      return;
+    }
+    if (request.firstFailedProbeAtMillis() != null) {
+      phases.skip("confirm-down", "the monitor saw " + from + " fail its probes");
+      return;
+    }
+    phases.run(
+        "confirm-down",
+        () -> {
+          ProbeResult last = null;
+          for (int i = 0; i < request.policy().confirmProbes(); i++) {
+            if (i > 0) {
+              Workflow.sleep(request.policy().confirmInterval());
+            }
+            last = activities.probe.probe(new ProbeRequest(request.project(), from));
+            if (last.healthy()) {
+              throw failure(
+                  FailureKind.FAILOVER_REFUSED,
+                  from
+                      + " answers its probes ("
+                      + last.summary()
+                      + "): nothing was changed. For a planned switchover run a release or"
+                      + " `baton drill run --keep`; to fail over anyway, --force");
+            }
+          }
+          return request.policy().confirmProbes() + " probe(s) failed: " + last.summary();
+        });
+  }
+
+  private String checkStandby() {
+    ProbeResult probe = activities.probe.probe(new ProbeRequest(request.project(), to));
+    if (!probe.healthy()) {
+      throw failure(
+          FailureKind.STANDBY_UNHEALTHY,
+          to + " cannot take over, traffic was not moved: " + probe.summary());
+    }
+    return to + ": " + probe.summary();
+  }
+
+  private String route() {
+    return "traffic on "
+        + to
+        + " in "
+        + activities.router.switchTo(new SwitchRequest(request.project(), from, to)).millis()
+        + " ms";
+  }
+
+  private String startActiveOnly() {
+    activities
+        .survivingSite(to)
+        .setActiveOnlyServices(new ActiveOnlyRequest(request.project(), to, true));
+    return "started " + request.policy().activeOnlyServices() + " on " + to;
+  }
+
+  private String verify() {
+    String target = activities.router.currentTarget(new RouterRequest(request.project()));
+    ProbeResult probe = activities.probe.probe(new ProbeRequest(request.project(), to));
+    if (!target.equals(to) || !probe.healthy()) {
+      throw failure(
+          FailureKind.SWITCH_FAILED,
+          "after the failover the router points at "
+              + target
+              + " and "
+              + to
+              + " "
+              + (probe.healthy() ? "is healthy" : "fails its probes: " + probe.summary()));
+    }
+    return "router on " + to + ", " + probe.summary();
+  }
+
+  private ApplicationFailure failed(TemporalFailure e) {
+    ApplicationFailure cause =
+        e instanceof ApplicationFailure app
+            ? app
+            : e.getCause() instanceof ApplicationFailure app ? app : null;
+    outcome = cause == null ? FailureKind.SWITCH_FAILED.type() : cause.getType();
+    message = Reasons.of(e) + trafficNote();
+    notify("failover-failed", "Failover of " + request.project() + " failed: " + message);
+    return ApplicationFailure.newNonRetryableFailure(message, outcome);
+  }
+
+  /** Where traffic is after a failure, so nobody has to guess. */
+  private String trafficNote() {
+    return routed()
+        ? " (traffic is on " + to + ")"
+        : from == null ? "" : " (traffic was not moved)";
+  }
+
+  private boolean routed() {
+    return phases.succeeded("route");
+  }
+
+  void notify(String event, String text) {
+    try {
+      activities.notify.send(new Notification(request.project(), event, text));
+    } catch (ActivityFailure e) {
+      log.warn("notification {} not delivered: {}", event, e.getMessage());
+    }
+  }
+
+  private String other(String site) {
+    return request.siteIds().stream().filter(s -> !s.equals(site)).findFirst().orElseThrow();
+  }
+
+  static ApplicationFailure failure(FailureKind kind, String text) {
+    return ApplicationFailure.newNonRetryableFailure(text, kind.type());
   }
 
   @Override
   public FailoverResult progress() {
-    return null;
+    return new FailoverResult(
+        outcome,
+        from,
+        to,
+        rto,
+        rtoFromDetection,
+        database.rpo(),
+        routed() ? fence.fenced() : "nothing yet",
+        preempted,
+        phases.phases(),
+        message);
   }
 }

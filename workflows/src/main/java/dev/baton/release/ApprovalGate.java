@@ -1,5 +1,6 @@
 package dev.baton.release;
 
+import dev.baton.report.Texts;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;

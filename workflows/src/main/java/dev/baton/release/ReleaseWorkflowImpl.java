@@ -4,6 +4,7 @@ import dev.baton.FailureKind;
 import dev.baton.notify.Notification;
 import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
+import dev.baton.report.Texts;
 import dev.baton.router.RouterRequest;
 import dev.baton.router.SwitchResult;
 import dev.baton.site.DeployRequest;

@@ -26,7 +26,7 @@ public final class PhaseLog {
       end(index, "SUCCEEDED", detail);
       return detail;
     } catch (RuntimeException e) {
-      end(index, "FAILED", String.valueOf(e.getMessage()));
+      end(index, "FAILED", Reasons.of(e));
       throw e;
     }
   }
@@ -54,6 +54,11 @@ public final class PhaseLog {
   public void skip(String name, String why) {
     phases.add(new Phase(name, "SKIPPED", Workflow.currentTimeMillis(), 0, why));
     publish();
+  }
+
+  /** Whether phase {@code name} ran and succeeded. */
+  public boolean succeeded(String name) {
+    return phases.stream().anyMatch(p -> p.name().equals(name) && p.state().equals("SUCCEEDED"));
   }
 
   public List<Phase> phases() {
