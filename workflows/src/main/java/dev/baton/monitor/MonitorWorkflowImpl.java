@@ -1,28 +1,286 @@
 package dev.baton.monitor;
 
-/** See {@link MonitorWorkflow}. (Being written: the contract is fixed, the logic is not yet.) */
+import dev.baton.Names;
+import dev.baton.database.DatabaseActivities;
+import dev.baton.database.ReplicationRequest;
+import dev.baton.database.ReplicationStatus;
+import dev.baton.failover.FailoverRequest;
+import dev.baton.failover.FailoverResult;
+import dev.baton.failover.FailoverWorkflow;
+import dev.baton.notify.Notification;
+import dev.baton.notify.NotifyActivities;
+import dev.baton.probe.ProbeActivities;
+import dev.baton.probe.ProbeRequest;
+import dev.baton.probe.ProbeResult;
+import dev.baton.report.Reasons;
+import dev.baton.router.RouterActivities;
+import dev.baton.router.RouterRequest;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import org.slf4j.Logger;
+
+/** See {@link MonitorWorkflow}. */
 public class MonitorWorkflowImpl implements MonitorWorkflow {
+  private static final Logger log = Workflow.getLogger(MonitorWorkflowImpl.class);
+
+  /** Probes per run before continue-as-new: about 15 events each keep the history near 3000. */
+  static final int PROBES_PER_RUN = 200;
+
+  /** The standby and the replication are checked every this many probes of the active site. */
+  static final int STANDBY_CHECK_EVERY = 5;
+
+  private final MonitorRequest request;
+  private final MonitorPolicy policy;
+  private final MonitorState state;
+  private final RouterActivities router;
+  private final ProbeActivities probe;
+  private final DatabaseActivities database;
+  private final NotifyActivities notify;
+  private FailoverApproval approval;
+  private String stoppedBy;
+
+  @WorkflowInit
+  public MonitorWorkflowImpl(MonitorRequest request) {
+    this.request = request;
+    this.policy = request.policy();
+    this.state = new MonitorState(request.state());
+    // One attempt each: a probe that cannot run is retried by the next tick, not by Temporal.
+    ActivityOptions once =
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+            .build();
+    router = Workflow.newActivityStub(RouterActivities.class, once);
+    probe = Workflow.newActivityStub(ProbeActivities.class, once);
+    database = Workflow.newActivityStub(DatabaseActivities.class, once);
+    notify = Workflow.newActivityStub(NotifyActivities.class, once);
+  }
+
   @Override
-  public void run(MonitorRequest request) {
-    throw new UnsupportedOperationException("not yet");
+  public void run(MonitorRequest ignored) {
+    if (request.state() == null) {
+      state.event("monitor started by " + request.requestedBy());
+    }
+    for (int tick = 0; tick < PROBES_PER_RUN; tick++) {
+      if (stoppedBy != null) {
+        state.event("monitor stopped by " + stoppedBy);
+        return;
+      }
+      try {
+        probeActive();
+        if (tick % STANDBY_CHECK_EVERY == 0 && "HEALTHY".equals(state.activeHealth)) {
+          checkStandby();
+        }
+      } catch (ActivityFailure e) {
+        // The worker or a dependency is broken, not (as far as we know) the site: say so, go on.
+        log.warn("monitor tick failed: {}", Reasons.of(e));
+        state.event("could not probe: " + Reasons.of(e));
+      }
+      if (state.waitingForApproval && approval != null) {
+        failOver(approval.approver(), approval.reason());
+      }
+      Workflow.await(
+          policy.interval(),
+          () -> stoppedBy != null || (state.waitingForApproval && approval != null));
+    }
+    Workflow.continueAsNew(
+        new MonitorRequest(
+            request.project(),
+            request.siteIds(),
+            request.requestedBy(),
+            policy,
+            request.failover(),
+            state.snapshot()));
+  }
+
+  private void probeActive() {
+    String target = router.currentTarget(new RouterRequest(request.project()));
+    if (!target.equals(state.activeSite)) {
+      if (state.activeSite != null) {
+        state.event("traffic moved from " + state.activeSite + " to " + target);
+      }
+      state.activeSite = target;
+      state.consecutiveFailures = 0;
+    }
+    ProbeResult result = probe.probe(new ProbeRequest(request.project(), target));
+    state.probes++;
+    if (result.healthy()) {
+      recovered(target);
+      return;
+    }
+    if (state.consecutiveFailures++ == 0) {
+      state.firstFailedProbeAtMillis = Workflow.currentTimeMillis();
+    }
+    if (state.consecutiveFailures < policy.failuresBeforeAction()) {
+      state.activeHealth = "FAILING";
+      return;
+    }
+    if ("DOWN".equals(state.activeHealth)) {
+      return; // acted already: a failover ran, or a person is asked
+    }
+    state.activeHealth = "DOWN";
+    String what =
+        target
+            + " is down: "
+            + state.consecutiveFailures
+            + " probes failed ("
+            + result.summary()
+            + ")";
+    if (policy.autoFailover()) {
+      notify("site-down", state.event(what + "; failing over"));
+      failOver("monitor", what);
+    } else {
+      state.waitingForApproval = true;
+      notify(
+          "failover-approval-needed",
+          state.event(what + "; approve the failover: baton monitor approve --reason TEXT"));
+    }
+  }
+
+  private void recovered(String target) {
+    if (state.consecutiveFailures > 0) {
+      String text =
+          target + " answers again after " + state.consecutiveFailures + " failed probe(s)";
+      if (state.waitingForApproval) {
+        state.waitingForApproval = false;
+        approval = null;
+        notify("site-recovered", state.event(text + "; no failover needed"));
+      } else {
+        state.event(text);
+      }
+    }
+    state.consecutiveFailures = 0;
+    state.firstFailedProbeAtMillis = 0;
+    state.activeHealth = "HEALTHY";
+  }
+
+  /** The standby's readiness: its apps, and in replicated mode the replication from the active. */
+  private void checkStandby() {
+    String active = state.activeSite;
+    String standby =
+        request.siteIds().stream().filter(s -> !s.equals(active)).findFirst().orElseThrow();
+    ProbeResult apps = probe.probe(new ProbeRequest(request.project(), standby));
+    String problem = apps.healthy() ? null : standby + "'s apps: " + apps.summary();
+    if (problem == null && request.failover().replicatedDatabase()) {
+      ReplicationStatus replication =
+          database.replicationStatus(new ReplicationRequest(request.project(), active, standby));
+      state.lastReplication = replication;
+      state.lastReplicationAtMillis = Workflow.currentTimeMillis();
+      boolean lagOk =
+          replication.lagBytes() <= policy.maxLagBytes()
+              && replication.lagMillis() <= policy.maxLag().toMillis();
+      if (!replication.streaming() || !lagOk) {
+        problem = standby + "'s database: " + replication.detail();
+      }
+    }
+    String previous = state.standbyHealth;
+    state.standbyHealth = problem == null ? "HEALTHY" : "DEGRADED: " + problem;
+    boolean wasDegraded = previous.startsWith("DEGRADED");
+    if (problem != null && !wasDegraded) {
+      notify(
+          "standby-degraded", state.event("standby " + standby + " cannot take over: " + problem));
+    } else if (problem == null && wasDegraded) {
+      notify("standby-recovered", state.event("standby " + standby + " is ready again"));
+    }
+  }
+
+  /** Starts the failover as a child that outlives the monitor, and waits for its outcome. */
+  private void failOver(String by, String reason) {
+    state.waitingForApproval = false;
+    approval = null;
+    String id = Names.failoverWorkflowId(request.project());
+    state.failoverWorkflowId = id;
+    FailoverWorkflow failover =
+        Workflow.newChildWorkflowStub(
+            FailoverWorkflow.class,
+            ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(id)
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                .build());
+    try {
+      FailoverResult result =
+          failover.run(
+              new FailoverRequest(
+                  request.project(),
+                  request.siteIds(),
+                  null,
+                  false,
+                  reason,
+                  by,
+                  request.failover(),
+                  state.firstFailedProbeAtMillis,
+                  state.lastReplication,
+                  state.lastReplicationAtMillis));
+      notify("failover-done", state.event("failover by " + by + ": " + result.message()));
+      state.activeSite = result.to();
+      state.activeHealth = "HEALTHY";
+      state.consecutiveFailures = 0;
+      state.firstFailedProbeAtMillis = 0;
+      state.standbyHealth = "UNKNOWN";
+    } catch (ChildWorkflowFailure e) {
+      // Never start failovers in a loop: after a failed one, a person decides.
+      state.waitingForApproval = true;
+      notify(
+          "failover-failed",
+          state.event(
+              "failover failed: "
+                  + Reasons.of(e)
+                  + "; approve another attempt: baton monitor approve --reason TEXT"));
+    }
+  }
+
+  private void notify(String event, String text) {
+    try {
+      notify.send(new Notification(request.project(), event, text));
+    } catch (ActivityFailure e) {
+      log.warn("notification {} not delivered: {}", event, e.getMessage());
+    }
   }
 
   @Override
   public MonitorStatus status() {
-    return null;
+    return state.snapshot();
   }
 
   @Override
   public String approveFailover(FailoverApproval approval) {
-    return "";
+    this.approval = approval;
+    return "failover of " + state.activeSite + " approved by " + approval.approver();
   }
 
   @Override
-  public void validateApproveFailover(FailoverApproval approval) {}
+  public void validateApproveFailover(FailoverApproval approval) {
+    if (!state.waitingForApproval) {
+      throw new IllegalArgumentException(
+          "the monitor is not waiting for a failover approval (active "
+              + state.activeSite
+              + " is "
+              + state.activeHealth
+              + ")");
+    }
+    if (approval.approver() == null || approval.approver().isBlank()) {
+      throw new IllegalArgumentException("an approval needs the approver's name");
+    }
+  }
 
   @Override
-  public void approveFailoverSignal(FailoverApproval approval) {}
+  public void approveFailoverSignal(FailoverApproval approval) {
+    if (state.waitingForApproval && approval.approver() != null && !approval.approver().isBlank()) {
+      this.approval = approval;
+    } else {
+      state.event("ignored a failover approval signal: the monitor was not waiting for one");
+    }
+  }
 
   @Override
-  public void stop(String by) {}
+  public void stop(String by) {
+    stoppedBy = by == null || by.isBlank() ? "someone" : by;
+  }
 }

@@ -10,6 +10,8 @@ import dev.baton.database.DatabaseActivities;
 import dev.baton.database.FenceResult;
 import dev.baton.database.PromoteResult;
 import dev.baton.database.ReplayResult;
+import dev.baton.database.ReplicationStatus;
+import dev.baton.monitor.MonitorWorkflowImpl;
 import dev.baton.notify.NotifyActivities;
 import dev.baton.operation.OperationActivities;
 import dev.baton.probe.ProbeActivities;
@@ -37,32 +39,33 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * is active and down, "secondary" is healthy. Each site's mock is registered on its own site queue
  * only; tests that lose a whole site do not register its worker at all.
  */
-abstract class FailoverTestBase {
-  static final String PROJECT = "shop";
+public abstract class FailoverTestBase {
+  protected static final String PROJECT = "shop";
 
   @RegisterExtension
   static final TestWorkflowExtension temporal =
       TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(FailoverWorkflowImpl.class)
+          .registerWorkflowImplementationTypes(
+              FailoverWorkflowImpl.class, MonitorWorkflowImpl.class)
           .setDoNotStart(true)
           .build();
 
-  final OperationActivities operations = mockActivity(OperationActivities.class);
-  final RouterActivities router = mockActivity(RouterActivities.class);
-  final ProbeActivities probe = mockActivity(ProbeActivities.class);
-  final DatabaseActivities database = mockActivity(DatabaseActivities.class);
-  final NotifyActivities notify = mockActivity(NotifyActivities.class);
-  final SiteActivities primary = mockActivity(SiteActivities.class);
-  final SiteActivities secondary = mockActivity(SiteActivities.class);
+  protected final OperationActivities operations = mockActivity(OperationActivities.class);
+  protected final RouterActivities router = mockActivity(RouterActivities.class);
+  protected final ProbeActivities probe = mockActivity(ProbeActivities.class);
+  protected final DatabaseActivities database = mockActivity(DatabaseActivities.class);
+  protected final NotifyActivities notify = mockActivity(NotifyActivities.class);
+  protected final SiteActivities primary = mockActivity(SiteActivities.class);
+  protected final SiteActivities secondary = mockActivity(SiteActivities.class);
 
   /** Sites whose probes fail. */
-  final Set<String> down = ConcurrentHashMap.newKeySet();
+  protected final Set<String> down = ConcurrentHashMap.newKeySet();
 
-  TestWorkflowEnvironment env;
-  Worker worker;
+  protected TestWorkflowEnvironment env;
+  protected Worker worker;
 
   @BeforeEach
-  void setUpWorld(TestWorkflowEnvironment env, Worker worker) {
+  protected void setUpWorld(TestWorkflowEnvironment env, Worker worker) {
     this.env = env;
     this.worker = worker;
     worker.registerActivitiesImplementations(operations, router, probe, database, notify);
@@ -87,17 +90,19 @@ abstract class FailoverTestBase {
     when(database.fence(any())).thenReturn(new FenceResult("0/3000148", 2, false));
     when(database.awaitReplay(any())).thenReturn(new ReplayResult(15, "0/3000148"));
     when(database.promote(any())).thenReturn(new PromoteResult(true, 480, "promoted"));
+    when(database.replicationStatus(any()))
+        .thenReturn(new ReplicationStatus(true, 0, 0, "streaming, 0 B behind"));
   }
 
   /** Registers the site workers (call before start; leave one out to lose that site's worker). */
-  void siteWorkers(String... siteIds) {
+  protected void siteWorkers(String... siteIds) {
     for (String id : siteIds) {
       env.newWorker(Names.siteQueue(PROJECT, id))
           .registerActivitiesImplementations(id.equals("primary") ? primary : secondary);
     }
   }
 
-  static FailoverPolicy policy(boolean replicated) {
+  protected static FailoverPolicy policy(boolean replicated) {
     return new FailoverPolicy(
         3, Duration.ofSeconds(2), Duration.ofSeconds(5), List.of("worker"), replicated);
   }

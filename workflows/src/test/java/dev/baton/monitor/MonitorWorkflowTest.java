@@ -1,0 +1,161 @@
+package dev.baton.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.baton.Names;
+import dev.baton.database.ReplicationStatus;
+import dev.baton.failover.FailoverResult;
+import dev.baton.failover.FailoverTestBase;
+import dev.baton.router.SwitchRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MonitorWorkflowTest extends FailoverTestBase {
+  private MonitorWorkflow monitor;
+
+  private void startMonitor(boolean autoFailover) {
+    siteWorkers("primary", "secondary");
+    down.clear();
+    env.start();
+    monitor =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                MonitorWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setTaskQueue(worker.getTaskQueue())
+                    .setWorkflowId(Names.monitorWorkflowId(PROJECT))
+                    .build());
+    MonitorPolicy policy =
+        new MonitorPolicy(Duration.ofSeconds(2), 3, autoFailover, 16 << 20, Duration.ofSeconds(30));
+    WorkflowClient.start(
+        monitor::run,
+        new MonitorRequest(
+            PROJECT, List.of("primary", "secondary"), "carol", policy, policy(true), null));
+    env.sleep(Duration.ofSeconds(10));
+  }
+
+  private void notified(String event) {
+    verify(notify).send(argThat(n -> n.event().equals(event)));
+  }
+
+  @Test
+  void threeFailedProbesStartAFailoverThatReportsTheRtoFromTheFirstFailedProbe() {
+    startMonitor(true);
+    assertThat(monitor.status().activeHealth()).isEqualTo("HEALTHY");
+    assertThat(monitor.status().lastReplication().streaming()).isTrue();
+
+    down.add("primary");
+    env.sleep(Duration.ofSeconds(12));
+
+    verify(router).switchTo(new SwitchRequest(PROJECT, "primary", "secondary"));
+    FailoverResult failover =
+        env.getWorkflowClient()
+            .newUntypedWorkflowStub(Names.failoverWorkflowId(PROJECT))
+            .getResult(FailoverResult.class);
+    assertThat(failover.outcome()).isEqualTo("SUCCEEDED");
+    // Detected at the first failed probe, acted at the third: 2 intervals before the failover.
+    assertThat(failover.rtoFromDetectionMillis())
+        .isGreaterThanOrEqualTo(failover.rtoMillis() + 4000);
+    assertThat(failover.rpo()).startsWith("0:");
+    MonitorStatus status = monitor.status();
+    assertThat(status.activeSite()).isEqualTo("secondary");
+    assertThat(status.activeHealth()).isEqualTo("HEALTHY");
+    assertThat(status.failoverWorkflowId()).isEqualTo(Names.failoverWorkflowId(PROJECT));
+    assertThat(status.events()).anyMatch(e -> e.contains("primary is down: 3 probes failed"));
+    notified("site-down");
+    notified("failover-done");
+
+    monitor.stop("carol");
+    env.getWorkflowClient()
+        .newUntypedWorkflowStub(Names.monitorWorkflowId(PROJECT))
+        .getResult(Void.class);
+  }
+
+  @Test
+  void aManualMonitorWaitsForAnApprovalAndDoesNothingWithoutIt() {
+    startMonitor(false);
+    assertThatThrownBy(() -> monitor.approveFailover(new FailoverApproval("alice", "why not")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining("not waiting for a failover approval");
+
+    down.add("primary");
+    env.sleep(Duration.ofMinutes(5));
+    assertThat(monitor.status().waitingForApproval()).isTrue();
+    assertThat(monitor.status().activeHealth()).isEqualTo("DOWN");
+    verify(router, never()).switchTo(any());
+    verify(notify, times(1)).send(argThat(n -> n.event().equals("failover-approval-needed")));
+
+    assertThat(monitor.approveFailover(new FailoverApproval("alice", "dc1 flooded")))
+        .isEqualTo("failover of primary approved by alice");
+    env.sleep(Duration.ofSeconds(5));
+    verify(router).switchTo(new SwitchRequest(PROJECT, "primary", "secondary"));
+    assertThat(monitor.status().activeSite()).isEqualTo("secondary");
+    assertThat(monitor.status().waitingForApproval()).isFalse();
+  }
+
+  @Test
+  void aSiteThatRecoversBeforeTheThresholdIsNotFailedOver() {
+    startMonitor(true);
+    down.add("primary");
+    env.sleep(Duration.ofSeconds(3)); // one or two failed probes
+    down.clear();
+    env.sleep(Duration.ofSeconds(10));
+    verify(router, never()).switchTo(any());
+    MonitorStatus status = monitor.status();
+    assertThat(status.activeHealth()).isEqualTo("HEALTHY");
+    assertThat(status.consecutiveFailures()).isZero();
+    assertThat(status.events()).anyMatch(e -> e.contains("primary answers again after"));
+  }
+
+  @Test
+  void aLaggingReplicaDegradesTheStandbyOnceAndItsRecoveryIsReported() {
+    startMonitor(true);
+    when(database.replicationStatus(any()))
+        .thenReturn(new ReplicationStatus(true, 64 << 20, 90_000, "64.0 MB behind"));
+    env.sleep(Duration.ofSeconds(40));
+    assertThat(monitor.status().standbyHealth())
+        .isEqualTo("DEGRADED: secondary's database: 64.0 MB behind");
+    verify(notify, times(1)).send(argThat(n -> n.event().equals("standby-degraded")));
+
+    when(database.replicationStatus(any()))
+        .thenReturn(new ReplicationStatus(true, 0, 0, "streaming"));
+    env.sleep(Duration.ofSeconds(12));
+    assertThat(monitor.status().standbyHealth()).isEqualTo("HEALTHY");
+    notified("standby-recovered");
+    verify(router, never()).switchTo(any());
+  }
+
+  @Test
+  void theMonitorContinuesAsNewAndKeepsWhatItKnows() {
+    startMonitor(true);
+    String firstRun =
+        env.getWorkflowClient()
+            .newUntypedWorkflowStub(Names.monitorWorkflowId(PROJECT))
+            .describe()
+            .getExecution()
+            .getRunId();
+    env.sleep(Duration.ofSeconds(2L * (MonitorWorkflowImpl.PROBES_PER_RUN + 10)));
+    MonitorStatus status = monitor.status();
+    assertThat(status.probes()).isGreaterThan(MonitorWorkflowImpl.PROBES_PER_RUN);
+    assertThat(status.events().get(0)).contains("monitor started by carol");
+    String laterRun =
+        env.getWorkflowClient()
+            .newUntypedWorkflowStub(Names.monitorWorkflowId(PROJECT))
+            .describe()
+            .getExecution()
+            .getRunId();
+    assertThat(laterRun).isNotEqualTo(firstRun);
+  }
+}
