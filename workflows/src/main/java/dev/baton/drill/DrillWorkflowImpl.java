@@ -1,14 +1,280 @@
 package dev.baton.drill;
 
-/** See {@link DrillWorkflow}. (Being written: the contract is fixed, the logic is not yet.) */
+import dev.baton.FailureKind;
+import dev.baton.notify.Notification;
+import dev.baton.operation.OperationActivities;
+import dev.baton.operation.RunningRequest;
+import dev.baton.probe.ProbeRequest;
+import dev.baton.probe.ProbeResult;
+import dev.baton.release.DatabaseSwitchover;
+import dev.baton.release.ReleaseActivities;
+import dev.baton.release.ReleaseRequest;
+import dev.baton.release.TrafficMover;
+import dev.baton.report.Phase;
+import dev.baton.report.PhaseLog;
+import dev.baton.report.Reasons;
+import dev.baton.report.Texts;
+import dev.baton.router.RequestErrors;
+import dev.baton.router.RequestErrorsRequest;
+import dev.baton.router.RequestLogActivities;
+import dev.baton.router.RouterRequest;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import org.slf4j.Logger;
+
+/**
+ * See {@link DrillWorkflow}. The switch and the database switchover are the release's own ({@link
+ * TrafficMover}, {@link DatabaseSwitchover}), so a drill proves the path a real switchover takes.
+ * Switching back with a replicated database is a second switchover: the former primary is first
+ * re-seeded as a replica of the new one, and after the switch back the other way round.
+ */
 public class DrillWorkflowImpl implements DrillWorkflow {
+  private static final Logger log = Workflow.getLogger(DrillWorkflowImpl.class);
+
+  private final DrillRequest request;
+  private final ReleaseRequest asRelease;
+  private final ReleaseActivities activities;
+  private final TrafficMover traffic;
+  private final OperationActivities operations;
+  private final RequestLogActivities requestLog;
+  private final PhaseLog phases;
+  private DatabaseSwitchover database;
+  private String from;
+  private String to;
+  private String active;
+  private String outcome = "RUNNING";
+  private String message = "";
+  private String requestErrors = "not measured yet";
+
+  @WorkflowInit
+  public DrillWorkflowImpl(DrillRequest request) {
+    this.request = request;
+    this.asRelease =
+        new ReleaseRequest(
+            request.project(), "drill", request.requestedBy(), request.siteIds(), request.policy());
+    this.activities = new ReleaseActivities(asRelease);
+    this.traffic = new TrafficMover(asRelease, activities);
+    ActivityOptions shortCall =
+        ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build();
+    this.operations = Workflow.newActivityStub(OperationActivities.class, shortCall);
+    this.requestLog = Workflow.newActivityStub(RequestLogActivities.class, shortCall);
+    this.phases = new PhaseLog("drill of " + request.project());
+  }
+
   @Override
-  public DrillReport run(DrillRequest request) {
-    throw new UnsupportedOperationException("not yet");
+  public DrillReport run(DrillRequest ignored) {
+    long startedAt = Workflow.currentTimeMillis();
+    try {
+      phases.run("plan", this::plan);
+      phases.run("validate", this::validate);
+      phases.run("switch", this::switchOver);
+      bake();
+      if (request.keep()) {
+        phases.skip("switch-back", "--keep: traffic stays on " + to);
+        reseedFormerPrimary(from, to);
+      } else {
+        switchBack("switch-back");
+      }
+    } catch (ApplicationFailure | ActivityFailure | CanceledFailure e) {
+      throw failed(e, startedAt);
+    }
+    measureErrors(startedAt);
+    outcome = "SUCCEEDED";
+    message =
+        "drill passed: "
+            + to
+            + " took over in "
+            + millis("switch")
+            + " ms"
+            + (request.keep() ? "" : ", back on " + from + " in " + millis("switch-back") + " ms")
+            + "; "
+            + requestErrors;
+    notify("drill-succeeded", "Drill of " + request.project() + ": " + message);
+    return progress();
+  }
+
+  private String plan() {
+    // Its own id: a Schedule starts drills as baton-drill-<project>-<timestamp>, and the cron
+    // fallback's runs have the schedule's id, so a workflow-id conflict cannot keep them apart.
+    String busy =
+        operations.running(
+            new RunningRequest(request.project(), Workflow.getInfo().getWorkflowId()));
+    if (!busy.isEmpty()) {
+      throw failure(FailureKind.BUSY, "not now: " + busy);
+    }
+    from = activities.router.currentTarget(new RouterRequest(request.project()));
+    if (!request.siteIds().contains(from)) {
+      throw failure(
+          FailureKind.BAD_CONFIG,
+          "the router points at '" + from + "', not a site of " + request.siteIds());
+    }
+    to = request.siteIds().stream().filter(s -> !s.equals(from)).findFirst().orElseThrow();
+    active = from;
+    return "switch from " + from + " to " + to + (request.keep() ? " and stay" : " and back");
+  }
+
+  private String validate() {
+    ProbeResult probe = activities.probe.probe(new ProbeRequest(request.project(), to));
+    if (!probe.healthy()) {
+      throw failure(
+          FailureKind.STANDBY_UNHEALTHY,
+          to + " cannot take over, traffic stays on " + from + ": " + probe.summary());
+    }
+    String text = probe.summary();
+    if (request.policy().replicatedDatabase()) {
+      database = new DatabaseSwitchover(asRelease, activities);
+      text += "; " + database.checkReplication(from, to);
+    }
+    return text;
+  }
+
+  private String switchOver() {
+    var result = traffic.move(from, to, database);
+    active = to;
+    return "traffic on " + to + " in " + result.millis() + " ms" + databaseDetail(database);
+  }
+
+  private void bake() {
+    Duration bake = request.bake();
+    if (bake.isZero()) {
+      phases.skip("bake", "no bake time");
+      return;
+    }
+    int index = phases.start("bake", "watching " + to + " for " + Texts.duration(bake));
+    long end = Workflow.currentTimeMillis() + bake.toMillis();
+    int probes = 0;
+    while (true) {
+      ProbeResult probe = activities.probe.probe(new ProbeRequest(request.project(), to));
+      probes++;
+      if (!probe.healthy()) {
+        String why = to + " failed a probe while serving: " + probe.summary();
+        phases.end(index, "FAILED", why);
+        switchBack("switch-back");
+        throw failure(FailureKind.BAKE_FAILED, why + "; traffic moved back to " + from);
+      }
+      long left = end - Workflow.currentTimeMillis();
+      if (left <= 0) {
+        break;
+      }
+      Workflow.sleep(
+          Duration.ofMillis(Math.min(left, request.policy().probeInterval().toMillis())));
+    }
+    phases.end(index, "SUCCEEDED", probes + " probe(s) passed over " + Texts.duration(bake));
+  }
+
+  /** Traffic back to {@code from}; with a promoted database, a switchover the other way. */
+  private void switchBack(String phase) {
+    if (database == null || !database.promoted()) {
+      phases.run(
+          phase,
+          () -> {
+            var result = traffic.move(to, from, null);
+            active = from;
+            return "traffic on " + from + " in " + result.millis() + " ms";
+          });
+      return;
+    }
+    reseedFormerPrimary(from, to);
+    DatabaseSwitchover back = new DatabaseSwitchover(asRelease, activities);
+    phases.run(
+        phase,
+        () -> {
+          var result = traffic.move(to, from, back);
+          active = from;
+          return "traffic on " + from + " in " + result.millis() + " ms" + databaseDetail(back);
+        });
+    reseedFormerPrimary(to, from);
+  }
+
+  /** After a database switchover {@code old} is fenced and alone: make it a replica again. */
+  private void reseedFormerPrimary(String old, String primary) {
+    if (database != null && database.promoted()) {
+      phases.run("reseed-" + old, () -> database.reseed(old, primary));
+    }
+  }
+
+  private void measureErrors(long startedAt) {
+    try {
+      RequestErrors errors =
+          requestLog.requestErrors(
+              new RequestErrorsRequest(request.project(), startedAt, Workflow.currentTimeMillis()));
+      requestErrors =
+          errors.measured()
+              ? "request errors: " + errors.detail()
+              : "request errors not measured: " + errors.detail();
+    } catch (ActivityFailure e) {
+      requestErrors = "request errors not measured: " + Reasons.of(e);
+    }
+  }
+
+  private ApplicationFailure failed(RuntimeException e, long startedAt) {
+    if (e instanceof CanceledFailure && active != null && !active.equals(from)) {
+      // Cancelled while the standby served: the drill must not leave the roles swapped.
+      Workflow.newDetachedCancellationScope(() -> switchBack("switch-back")).run();
+    }
+    Workflow.newDetachedCancellationScope(() -> measureErrors(startedAt)).run();
+    ApplicationFailure app =
+        e instanceof ApplicationFailure a
+            ? a
+            : e.getCause() instanceof ApplicationFailure a ? a : null;
+    outcome =
+        e instanceof CanceledFailure
+            ? FailureKind.CANCELLED.type()
+            : app == null ? FailureKind.SWITCH_FAILED.type() : app.getType();
+    message =
+        Reasons.of(e)
+            + " (traffic on "
+            + (active == null ? "the active site" : active)
+            + "); "
+            + requestErrors;
+    notify("drill-failed", "Drill of " + request.project() + " failed: " + message);
+    return ApplicationFailure.newNonRetryableFailure(message, outcome);
+  }
+
+  private long millis(String phase) {
+    return phases.phases().stream()
+        .filter(p -> p.name().equals(phase) && p.state().equals("SUCCEEDED"))
+        .mapToLong(Phase::millis)
+        .findFirst()
+        .orElse(0);
+  }
+
+  private static String databaseDetail(DatabaseSwitchover switchover) {
+    return switchover == null ? "" : "; " + switchover.detail();
+  }
+
+  private void notify(String event, String text) {
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              try {
+                activities.notify.send(new Notification(request.project(), event, text));
+              } catch (ActivityFailure e) {
+                log.warn("notification {} not delivered: {}", event, e.getMessage());
+              }
+            })
+        .run();
+  }
+
+  private static ApplicationFailure failure(FailureKind kind, String text) {
+    return ApplicationFailure.newNonRetryableFailure(text, kind.type());
   }
 
   @Override
   public DrillReport progress() {
-    return null;
+    return new DrillReport(
+        outcome,
+        from,
+        to,
+        active,
+        millis("switch"),
+        millis("switch-back"),
+        requestErrors,
+        phases.phases(),
+        message);
   }
 }

@@ -20,20 +20,20 @@ import org.slf4j.Logger;
  * replica. Until the promotion a failure unfences the old primary and nothing is lost; the
  * promotion is the point of no return, after which traffic can only go forward.
  */
-final class DatabaseSwitchover {
+public final class DatabaseSwitchover {
   private static final Logger log = Workflow.getLogger(DatabaseSwitchover.class);
   private final ReleaseRequest request;
   private final ReleaseActivities activities;
   private boolean promoted;
   private String detail = "";
 
-  DatabaseSwitchover(ReleaseRequest request, ReleaseActivities activities) {
+  public DatabaseSwitchover(ReleaseRequest request, ReleaseActivities activities) {
     this.request = request;
     this.activities = activities;
   }
 
   /** The gate before the deploy and the switch: {@code standby} streams, within the lag. */
-  String checkReplication(String active, String standby) {
+  public String checkReplication(String active, String standby) {
     ReplicationStatus status =
         activities.database.replicationStatus(
             new ReplicationRequest(request.project(), active, standby));
@@ -50,7 +50,7 @@ final class DatabaseSwitchover {
   }
 
   /** The backfill's first part: {@code site}'s database becomes a replica of the new primary. */
-  String reseed(String site, String primary) {
+  public String reseed(String site, String primary) {
     ReseedResult reseed =
         activities.siteDatabase(site).reseed(new ReseedRequest(request.project(), site, primary));
     return "re-seeded "
@@ -65,7 +65,7 @@ final class DatabaseSwitchover {
   }
 
   /** Moves the primary role from {@code from}'s database to {@code to}'s; returns what it did. */
-  String run(String from, String to) {
+  public String run(String from, String to) {
     DatabaseRequest old = new DatabaseRequest(request.project(), from);
     try {
       FenceResult fence = activities.database.fence(old);
@@ -95,11 +95,11 @@ final class DatabaseSwitchover {
   }
 
   /** What the switchover did, once it succeeded. */
-  String detail() {
+  public String detail() {
     return detail;
   }
 
-  boolean promoted() {
+  public boolean promoted() {
     return promoted;
   }
 

@@ -16,9 +16,9 @@ import java.util.Map;
 
 /**
  * The activity stubs a release uses, with their timeouts and retries. Site stubs go to each site's
- * own task queue; the rest run on the control queue (the workflow's own).
+ * own task queue; the rest run on the control queue (the workflow's own). Drills use them too.
  */
-final class ReleaseActivities {
+public final class ReleaseActivities {
   private static final RetryOptions FEW_RETRIES =
       RetryOptions.newBuilder()
           .setInitialInterval(Duration.ofSeconds(1))
@@ -27,18 +27,18 @@ final class ReleaseActivities {
           .setMaximumAttempts(3)
           .build();
 
-  final RouterActivities router;
-  final ProbeActivities probe;
+  public final RouterActivities router;
+  public final ProbeActivities probe;
   final DatabaseActivities database;
 
   /** The same activities, for awaitReplay: it waits, heartbeating, for the replica to catch up. */
   final DatabaseActivities replay;
 
-  final NotifyActivities notify;
+  public final NotifyActivities notify;
   private final Map<String, SiteActivities> sites = new HashMap<>();
   private final Map<String, SiteDatabaseActivities> siteDatabases = new HashMap<>();
 
-  ReleaseActivities(ReleaseRequest request) {
+  public ReleaseActivities(ReleaseRequest request) {
     router = Workflow.newActivityStub(RouterActivities.class, shortCall(Duration.ofMinutes(2)));
     probe = Workflow.newActivityStub(ProbeActivities.class, shortCall(Duration.ofMinutes(1)));
     database = Workflow.newActivityStub(DatabaseActivities.class, shortCall(Duration.ofMinutes(2)));

@@ -12,14 +12,14 @@ import io.temporal.workflow.Workflow;
  * with it. The workers never run on both sites: they start on the new site only once they stopped
  * on the old one. The router does not wait for them, so the handover and the traffic move overlap.
  */
-final class TrafficMover {
+public final class TrafficMover {
   /** Version 1: the handover runs beside the router switch. Older releases replay sequentially. */
   static final String PARALLEL_HANDOVER = "parallel-queue-worker-handover";
 
   private final ReleaseRequest request;
   private final ReleaseActivities activities;
 
-  TrafficMover(ReleaseRequest request, ReleaseActivities activities) {
+  public TrafficMover(ReleaseRequest request, ReleaseActivities activities) {
     this.request = request;
     this.activities = activities;
   }
@@ -28,7 +28,7 @@ final class TrafficMover {
    * Moves traffic and the queue workers from {@code from} to {@code to}. With a {@code database}
    * switchover (mode replicated) nothing reaches the new site before its database is the primary.
    */
-  SwitchResult move(String from, String to, DatabaseSwitchover database) {
+  public SwitchResult move(String from, String to, DatabaseSwitchover database) {
     if (Workflow.getVersion(PARALLEL_HANDOVER, Workflow.DEFAULT_VERSION, 1) == 1) {
       return moveInParallel(from, to, database);
     }

@@ -16,13 +16,14 @@ import dev.baton.probe.ProbeRequest;
 import dev.baton.report.Phase;
 import dev.baton.router.SwitchRequest;
 import dev.baton.site.ActiveOnlyRequest;
+import dev.baton.testing.MockedSitesTestBase;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 
-class FailoverWorkflowTest extends FailoverTestBase {
+class FailoverWorkflowTest extends MockedSitesTestBase {
 
   @Test
   void confirmsTheOutageMovesTrafficFirstThenFencesReplaysAndPromotes() {

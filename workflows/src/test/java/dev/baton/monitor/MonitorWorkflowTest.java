@@ -12,8 +12,8 @@ import static org.mockito.Mockito.when;
 import dev.baton.Names;
 import dev.baton.database.ReplicationStatus;
 import dev.baton.failover.FailoverResult;
-import dev.baton.failover.FailoverTestBase;
 import dev.baton.router.SwitchRequest;
+import dev.baton.testing.MockedSitesTestBase;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
@@ -21,7 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class MonitorWorkflowTest extends FailoverTestBase {
+class MonitorWorkflowTest extends MockedSitesTestBase {
   private MonitorWorkflow monitor;
 
   private void startMonitor(boolean autoFailover) {

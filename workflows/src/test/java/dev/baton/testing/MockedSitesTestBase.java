@@ -1,4 +1,4 @@
-package dev.baton.failover;
+package dev.baton.testing;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -11,12 +11,21 @@ import dev.baton.database.FenceResult;
 import dev.baton.database.PromoteResult;
 import dev.baton.database.ReplayResult;
 import dev.baton.database.ReplicationStatus;
+import dev.baton.database.SiteDatabaseActivities;
+import dev.baton.drill.DrillWorkflowImpl;
+import dev.baton.failover.FailoverPolicy;
+import dev.baton.failover.FailoverRequest;
+import dev.baton.failover.FailoverResult;
+import dev.baton.failover.FailoverWorkflow;
+import dev.baton.failover.FailoverWorkflowImpl;
 import dev.baton.monitor.MonitorWorkflowImpl;
 import dev.baton.notify.NotifyActivities;
 import dev.baton.operation.OperationActivities;
 import dev.baton.probe.ProbeActivities;
 import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
+import dev.baton.router.RequestErrors;
+import dev.baton.router.RequestLogActivities;
 import dev.baton.router.RouterActivities;
 import dev.baton.router.SwitchRequest;
 import dev.baton.router.SwitchResult;
@@ -35,18 +44,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A test Temporal service per test with the failover workflow and mocked activities: site "primary"
- * is active and down, "secondary" is healthy. Each site's mock is registered on its own site queue
- * only; tests that lose a whole site do not register its worker at all.
+ * A test Temporal service per test with the failover, monitor and drill workflows and mocked
+ * activities: site "primary" is active and down, "secondary" is healthy. Each site's mock is
+ * registered on its own site queue only; tests that lose a whole site do not register its worker at
+ * all.
  */
-public abstract class FailoverTestBase {
+public abstract class MockedSitesTestBase {
   protected static final String PROJECT = "shop";
 
   @RegisterExtension
   static final TestWorkflowExtension temporal =
       TestWorkflowExtension.newBuilder()
           .registerWorkflowImplementationTypes(
-              FailoverWorkflowImpl.class, MonitorWorkflowImpl.class)
+              FailoverWorkflowImpl.class, MonitorWorkflowImpl.class, DrillWorkflowImpl.class)
           .setDoNotStart(true)
           .build();
 
@@ -57,6 +67,11 @@ public abstract class FailoverTestBase {
   protected final NotifyActivities notify = mockActivity(NotifyActivities.class);
   protected final SiteActivities primary = mockActivity(SiteActivities.class);
   protected final SiteActivities secondary = mockActivity(SiteActivities.class);
+  protected final SiteDatabaseActivities primaryDatabase =
+      mockActivity(SiteDatabaseActivities.class);
+  protected final SiteDatabaseActivities secondaryDatabase =
+      mockActivity(SiteDatabaseActivities.class);
+  protected final RequestLogActivities requestLog = mockActivity(RequestLogActivities.class);
 
   /** Sites whose probes fail. */
   protected final Set<String> down = ConcurrentHashMap.newKeySet();
@@ -68,9 +83,13 @@ public abstract class FailoverTestBase {
   protected void setUpWorld(TestWorkflowEnvironment env, Worker worker) {
     this.env = env;
     this.worker = worker;
-    worker.registerActivitiesImplementations(operations, router, probe, database, notify);
+    worker.registerActivitiesImplementations(
+        operations, router, probe, database, notify, requestLog);
     down.add("primary");
     when(operations.preempt(any())).thenReturn("");
+    when(operations.running(any())).thenReturn("");
+    when(requestLog.requestErrors(any()))
+        .thenReturn(new RequestErrors(true, 1532, 0, "0 of 1532 requests failed"));
     when(router.currentTarget(any())).thenReturn("primary");
     when(router.switchTo(any()))
         .thenAnswer(
@@ -98,7 +117,9 @@ public abstract class FailoverTestBase {
   protected void siteWorkers(String... siteIds) {
     for (String id : siteIds) {
       env.newWorker(Names.siteQueue(PROJECT, id))
-          .registerActivitiesImplementations(id.equals("primary") ? primary : secondary);
+          .registerActivitiesImplementations(
+              id.equals("primary") ? primary : secondary,
+              id.equals("primary") ? primaryDatabase : secondaryDatabase);
     }
   }
 
@@ -107,7 +128,7 @@ public abstract class FailoverTestBase {
         3, Duration.ofSeconds(2), Duration.ofSeconds(5), List.of("worker"), replicated);
   }
 
-  static FailoverRequest request(FailoverPolicy policy) {
+  protected static FailoverRequest request(FailoverPolicy policy) {
     return new FailoverRequest(
         PROJECT,
         List.of("primary", "secondary"),
@@ -121,7 +142,7 @@ public abstract class FailoverTestBase {
         0);
   }
 
-  FailoverWorkflow stub() {
+  protected FailoverWorkflow stub() {
     return env.getWorkflowClient()
         .newWorkflowStub(
             FailoverWorkflow.class,
@@ -132,7 +153,7 @@ public abstract class FailoverTestBase {
   }
 
   /** Runs a failover to its end; returns the stub (its progress is the final report). */
-  FailoverWorkflow run(FailoverRequest request) {
+  protected FailoverWorkflow run(FailoverRequest request) {
     env.start();
     FailoverWorkflow failover = stub();
     WorkflowClient.start(failover::run, request);
