@@ -35,7 +35,7 @@ class FailoverCliTest {
         .containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d confirm-down +succeeded in 0\\.\\ds: 3 probes")
         .containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d switch +succeeded in 0\\.\\ds: traffic on")
         .contains("failover of shop: SUCCEEDED\n  primary -> secondary\n  RTO 7.4s\n")
-        .contains("  RPO: 0: primary's database was fenced and its last write replayed\n")
+        .contains("  RPO 0: primary's database was fenced and its last write replayed\n")
         .contains("  fenced: router, database\n")
         .contains("  pre-empted: release v2 (step bake)\n")
         .containsPattern("(?m)^promote +succeeded +\\d\\d:\\d\\d:\\d\\d +0\\.\\ds  secondary's")

@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a drill now: switch to the standby, validate, bake for drill.bake, switch back (unless",
-      "--keep or drill.switchBack: false), and report phase durations, switch times and the",
-      "request errors users saw. A drill that already runs is followed instead."
+      "Run a drill now: switch to the standby, validate, bake for drill.bake, switch back (unless "
+          + "--keep or drill.switchBack: false), and report phase durations, switch times and the "
+          + "request errors users saw. A drill that already runs is followed instead."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

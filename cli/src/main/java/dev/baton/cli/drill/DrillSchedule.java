@@ -37,8 +37,8 @@ import picocli.CommandLine.Spec;
     name = "schedule",
     mixinStandardHelpOptions = true,
     description = {
-      "Schedule drills with a Temporal Schedule (overlap: skip). Where the service has no",
-      "Schedule API (the embedded `baton dev` one), a cron workflow stands in, and this says so."
+      "Schedule drills with a Temporal Schedule (overlap: skip). Where the service has no "
+          + "Schedule API (the embedded `baton dev` one), a cron workflow stands in, and this says so."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
     name = "unschedule",
     mixinStandardHelpOptions = true,
     description = {
-      "Remove the drill schedule (the Temporal Schedule, or the cron workflow that stands in",
-      "for it). A drill in progress is never cut short: with the cron workflow, a run that is",
-      "drilling now is refused; try again when it has ended. Nothing scheduled: says so, exit 0."
+      "Remove the drill schedule (the Temporal Schedule, or the cron workflow that stands in "
+          + "for it). A drill in progress is never cut short: with the cron workflow, a run that is "
+          + "drilling now is refused; try again when it has ended. Nothing scheduled: says so, exit 0."
     },
     footer = {"", "Example:", "  baton drill unschedule"})
 final class DrillUnschedule implements Callable<Integer> {

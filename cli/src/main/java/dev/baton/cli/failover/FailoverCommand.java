@@ -35,9 +35,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     subcommands = FailoverStatus.class,
     description = {
-      "Fail over to the standby after the active site failed: confirm the active site is down,",
-      "fence it (best effort), promote the standby's database, start its active-only services,",
-      "move traffic, and report RTO and RPO. A running release or drill is pre-empted."
+      "Fail over to the standby after the active site failed: confirm the active site is down, "
+          + "fence it (best effort), promote the standby's database, start its active-only services, "
+          + "move traffic, and report RTO and RPO. A running release or drill is pre-empted."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -21,7 +21,9 @@ final class FailoverReport {
       }
       text.append(System.lineSeparator());
     }
-    line(text, "RPO", r.rpo());
+    if (r.rpo() != null && !r.rpo().isEmpty()) {
+      text.append(String.format("  RPO %s%n", r.rpo()));
+    }
     line(text, "fenced", r.fenced());
     line(text, "pre-empted", r.preempted());
     text.append(System.lineSeparator()).append(PhaseTable.render(r.phases()));

@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
     name = "approve",
     mixinStandardHelpOptions = true,
     description = {
-      "Approve the failover a manual-mode monitor (autoFailover: false) waits for, through its",
-      "Update `approveFailover`: the answer, or why it is refused, comes back at once."
+      "Approve the failover a manual-mode monitor (autoFailover: false) waits for, through its "
+          + "Update `approveFailover`: the answer, or why it is refused, comes back at once."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -26,9 +26,9 @@ import picocli.CommandLine.Spec;
     name = "start",
     mixinStandardHelpOptions = true,
     description = {
-      "Start the monitor: it probes the active site every monitor.interval and, after",
-      "monitor.failuresBeforeAction failures in a row, fails over (autoFailover) or notifies and",
-      "waits for `baton monitor approve`. Already running: says so and exits 0."
+      "Start the monitor: it probes the active site every monitor.interval and, after "
+          + "monitor.failuresBeforeAction failures in a row, fails over (autoFailover) or notifies and "
+          + "waits for `baton monitor approve`. Already running: says so and exits 0."
     },
     footer = {"", "Example:", "  baton monitor start"})
 final class MonitorStart implements Callable<Integer> {

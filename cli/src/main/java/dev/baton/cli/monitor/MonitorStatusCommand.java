@@ -51,7 +51,10 @@ final class MonitorStatusCommand implements Callable<Integer> {
       }
       spec.commandLine()
           .getOut()
-          .print(output == Output.json ? json(status) : MonitorStatusText.render(project, status));
+          .print(
+              output == Output.json
+                  ? json(status)
+                  : MonitorStatusText.render(project, session.config().siteIds(), status));
       return ExitCodes.OK;
     }
   }

@@ -5,6 +5,7 @@ import dev.baton.monitor.MonitorStatus;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /** The monitor's status as `baton monitor status` prints it. */
 final class MonitorStatusText {
@@ -13,7 +14,7 @@ final class MonitorStatusText {
 
   private MonitorStatusText() {}
 
-  static String render(String project, MonitorStatus s) {
+  static String render(String project, List<String> siteIds, MonitorStatus s) {
     StringBuilder text = new StringBuilder();
     text.append(String.format("monitor of %s: running, %d probes%n", project, s.probes()));
     String failing =
@@ -23,7 +24,9 @@ final class MonitorStatusText {
                 " (%d failed probes in a row since %s)",
                 s.consecutiveFailures(), clock(s.firstFailedProbeAtMillis()));
     text.append(String.format("active:      %s %s%s%n", s.activeSite(), s.activeHealth(), failing));
-    text.append(String.format("standby:     %s%n", s.standbyHealth()));
+    String standby =
+        siteIds.stream().filter(id -> !id.equals(s.activeSite())).findFirst().orElse("?");
+    text.append(String.format("standby:     %s %s%n", standby, s.standbyHealth()));
     ReplicationStatus r = s.lastReplication();
     if (r != null) {
       text.append(

@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
     name = "stop",
     mixinStandardHelpOptions = true,
     description = {
-      "Stop the monitor (signal `stop`) and wait until it has ended. A failover it started",
-      "keeps running. Not running: says so and exits 0."
+      "Stop the monitor (signal `stop`) and wait until it has ended. A failover it started "
+          + "keeps running. Not running: says so and exits 0."
     },
     footer = {"", "Example:", "  baton monitor stop"})
 final class MonitorStop implements Callable<Integer> {

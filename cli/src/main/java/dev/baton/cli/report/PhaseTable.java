@@ -21,14 +21,16 @@ public final class PhaseTable {
     for (Phase p : phases == null ? List.<Phase>of() : phases) {
       text.append(
           String.format(
-              "%-14s %-10s %-8s %9s  %s%n",
-              p.name(),
-              p.state().toLowerCase(),
-              p.startedAtMillis() == 0 ? "" : clock(p.startedAtMillis()),
-              "RUNNING".equals(p.state()) || "SKIPPED".equals(p.state())
-                  ? ""
-                  : Durations.of(p.millis()),
-              p.detail() == null ? "" : p.detail()));
+                  "%-14s %-10s %-8s %9s  %s",
+                  p.name(),
+                  p.state().toLowerCase(),
+                  p.startedAtMillis() == 0 ? "" : clock(p.startedAtMillis()),
+                  "RUNNING".equals(p.state()) || "SKIPPED".equals(p.state())
+                      ? ""
+                      : Durations.of(p.millis()),
+                  p.detail() == null ? "" : p.detail())
+              .stripTrailing());
+      text.append(System.lineSeparator());
     }
     return text.toString();
   }
