@@ -73,6 +73,27 @@ class DrillCliTest {
   }
 
   @Test
+  void aTerminatedDrillShowsItsLastProgressAndWhyItEnded() {
+    harness.baton("drill", "run", "--detach");
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!harness.baton("drill", "status").out().contains("validate")
+        && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    harness
+        .client()
+        .newUntypedWorkflowStub("baton-drill-shop")
+        .terminate("pre-empted by failover baton-failover-shop: dc1 lost power");
+    Run status = harness.baton("drill", "status");
+    assertThat(status.code()).isEqualTo(ExitCodes.FAILED);
+    assertThat(status.err())
+        .isEqualTo(
+            "baton: drill of shop ended: pre-empted by failover baton-failover-shop: dc1 lost"
+                + " power\n");
+    assertThat(status.out()).startsWith("drill of shop: RUNNING\n");
+  }
+
+  @Test
   void scheduleFallsBackToACronWorkflowOnTheDevServer() {
     Run bad = harness.baton("drill", "schedule", "--cron", "0 3 * *");
     assertThat(bad.code()).isEqualTo(ExitCodes.BAD_INPUT);

@@ -5,6 +5,7 @@ import dev.baton.cli.BatonContext;
 import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
 import dev.baton.cli.ProjectSession;
+import dev.baton.cli.report.FollowedWorkflow;
 import dev.baton.drill.DrillReport;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.schedules.ScheduleDescription;
@@ -50,20 +51,21 @@ final class DrillList implements Callable<Integer> {
       out.printf(
           "%s drill (workflow %s, started %s):%n",
           run.running() ? "running" : "last", run.workflowId(), run.startedAt());
-      DrillReport report;
-      String failure;
+      FollowedWorkflow<DrillReport> drill = run.followed(session.client());
+      FollowedWorkflow.Ended<DrillReport> ended;
       if (run.running()) {
-        report = run.followed(session.client()).progress();
-        failure = "no progress yet";
+        DrillReport progress = drill.progress();
+        ended =
+            new FollowedWorkflow.Ended<>(progress, progress == null ? "has no progress yet" : null);
       } else {
-        var ended = run.followed(session.client()).ended();
-        report = ended.report();
-        failure = ended.failure();
+        ended = drill.ended();
       }
-      out.print(
-          report == null
-              ? "  " + failure + System.lineSeparator()
-              : DrillReportText.render(project, report));
+      if (ended.report() != null) {
+        out.print(DrillReportText.render(project, ended.report()));
+      }
+      if (ended.failure() != null) {
+        out.printf("the drill %s%n", ended.failure());
+      }
       return ExitCodes.OK;
     }
   }

@@ -1,7 +1,6 @@
 package dev.baton.cli.drill;
 
 import dev.baton.Names;
-import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
 import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
@@ -102,14 +101,13 @@ final class DrillRun implements Callable<Integer> {
       FollowedWorkflow.Ended<DrillReport> ended =
           new FollowedWorkflow<>(session.client(), workflowId, DrillReport.class)
               .follow(out, DrillReport::phases);
-      if (ended.report() == null) {
-        throw new BatonCliException(
-            ExitCodes.FAILED, "drill of " + project + " ended: " + ended.failure());
-      }
       out.println();
-      out.print(DrillReportText.render(project, ended.report()));
-      out.flush();
-      return Outcomes.exitCode(ended.report().outcome());
+      return Outcomes.print(
+          out,
+          "drill of " + project,
+          ended,
+          r -> DrillReportText.render(project, r),
+          DrillReport::outcome);
     }
   }
 }

@@ -51,21 +51,23 @@ final class DrillStatus implements Callable<Integer> {
       FollowedWorkflow<DrillReport> drill = run.followed(session.client());
       FollowedWorkflow.Ended<DrillReport> shown;
       if (run.running() && !watch) {
-        shown = new FollowedWorkflow.Ended<>(drill.progress(), "no progress yet");
+        shown = running(drill.progress());
       } else if (watch) {
         shown = drill.follow(out, DrillReport::phases);
         out.println();
       } else {
         shown = drill.ended();
       }
-      if (shown.report() == null) {
-        throw new BatonCliException(
-            ExitCodes.FAILED, "drill of " + project + ": " + shown.failure());
-      }
-      out.print(DrillReportText.render(project, shown.report()));
-      return "RUNNING".equals(shown.report().outcome())
-          ? ExitCodes.OK
-          : Outcomes.exitCode(shown.report().outcome());
+      return Outcomes.print(
+          out,
+          "drill of " + project,
+          shown,
+          r -> DrillReportText.render(project, r),
+          DrillReport::outcome);
     }
+  }
+
+  private static <T> FollowedWorkflow.Ended<T> running(T progress) {
+    return new FollowedWorkflow.Ended<>(progress, progress == null ? "has no progress yet" : null);
   }
 }

@@ -140,14 +140,13 @@ public final class FailoverCommand implements Callable<Integer> {
       }
       out.flush();
       FollowedWorkflow.Ended<FailoverResult> ended = followed.follow(out, FailoverResult::phases);
-      if (ended.report() == null) {
-        throw new BatonCliException(
-            ExitCodes.FAILED, "failover of " + project + " ended: " + ended.failure());
-      }
       out.println();
-      out.print(FailoverReport.render(project, ended.report()));
-      out.flush();
-      return Outcomes.exitCode(ended.report().outcome());
+      return Outcomes.print(
+          out,
+          "failover of " + project,
+          ended,
+          r -> FailoverReport.render(project, r),
+          FailoverResult::outcome);
     }
   }
 }

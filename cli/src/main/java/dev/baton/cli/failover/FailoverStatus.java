@@ -48,21 +48,23 @@ final class FailoverStatus implements Callable<Integer> {
       }
       FollowedWorkflow.Ended<FailoverResult> shown;
       if (failover.running() && !watch) {
-        shown = new FollowedWorkflow.Ended<>(failover.progress(), "no progress yet");
+        shown = running(failover.progress());
       } else {
         shown = watch ? failover.follow(out, FailoverResult::phases) : failover.ended();
         if (watch) {
           out.println();
         }
       }
-      if (shown.report() == null) {
-        throw new BatonCliException(
-            ExitCodes.FAILED, "failover of " + project + ": " + shown.failure());
-      }
-      out.print(FailoverReport.render(project, shown.report()));
-      return "RUNNING".equals(shown.report().outcome())
-          ? ExitCodes.OK
-          : Outcomes.exitCode(shown.report().outcome());
+      return Outcomes.print(
+          out,
+          "failover of " + project,
+          shown,
+          r -> FailoverReport.render(project, r),
+          FailoverResult::outcome);
     }
+  }
+
+  private static <T> FollowedWorkflow.Ended<T> running(T progress) {
+    return new FollowedWorkflow.Ended<>(progress, progress == null ? "has no progress yet" : null);
   }
 }

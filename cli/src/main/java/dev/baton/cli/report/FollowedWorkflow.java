@@ -26,7 +26,11 @@ import java.util.function.Function;
 public final class FollowedWorkflow<T> {
   private static final Duration POLL = Duration.ofMillis(500);
 
-  /** How it ended: the report when one could be read, else the failure in one line. */
+  /**
+   * What to show: the report when one could be read, and a phrase when it did not end as its report
+   * says (e.g. "ended: pre-empted by failover …" for a terminated run, whose last progress still
+   * reads RUNNING), else null.
+   */
   public record Ended<T>(T report, String failure) {}
 
   private final WorkflowClient client;
@@ -83,11 +87,11 @@ public final class FollowedWorkflow<T> {
       if (attached != null) {
         return new Ended<>(attached, null);
       }
+      String failure = "ended: " + Failures.reason(e);
       try {
-        T last = progress(); // a terminated or cancelled run keeps no result: ask it
-        return new Ended<>(last, last == null ? Failures.reason(e) : null);
+        return new Ended<>(progress(), failure); // a terminated run keeps no result: ask it
       } catch (WorkflowException | StatusRuntimeException queryFailed) {
-        return new Ended<>(null, Failures.reason(e));
+        return new Ended<>(null, failure);
       }
     }
   }
@@ -119,7 +123,7 @@ public final class FollowedWorkflow<T> {
         Thread.sleep(POLL.toMillis()); // the cadence of a person-facing display
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return new Ended<>(null, "interrupted; " + workflowId + " keeps running");
+        return new Ended<>(null, "is still running (interrupted while following it)");
       }
     }
     Ended<T> ended = ended();
