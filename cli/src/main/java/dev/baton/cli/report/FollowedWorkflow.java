@@ -25,6 +25,7 @@ import java.util.function.Function;
  */
 public final class FollowedWorkflow<T> {
   private static final Duration POLL = Duration.ofMillis(500);
+  private static final Duration QUIET_FAILURES = Duration.ofSeconds(5);
 
   /**
    * What to show: the report when one could be read, and a phrase when it did not end as its report
@@ -102,19 +103,27 @@ public final class FollowedWorkflow<T> {
    */
   public Ended<T> follow(PrintWriter out, Function<T, List<Phase>> phases) {
     PhaseFollower follower = new PhaseFollower(out);
+    long failingSince = 0;
     boolean hinted = false;
     while (running()) {
       try {
         T progress = progress();
+        failingSince = 0;
         if (progress != null) {
           follower.show(phases.apply(progress));
         }
       } catch (WorkflowException | StatusRuntimeException e) {
-        if (!hinted) {
+        // Right after the start a query may fail until a worker has run the first task; only a
+        // query that keeps failing says something about the workers.
+        long now = System.nanoTime();
+        failingSince = failingSince == 0 ? now : failingSince;
+        if (!hinted && now - failingSince > QUIET_FAILURES.toNanos()) {
           out.println(
               "  (no answer from "
                   + workflowId
-                  + " yet: is a control worker running? `baton worker`)");
+                  + " for "
+                  + QUIET_FAILURES.toSeconds()
+                  + "s: is a control worker running? `baton worker`)");
           out.flush();
           hinted = true;
         }
