@@ -77,6 +77,28 @@ class NginxRequestLogActivitiesTest {
   }
 
   @Test
+  void linesSlightlyOutOfOrderForeignLinesAndALastLineWithoutNewlineAreHandled()
+      throws IOException {
+    Path log = dir.resolve("access.log");
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) { // 200 s before the window, for the search to skip
+      text.append(line(T0 - 200_000 + i * 10L, "200"));
+    }
+    text.append("nginx: [warn] a line that is not an access log line\n")
+        .append(line(T0 + 5, "502")) // written before a line that ended earlier
+        .append(line(T0 - 5, "502")) // ended before the window: not counted
+        .append(line(T0 + 1_000, "503"))
+        .append(line(T0 + 999, "200")) // inside, after a later line
+        .append(String.format("%d.%03d 504 -", (T0 + 1_001) / 1000, (T0 + 1_001) % 1000));
+    Files.writeString(log, text);
+    assertThat(count(log, T0, T0 + 1_000))
+        .isEqualTo(new RequestErrors(true, 3, 2, "2 of 3 requests failed (502 x1, 503 x1)"));
+    assertThat(count(log, T0 + 1_001, T0 + 1_001).detail())
+        .as("the last line, without a newline")
+        .isEqualTo("1 of 1 requests failed (504 x1)");
+  }
+
+  @Test
   void notConfiguredMissingOrForeignLogsAreUnmeasuredWithTheReason() throws IOException {
     assertThat(count(null, T0, T0 + 1))
         .isEqualTo(
