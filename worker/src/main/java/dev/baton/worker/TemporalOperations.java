@@ -9,6 +9,7 @@ import dev.baton.operation.RunningRequest;
 import dev.baton.release.ReleaseProgress;
 import dev.baton.report.Phase;
 import dev.baton.worker.RunningWorkflows.Execution;
+import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.history.v1.WorkflowExecutionStartedEventAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -49,7 +50,7 @@ public final class TemporalOperations implements OperationActivities {
     workflows.release(request.project()).ifPresent(targets::add);
     targets.addAll(workflows.drills(request.project()));
     for (Execution execution : targets) {
-      String what = describe(execution);
+      String what = describe(execution) + inFlight(execution);
       Optional<WorkflowExecutionStartedEventAttributes> cron =
           execution.cronRun() ? Optional.of(started(execution)) : Optional.empty();
       if (terminate(execution, reason)) {
@@ -128,6 +129,31 @@ public final class TemporalOperations implements OperationActivities {
         .reduce((a, b) -> b)
         .map(name)
         .orElse(name.apply(phases.get(phases.size() - 1)));
+  }
+
+  /**
+   * ", Router.SwitchTo in flight": activities a terminated workflow leaves running. Termination
+   * does not stop them, so the failover must expect, say, a release's router switch to land after
+   * the pre-emption; naming them puts that in its report.
+   */
+  private String inFlight(Execution execution) {
+    try {
+      List<String> started =
+          client
+              .newUntypedWorkflowStub(
+                  execution.workflowId(), Optional.of(execution.runId()), Optional.empty())
+              .describe()
+              .getRawDescription()
+              .getPendingActivitiesList()
+              .stream()
+              .filter(a -> a.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED)
+              .map(a -> a.getActivityType().getName())
+              .toList();
+      return started.isEmpty() ? "" : ", " + String.join(", ", started) + " in flight";
+    } catch (RuntimeException e) {
+      log.debug("no pending activities of {}: {}", execution.workflowId(), e.toString());
+      return "";
+    }
   }
 
   /** False when it had ended already (a retry of this activity, or a race). */

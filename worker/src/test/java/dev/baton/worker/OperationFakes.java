@@ -9,11 +9,17 @@ import dev.baton.failover.FailoverWorkflow;
 import dev.baton.release.ReleaseProgress;
 import dev.baton.release.Step;
 import dev.baton.report.Phase;
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** Workflows that run until terminated and answer {@code progress} as the real ones would. */
 final class OperationFakes {
@@ -29,12 +35,38 @@ final class OperationFakes {
     ReleaseProgress progress();
   }
 
+  /** A router switch that takes until the test releases it. */
+  @ActivityInterface(namePrefix = "Router.")
+  public interface SlowRouter {
+    @ActivityMethod
+    void switchTo(String site);
+  }
+
+  public static final class SlowRouterImpl implements SlowRouter {
+    final CountDownLatch release = new CountDownLatch(1);
+
+    @Override
+    public void switchTo(String site) {
+      try {
+        release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   public static final class FakeReleaseImpl implements FakeRelease {
     private String version;
 
     @Override
     public void run(String version) {
       this.version = version;
+      if (version.endsWith("-switching")) {
+        Workflow.newActivityStub(
+                SlowRouter.class,
+                ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build())
+            .switchTo("secondary");
+      }
       Workflow.await(() -> false);
     }
 

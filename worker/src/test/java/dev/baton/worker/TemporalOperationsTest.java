@@ -27,6 +27,7 @@ class TemporalOperationsTest {
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private TemporalOperations operations;
+  private final OperationFakes.SlowRouterImpl router = new OperationFakes.SlowRouterImpl();
 
   @BeforeEach
   void start() {
@@ -36,6 +37,7 @@ class TemporalOperationsTest {
         OperationFakes.FakeReleaseImpl.class,
         OperationFakes.FakeDrill.class,
         OperationFakes.FakeFailover.class);
+    worker.registerActivitiesImplementations(router);
     env.start();
     client = env.getWorkflowClient();
     operations = new TemporalOperations(client);
@@ -43,6 +45,7 @@ class TemporalOperationsTest {
 
   @AfterEach
   void stop() {
+    router.release.countDown();
     env.close();
   }
 
@@ -87,6 +90,26 @@ class TemporalOperationsTest {
     assertThat(operations.preempt(new PreemptRequest("shop", "baton-failover-shop", "again")))
         .as("idempotent: nothing left to terminate")
         .isEmpty();
+  }
+
+  @Test
+  void anActivityTheTerminatedReleaseLeavesRunningIsNamed() throws Exception {
+    FakeRelease release = stub(FakeRelease.class, Names.releaseWorkflowId("shop"));
+    WorkflowClient.start(release::run, "v2-switching");
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (client
+                .newUntypedWorkflowStub(Names.releaseWorkflowId("shop"))
+                .describe()
+                .getRawDescription()
+                .getPendingActivitiesCount()
+            == 0
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    Thread.sleep(200); // from scheduled to started
+
+    assertThat(operations.preempt(new PreemptRequest("shop", "baton-failover-shop", "")))
+        .isEqualTo("release v2-switching (step bake), Router.SwitchTo in flight");
   }
 
   @Test
