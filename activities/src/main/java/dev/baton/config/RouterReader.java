@@ -18,7 +18,7 @@ final class RouterReader {
 
   static final List<String> TYPES = List.of(NginxRouterConfig.TYPE, DnsRouterConfig.TYPE);
   static final List<String> NGINX_KEYS =
-      List.of("type", "upstreamFile", "nginxConfig", "frontUrl", "upstreams");
+      List.of("type", "upstreamFile", "nginxConfig", "frontUrl", "upstreams", "accessLog");
   static final List<String> DNS_KEYS =
       List.of(
           "type",
@@ -53,10 +53,19 @@ final class RouterReader {
       }
     }
     if (type.equals(DnsRouterConfig.TYPE)) {
+      if (r.child("accessLog").isPresent()) {
+        // Said plainly instead of "unknown key": someone who sets it expects drills to count
+        // request errors, and a DNS router cannot.
+        r.child("accessLog")
+            .report(
+                "is for nginx routers only: a DNS router sees no requests, so drills cannot"
+                    + " count request errors with type: dns");
+      }
       if (!r.mapping(
           true,
           "a mapping with type, provider, zoneId, recordName, tokenEnv or tokenFile, targets",
-          DNS_KEYS)) {
+          DNS_KEYS,
+          List.of("accessLog"))) {
         return null;
       }
       DnsRouterConfig dns = dns(r, base);
@@ -81,7 +90,10 @@ final class RouterReader {
             r.child("upstreams"),
             "a mapping of site id to host:port, one per site",
             node -> SectionReader.hostPort(node, true));
-    return new NginxRouterConfig(upstreamFile, nginxConfig, frontUrl, upstreams);
+    Path accessLog =
+        r.child("accessLog")
+            .path(false, "nginx's access log, written with baton's log_format", base);
+    return new NginxRouterConfig(upstreamFile, nginxConfig, frontUrl, upstreams, accessLog);
   }
 
   private static DnsRouterConfig dns(TreeReader r, Path base) {

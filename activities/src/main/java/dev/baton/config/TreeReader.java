@@ -93,13 +93,19 @@ final class TreeReader {
 
   /** A mapping whose keys must be among {@code allowed}; false when absent or not a mapping. */
   boolean mapping(boolean required, String expected, List<String> allowed) {
+    return mapping(required, expected, allowed, List.of());
+  }
+
+  /** The same, leaving the keys in {@code reportedElsewhere} to the caller's own message. */
+  boolean mapping(
+      boolean required, String expected, List<String> allowed, List<String> reportedElsewhere) {
     if (!exists(required, expected) || !is(node.isObject(), "a mapping", expected)) {
       return false;
     }
     node.fieldNames()
         .forEachRemaining(
             key -> {
-              if (!allowed.contains(key)) {
+              if (!allowed.contains(key) && !reportedElsewhere.contains(key)) {
                 child(key).report(ProblemText.unknownKey(key, allowed));
               }
             });

@@ -1,5 +1,8 @@
 package dev.baton.cli;
 
+import dev.baton.cli.drill.DrillCommand;
+import dev.baton.cli.failover.FailoverCommand;
+import dev.baton.cli.monitor.MonitorCommand;
 import dev.baton.cli.release.ReleaseCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -14,6 +17,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       ReleaseCommand.class,
       RollbackCommand.class,
+      FailoverCommand.class,
+      MonitorCommand.class,
+      DrillCommand.class,
       DeployCommand.class,
       WorkerCommand.class,
       ServerCommand.class,
@@ -28,7 +34,10 @@ import picocli.CommandLine.Command;
       "Examples:",
       "  baton dev                                   # Temporal in memory + all workers",
       "  baton release start --version v2 --wait",
-      "  baton release approve --as alice"
+      "  baton release approve --as alice",
+      "  baton failover --reason \"dc1 lost power\"",
+      "  baton monitor start",
+      "  baton drill run"
     })
 public final class Baton {
 

@@ -23,7 +23,8 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
               "2", "bad input: usage, baton.yml, a version that is not a valid image tag",
               "3",
                   "refused or rejected: an approval the rules refuse, a rejected release,"
-                      + " a release already running",
+                      + " a release already running, a failover refused because the active site"
+                      + " answers, a drill schedule that exists already",
               "4", "Temporal cannot be reached"));
 
   @Override

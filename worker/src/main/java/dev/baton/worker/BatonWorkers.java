@@ -3,6 +3,9 @@ package dev.baton.worker;
 import dev.baton.Names;
 import dev.baton.config.BatonConfig;
 import dev.baton.deploy.DeployWorkflowImpl;
+import dev.baton.drill.DrillWorkflowImpl;
+import dev.baton.failover.FailoverWorkflowImpl;
+import dev.baton.monitor.MonitorWorkflowImpl;
 import dev.baton.release.ReleaseWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -23,8 +26,14 @@ public final class BatonWorkers {
     if (roles.control()) {
       Worker control = factory.newWorker(Names.controlQueue(project));
       control.registerWorkflowImplementationTypes(
-          ReleaseWorkflowImpl.class, DeployWorkflowImpl.class);
+          ReleaseWorkflowImpl.class,
+          DeployWorkflowImpl.class,
+          FailoverWorkflowImpl.class,
+          MonitorWorkflowImpl.class,
+          DrillWorkflowImpl.class);
       control.registerActivitiesImplementations(provider.control().toArray());
+      // Needs this process's client, not the site: the same for real and test activities.
+      control.registerActivitiesImplementations(new TemporalOperations(client));
     }
     for (String siteId : roles.sites()) {
       Worker site = factory.newWorker(Names.siteQueue(project, siteId));

@@ -7,13 +7,17 @@ import dev.baton.database.PostgresSiteDatabaseActivities;
 import dev.baton.database.SiteDatabaseActivities;
 import dev.baton.notify.LogNotifyActivities;
 import dev.baton.probe.HttpProbeActivities;
+import dev.baton.router.RequestLogs;
 import dev.baton.router.Routers;
 import dev.baton.site.DockerSiteActivities;
 import dev.baton.site.SiteActivities;
 import java.util.List;
 import java.util.Optional;
 
-/** The production activities: Docker and Compose, the router, HTTP probes, PostgreSQL, the log. */
+/**
+ * The production activities: Docker and Compose, the router and its request log, HTTP probes,
+ * PostgreSQL, the log.
+ */
 public final class RealActivities implements ActivityProvider {
   private final BatonConfig config;
 
@@ -37,6 +41,7 @@ public final class RealActivities implements ActivityProvider {
   public List<Object> control() {
     return List.of(
         Routers.forConfig(config),
+        RequestLogs.forConfig(config),
         new HttpProbeActivities(config),
         new PostgresDatabaseActivities(config),
         new LogNotifyActivities());

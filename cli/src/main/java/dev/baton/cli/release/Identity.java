@@ -3,10 +3,10 @@ package dev.baton.cli.release;
 import dev.baton.cli.BatonContext;
 
 /** Who is asking: --as, else $BATON_USER, else $USER. Recorded in the release's history. */
-final class Identity {
+public final class Identity {
   private Identity() {}
 
-  static String of(String explicit, BatonContext context) {
+  public static String of(String explicit, BatonContext context) {
     if (explicit != null && !explicit.isBlank()) {
       return explicit.trim();
     }

@@ -1,0 +1,160 @@
+package dev.baton.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.config.BatonConfig;
+import dev.baton.config.ConfigLoader;
+import dev.baton.config.NginxRouterConfig;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Counting request errors in an nginx access log written with baton's log_format. */
+class NginxRequestLogActivitiesTest {
+  private static final long T0 = 1_764_446_400_000L; // 2025-11-29T20:00:00Z
+  @TempDir Path dir;
+
+  private RequestErrors count(Path log, long from, long to) {
+    NginxRouterConfig config =
+        new NginxRouterConfig(
+            dir.resolve("upstream.conf"),
+            dir.resolve("nginx.conf"),
+            "http://127.0.0.1:8080/",
+            Map.of("primary", "127.0.0.1:3000", "secondary", "127.0.0.1:3001"),
+            log);
+    return new NginxRequestLogActivities(config)
+        .requestErrors(new RequestErrorsRequest("shop", from, to));
+  }
+
+  private static String line(long millis, String status) {
+    return String.format("%d.%03d %s 127.0.0.1:3000%n", millis / 1000, millis % 1000, status);
+  }
+
+  @Test
+  void countsTheRequestsInTheWindowAndTheFailedOnes() throws IOException {
+    Path log = dir.resolve("access.log");
+    Files.writeString(
+        log,
+        line(T0 - 1, "502") // before the window
+            + line(T0, "200") // both ends are included
+            + line(T0 + 10, "502")
+            + line(T0 + 20, "404") // a client error is the client's
+            + line(T0 + 30, "-")
+            + String.format("%d.%03d%n", (T0 + 40) / 1000, (T0 + 40) % 1000) // no status at all
+            + line(T0 + 50, "502")
+            + line(T0 + 60, "504")
+            + line(T0 + 100, "200")
+            + line(T0 + 101, "500")); // after the window
+    RequestErrors errors = count(log, T0, T0 + 100);
+    assertThat(errors)
+        .isEqualTo(
+            new RequestErrors(true, 8, 5, "5 of 8 requests failed (502 x2, 504 x1, no status x2)"));
+  }
+
+  @Test
+  void aBigLogIsSearchedNotReadWhole() throws IOException {
+    Path log = dir.resolve("access.log");
+    // 400k lines (~14 MB), one every 10 ms; the window is 1 s in the middle with one 502.
+    try (BufferedWriter out = Files.newBufferedWriter(log)) {
+      for (int i = 0; i < 400_000; i++) {
+        long at = T0 + i * 10L;
+        out.write(line(at, i == 200_050 ? "502" : "200"));
+      }
+    }
+    long from = T0 + 200_000 * 10L;
+    RequestErrors errors = count(log, from, from + 999);
+    assertThat(errors)
+        .isEqualTo(new RequestErrors(true, 100, 1, "1 of 100 requests failed (502 x1)"));
+
+    AccessLogScan.Counts counts = AccessLogScan.scan(log, from, from + 999);
+    assertThat(counts.lines())
+        .as("lines read: the search starts near the window and stops after it")
+        .isLessThan(10_000);
+  }
+
+  @Test
+  void linesSlightlyOutOfOrderForeignLinesAndALastLineWithoutNewlineAreHandled()
+      throws IOException {
+    Path log = dir.resolve("access.log");
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) { // 200 s before the window, for the search to skip
+      text.append(line(T0 - 200_000 + i * 10L, "200"));
+    }
+    text.append("nginx: [warn] a line that is not an access log line\n")
+        .append(line(T0 + 5, "502")) // written before a line that ended earlier
+        .append(line(T0 - 5, "502")) // ended before the window: not counted
+        .append(line(T0 + 1_000, "503"))
+        .append(line(T0 + 999, "200")) // inside, after a later line
+        .append(String.format("%d.%03d 504 -", (T0 + 1_001) / 1000, (T0 + 1_001) % 1000));
+    Files.writeString(log, text);
+    assertThat(count(log, T0, T0 + 1_000))
+        .isEqualTo(new RequestErrors(true, 3, 2, "2 of 3 requests failed (502 x1, 503 x1)"));
+    assertThat(count(log, T0 + 1_001, T0 + 1_001).detail())
+        .as("the last line, without a newline")
+        .isEqualTo("1 of 1 requests failed (504 x1)");
+  }
+
+  @Test
+  void notConfiguredMissingOrForeignLogsAreUnmeasuredWithTheReason() throws IOException {
+    assertThat(count(null, T0, T0 + 1))
+        .isEqualTo(
+            new RequestErrors(
+                false,
+                0,
+                0,
+                "router.accessLog is not set, so baton cannot see nginx's requests"
+                    + " (docs/routers.md)"));
+
+    Path missing = dir.resolve("nope.log");
+    assertThat(count(missing, T0, T0 + 1))
+        .isEqualTo(
+            new RequestErrors(
+                false, 0, 0, "cannot read the router's access log " + missing + ": no such file"));
+
+    Path combined = dir.resolve("combined.log");
+    Files.writeString(
+        combined, "127.0.0.1 - - [29/Nov/2025:20:00:00 +0000] \"GET / HTTP/1.1\" 200 5\n");
+    RequestErrors foreign = count(combined, T0, T0 + 1);
+    assertThat(foreign.measured()).isFalse();
+    assertThat(foreign.detail())
+        .isEqualTo(
+            "the router's access log "
+                + combined
+                + " is not in baton's format (nginx: log_format baton '$msec $status"
+                + " $upstream_addr'; and access_log "
+                + combined
+                + " baton;)");
+
+    Path empty = Files.writeString(dir.resolve("empty.log"), "");
+    assertThat(count(empty, T0, T0 + 1).detail()).startsWith("no requests in " + empty);
+    assertThat(count(empty, T0, T0 + 1).measured()).isTrue();
+  }
+
+  @Test
+  void theRouterTypePicksTheRequestLog() throws Exception {
+    String minimal =
+        Files.readString(Path.of(getClass().getResource("/config/minimal.yml").toURI()));
+    assertThat(RequestLogs.forConfig(load(minimal))).isInstanceOf(NginxRequestLogActivities.class);
+    String dns =
+        minimal.substring(0, minimal.indexOf("router:"))
+            + "router:\n  type: dns\n  provider: cloudflare\n  zoneId: z1\n"
+            + "  recordName: shop.example.com\n  tokenEnv: CF_API_TOKEN\n"
+            + "  targets: {primary: 192.0.2.10, secondary: 192.0.2.20}\n";
+    assertThat(
+            RequestLogs.forConfig(load(dns)).requestErrors(new RequestErrorsRequest("shop", 0, 1)))
+        .isEqualTo(
+            new RequestErrors(
+                false,
+                0,
+                0,
+                "a DNS router sees no requests (clients connect to the sites directly)"));
+  }
+
+  private BatonConfig load(String yaml) throws Exception {
+    return ConfigLoader.load(Files.writeString(dir.resolve("baton.yml"), yaml), Map.of());
+  }
+}

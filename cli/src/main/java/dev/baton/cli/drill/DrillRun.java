@@ -1,0 +1,113 @@
+package dev.baton.cli.drill;
+
+import dev.baton.Names;
+import dev.baton.cli.BatonContext;
+import dev.baton.cli.ConfigOptions;
+import dev.baton.cli.ExitCodes;
+import dev.baton.cli.ProjectSession;
+import dev.baton.cli.release.Identity;
+import dev.baton.cli.report.FollowedWorkflow;
+import dev.baton.cli.report.Outcomes;
+import dev.baton.config.BatonConfig;
+import dev.baton.drill.DrillReport;
+import dev.baton.drill.DrillRequest;
+import dev.baton.drill.DrillWorkflow;
+import dev.baton.worker.OperationInputs;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a drill now: switch to the standby, validate, bake for drill.bake, switch back (unless "
+          + "--keep or drill.switchBack: false), and report phase durations, switch times and the "
+          + "request errors users saw. A drill that already runs is followed instead."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the drill succeeded",
+      "1:it failed (the report says in which phase and where traffic is)",
+      "3:busy: another release, drill or failover runs",
+      "4:Temporal cannot be reached"
+    },
+    footer = {"", "Examples:", "  baton drill run", "  baton drill run --keep --detach"})
+final class DrillRun implements Callable<Integer> {
+  private final BatonContext context;
+  @Mixin ConfigOptions options;
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--keep",
+      description =
+          "stay on the standby afterwards: the roles stay swapped (default: drill.switchBack)")
+  boolean keep;
+
+  @Option(names = "--as", paramLabel = "NAME", description = "who runs it (default: $USER)")
+  String requester;
+
+  @Option(names = "--detach", description = "start it and return; do not follow it")
+  boolean detach;
+
+  DrillRun(BatonContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    try (ProjectSession session = ProjectSession.open(options, context)) {
+      BatonConfig config = session.config();
+      String project = config.project();
+      String workflowId = Names.drillWorkflowId(project);
+      PrintWriter out = spec.commandLine().getOut();
+      DrillRequest request =
+          OperationInputs.drillRequest(
+              config, Identity.of(requester, context), keep ? Boolean.TRUE : null);
+      DrillWorkflow drill =
+          session
+              .client()
+              .newWorkflowStub(
+                  DrillWorkflow.class,
+                  WorkflowOptions.newBuilder()
+                      .setWorkflowId(workflowId)
+                      .setTaskQueue(Names.controlQueue(project))
+                      .build());
+      try {
+        WorkflowClient.start(drill::run, request);
+        out.printf(
+            "started drill of %s as %s (workflow %s)%s%n",
+            project,
+            request.requestedBy(),
+            workflowId,
+            request.keep() ? ": traffic stays on the standby afterwards" : "");
+      } catch (WorkflowExecutionAlreadyStarted e) {
+        out.printf(
+            "a drill of %s is already running (workflow %s); following it instead%n",
+            project, workflowId);
+      }
+      if (detach) {
+        out.println("follow it with: baton drill status --watch");
+        return ExitCodes.OK;
+      }
+      out.flush();
+      FollowedWorkflow.Ended<DrillReport> ended =
+          new FollowedWorkflow<>(session.client(), workflowId, DrillReport.class)
+              .follow(out, DrillReport::phases);
+      out.println();
+      return Outcomes.print(
+          out,
+          "drill of " + project,
+          ended,
+          r -> DrillReportText.render(project, r),
+          DrillReport::outcome);
+    }
+  }
+}

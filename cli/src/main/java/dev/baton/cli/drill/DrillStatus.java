@@ -1,0 +1,73 @@
+package dev.baton.cli.drill;
+
+import dev.baton.cli.BatonCliException;
+import dev.baton.cli.BatonContext;
+import dev.baton.cli.ConfigOptions;
+import dev.baton.cli.ExitCodes;
+import dev.baton.cli.ProjectSession;
+import dev.baton.cli.report.FollowedWorkflow;
+import dev.baton.cli.report.Outcomes;
+import dev.baton.drill.DrillReport;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = "Show the running (or last) drill, by hand or scheduled; --watch follows it.",
+    footer = {"", "Examples:", "  baton drill status", "  baton drill status --watch"})
+final class DrillStatus implements Callable<Integer> {
+  private final BatonContext context;
+  @Mixin ConfigOptions options;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--watch", description = "follow a running drill until it ends")
+  boolean watch;
+
+  DrillStatus(BatonContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    try (ProjectSession session = ProjectSession.open(options, context)) {
+      String project = session.config().project();
+      PrintWriter out = spec.commandLine().getOut();
+      Drills.Run run =
+          new Drills(session.client(), project)
+              .latest()
+              .orElseThrow(
+                  () ->
+                      new BatonCliException(
+                          ExitCodes.FAILED,
+                          "no drill of "
+                              + project
+                              + " on this Temporal service yet; run one with `baton drill run`"));
+      FollowedWorkflow<DrillReport> drill = run.followed(session.client());
+      FollowedWorkflow.Ended<DrillReport> shown;
+      if (run.running() && !watch) {
+        shown = running(drill.progress());
+      } else if (watch) {
+        shown = drill.follow(out, DrillReport::phases);
+        out.println();
+      } else {
+        shown = drill.ended();
+      }
+      return Outcomes.print(
+          out,
+          "drill of " + project,
+          shown,
+          r -> DrillReportText.render(project, r),
+          DrillReport::outcome);
+    }
+  }
+
+  private static <T> FollowedWorkflow.Ended<T> running(T progress) {
+    return new FollowedWorkflow.Ended<>(progress, progress == null ? "has no progress yet" : null);
+  }
+}

@@ -1,0 +1,152 @@
+package dev.baton.cli.failover;
+
+import dev.baton.Names;
+import dev.baton.cli.BatonCliException;
+import dev.baton.cli.BatonContext;
+import dev.baton.cli.ConfigOptions;
+import dev.baton.cli.ExitCodes;
+import dev.baton.cli.ProjectSession;
+import dev.baton.cli.release.Identity;
+import dev.baton.cli.report.FollowedWorkflow;
+import dev.baton.cli.report.Outcomes;
+import dev.baton.config.BatonConfig;
+import dev.baton.failover.FailoverRequest;
+import dev.baton.failover.FailoverResult;
+import dev.baton.failover.FailoverWorkflow;
+import dev.baton.worker.OperationInputs;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * `baton failover`: start the project's FailoverWorkflow and follow it. A failover that already
+ * runs is followed instead of refused: whoever types this wants traffic back, and a second one
+ * could not do more than the first (its options are then not applied, and it says so).
+ */
+@Command(
+    name = "failover",
+    mixinStandardHelpOptions = true,
+    subcommands = FailoverStatus.class,
+    description = {
+      "Fail over to the standby after the active site failed: confirm the active site is down, "
+          + "fence it (best effort), promote the standby's database, start its active-only services, "
+          + "move traffic, and report RTO and RPO. A running release or drill is pre-empted."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the failover succeeded",
+      "1:it failed (the report says in which phase)",
+      "2:bad input (an unknown --to site, baton.yml)",
+      "3:refused: the active site answers its probes (use a drill, or --force), or busy",
+      "4:Temporal cannot be reached"
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  baton failover --reason \"dc1 lost power\"",
+      "  baton failover --to secondary --force --reason \"dc1 network split\" --detach",
+      "  baton failover status --watch"
+    })
+public final class FailoverCommand implements Callable<Integer> {
+  private final BatonContext context;
+  @Mixin ConfigOptions options;
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--to",
+      paramLabel = "SITE",
+      description =
+          "the site to fail over to (default: the standby, where the router does not point)")
+  String to;
+
+  @Option(
+      names = "--force",
+      description = "do not confirm that the active site is down (it is fenced all the same)")
+  boolean force;
+
+  @Option(names = "--reason", paramLabel = "TEXT", description = "recorded with the failover")
+  String reason;
+
+  @Option(names = "--as", paramLabel = "NAME", description = "who fails over (default: $USER)")
+  String requester;
+
+  @Option(names = "--detach", description = "start it and return; do not follow it")
+  boolean detach;
+
+  FailoverCommand(BatonContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    try (ProjectSession session = ProjectSession.open(options, context)) {
+      BatonConfig config = session.config();
+      String project = config.project();
+      if (to != null && !config.siteIds().contains(to)) {
+        throw new BatonCliException(
+            ExitCodes.BAD_INPUT,
+            "--to "
+                + to
+                + ": unknown site (known sites: "
+                + String.join(", ", config.siteIds())
+                + ")");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      String workflowId = Names.failoverWorkflowId(project);
+      FailoverRequest request =
+          new FailoverRequest(
+              project,
+              config.siteIds(),
+              to,
+              force,
+              reason == null ? "" : reason,
+              Identity.of(requester, context),
+              OperationInputs.failoverPolicy(config),
+              null,
+              null,
+              0);
+      FailoverWorkflow failover =
+          session
+              .client()
+              .newWorkflowStub(
+                  FailoverWorkflow.class,
+                  WorkflowOptions.newBuilder()
+                      .setWorkflowId(workflowId)
+                      .setTaskQueue(Names.controlQueue(project))
+                      .build());
+      try {
+        WorkflowClient.start(failover::run, request);
+        out.printf(
+            "started failover of %s%s as %s (workflow %s)%n",
+            project, to == null ? "" : " to " + to, request.requestedBy(), workflowId);
+      } catch (WorkflowExecutionAlreadyStarted e) {
+        out.printf(
+            "a failover of %s is already running (workflow %s); following it instead"
+                + " (this command's options are not applied)%n",
+            project, workflowId);
+      }
+      FollowedWorkflow<FailoverResult> followed =
+          new FollowedWorkflow<>(session.client(), workflowId, FailoverResult.class);
+      if (detach) {
+        out.println("follow it with: baton failover status --watch");
+        return ExitCodes.OK;
+      }
+      out.flush();
+      FollowedWorkflow.Ended<FailoverResult> ended = followed.follow(out, FailoverResult::phases);
+      out.println();
+      return Outcomes.print(
+          out,
+          "failover of " + project,
+          ended,
+          r -> FailoverReport.render(project, r),
+          FailoverResult::outcome);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.baton.cli.failover;
+
+import dev.baton.Names;
+import dev.baton.cli.BatonCliException;
+import dev.baton.cli.BatonContext;
+import dev.baton.cli.ConfigOptions;
+import dev.baton.cli.ExitCodes;
+import dev.baton.cli.ProjectSession;
+import dev.baton.cli.report.FollowedWorkflow;
+import dev.baton.cli.report.Outcomes;
+import dev.baton.failover.FailoverResult;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = "Show the running (or last) failover's report; --watch follows it to the end.",
+    footer = {"", "Examples:", "  baton failover status", "  baton failover status --watch"})
+final class FailoverStatus implements Callable<Integer> {
+  private final BatonContext context;
+  @Mixin ConfigOptions options;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--watch", description = "follow a running failover until it ends")
+  boolean watch;
+
+  FailoverStatus(BatonContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    try (ProjectSession session = ProjectSession.open(options, context)) {
+      String project = session.config().project();
+      PrintWriter out = spec.commandLine().getOut();
+      FollowedWorkflow<FailoverResult> failover =
+          new FollowedWorkflow<>(
+              session.client(), Names.failoverWorkflowId(project), FailoverResult.class);
+      if (failover.status().isEmpty()) {
+        throw new BatonCliException(
+            ExitCodes.FAILED, "no failover of " + project + " on this Temporal service yet");
+      }
+      FollowedWorkflow.Ended<FailoverResult> shown;
+      if (failover.running() && !watch) {
+        shown = running(failover.progress());
+      } else {
+        shown = watch ? failover.follow(out, FailoverResult::phases) : failover.ended();
+        if (watch) {
+          out.println();
+        }
+      }
+      return Outcomes.print(
+          out,
+          "failover of " + project,
+          shown,
+          r -> FailoverReport.render(project, r),
+          FailoverResult::outcome);
+    }
+  }
+
+  private static <T> FollowedWorkflow.Ended<T> running(T progress) {
+    return new FollowedWorkflow.Ended<>(progress, progress == null ? "has no progress yet" : null);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.baton.cli.monitor;
+
+import dev.baton.cli.BatonCliException;
+import dev.baton.cli.BatonContext;
+import dev.baton.cli.ConfigOptions;
+import dev.baton.cli.ExitCodes;
+import dev.baton.cli.Failures;
+import dev.baton.cli.ProjectSession;
+import dev.baton.cli.release.Identity;
+import dev.baton.monitor.FailoverApproval;
+import io.temporal.client.WorkflowUpdateException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "approve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Approve the failover a manual-mode monitor (autoFailover: false) waits for, through its "
+          + "Update `approveFailover`: the answer, or why it is refused, comes back at once."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:approved; the monitor starts the failover",
+      "3:refused (the monitor is not waiting for an approval, or not running)"
+    },
+    footer = {"", "Example:", "  baton monitor approve --reason \"dc1 lost power\" --as alice"})
+final class MonitorApprove implements Callable<Integer> {
+  private final BatonContext context;
+  @Mixin ConfigOptions options;
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--reason",
+      required = true,
+      paramLabel = "TEXT",
+      description = "why fail over; recorded with the failover")
+  String reason;
+
+  @Option(names = "--as", paramLabel = "NAME", description = "who approves (default: $USER)")
+  String approver;
+
+  MonitorApprove(BatonContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    try (ProjectSession session = ProjectSession.open(options, context)) {
+      String project = session.config().project();
+      if (!Monitors.running(session.client(), project)) {
+        throw new BatonCliException(
+            ExitCodes.REFUSED,
+            "approve refused: the monitor of "
+                + project
+                + " is not running; to fail over by hand: baton failover --reason R");
+      }
+      String who = Identity.of(approver, context);
+      String answer;
+      try {
+        answer =
+            Monitors.stub(session.client(), project)
+                .approveFailover(new FailoverApproval(who, reason));
+      } catch (WorkflowUpdateException e) {
+        throw new BatonCliException(ExitCodes.REFUSED, "approve refused: " + Failures.reason(e));
+      }
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "approved the failover of %s as %s%s%n",
+              project, who, answer == null || answer.isEmpty() ? "" : ": " + answer);
+      return ExitCodes.OK;
+    }
+  }
+}

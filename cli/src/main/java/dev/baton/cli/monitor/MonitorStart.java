@@ -1,0 +1,90 @@
+package dev.baton.cli.monitor;
+
+import dev.baton.Names;
+import dev.baton.cli.BatonContext;
+import dev.baton.cli.ConfigOptions;
+import dev.baton.cli.ExitCodes;
+import dev.baton.cli.ProjectSession;
+import dev.baton.cli.release.Identity;
+import dev.baton.config.BatonConfig;
+import dev.baton.monitor.MonitorPolicy;
+import dev.baton.monitor.MonitorRequest;
+import dev.baton.monitor.MonitorWorkflow;
+import dev.baton.worker.OperationInputs;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "start",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start the monitor: it probes the active site every monitor.interval and, after "
+          + "monitor.failuresBeforeAction failures in a row, fails over (autoFailover) or notifies and "
+          + "waits for `baton monitor approve`. Already running: says so and exits 0."
+    },
+    footer = {"", "Example:", "  baton monitor start"})
+final class MonitorStart implements Callable<Integer> {
+  private final BatonContext context;
+  @Mixin ConfigOptions options;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--as", paramLabel = "NAME", description = "who starts it (default: $USER)")
+  String requester;
+
+  MonitorStart(BatonContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    try (ProjectSession session = ProjectSession.open(options, context)) {
+      BatonConfig config = session.config();
+      String project = config.project();
+      String workflowId = Names.monitorWorkflowId(project);
+      PrintWriter out = spec.commandLine().getOut();
+      MonitorPolicy policy = OperationInputs.monitorPolicy(config);
+      MonitorRequest request =
+          new MonitorRequest(
+              project,
+              config.siteIds(),
+              Identity.of(requester, context),
+              policy,
+              OperationInputs.failoverPolicy(config),
+              null);
+      MonitorWorkflow monitor =
+          session
+              .client()
+              .newWorkflowStub(
+                  MonitorWorkflow.class,
+                  WorkflowOptions.newBuilder()
+                      .setWorkflowId(workflowId)
+                      .setTaskQueue(Names.controlQueue(project))
+                      .build());
+      try {
+        WorkflowClient.start(monitor::run, request);
+      } catch (WorkflowExecutionAlreadyStarted e) {
+        out.printf(
+            "the monitor of %s is already running (workflow %s); see `baton monitor status`%n",
+            project, workflowId);
+        return ExitCodes.OK;
+      }
+      out.printf(
+          "started the monitor of %s (workflow %s): a probe every %s, %s after %d failed"
+              + " probes in a row%n",
+          project,
+          workflowId,
+          dev.baton.cli.report.Durations.of(policy.interval().toMillis()),
+          policy.autoFailover() ? "fails over" : "asks for approval to fail over",
+          policy.failuresBeforeAction());
+      return ExitCodes.OK;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.baton.cli.monitor;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.baton.cli.BatonCliException;
+import dev.baton.cli.BatonContext;
+import dev.baton.cli.ConfigOptions;
+import dev.baton.cli.ExitCodes;
+import dev.baton.cli.ProjectSession;
+import dev.baton.monitor.MonitorStatus;
+import io.temporal.common.converter.JacksonJsonPayloadConverter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = "What the monitor sees: the active site's health, the standby, replication.",
+    footer = {"", "Examples:", "  baton monitor status", "  baton monitor status --output json"})
+final class MonitorStatusCommand implements Callable<Integer> {
+  enum Output {
+    text,
+    json
+  }
+
+  private final BatonContext context;
+  @Mixin ConfigOptions options;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--output", paramLabel = "FORMAT", description = "text (default) or json")
+  Output output = Output.text;
+
+  MonitorStatusCommand(BatonContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    try (ProjectSession session = ProjectSession.open(options, context)) {
+      String project = session.config().project();
+      if (!Monitors.running(session.client(), project)) {
+        throw new BatonCliException(ExitCodes.FAILED, Monitors.notRunning(project));
+      }
+      MonitorStatus status = Monitors.stub(session.client(), project).status();
+      if (status == null) {
+        throw new BatonCliException(
+            ExitCodes.FAILED, "the monitor of " + project + " has not probed yet; try again");
+      }
+      spec.commandLine()
+          .getOut()
+          .print(
+              output == Output.json
+                  ? json(status)
+                  : MonitorStatusText.render(project, session.config().siteIds(), status));
+      return ExitCodes.OK;
+    }
+  }
+
+  private static String json(MonitorStatus status) throws Exception {
+    return JacksonJsonPayloadConverter.newDefaultObjectMapper()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .writeValueAsString(status)
+        + System.lineSeparator();
+  }
+}

@@ -1,0 +1,46 @@
+package dev.baton.cli.report;
+
+import dev.baton.FailureKind;
+import dev.baton.cli.BatonCliException;
+import dev.baton.cli.ExitCodes;
+import java.io.PrintWriter;
+import java.util.function.Function;
+
+/** The exit code for how a failover or drill ended. */
+public final class Outcomes {
+  private Outcomes() {}
+
+  public static int exitCode(String outcome) {
+    if ("SUCCEEDED".equals(outcome)) {
+      return ExitCodes.OK;
+    }
+    if (FailureKind.FAILOVER_REFUSED.type().equals(outcome)
+        || FailureKind.BUSY.type().equals(outcome)) {
+      return ExitCodes.REFUSED;
+    }
+    return ExitCodes.FAILED;
+  }
+
+  /**
+   * Prints the report if there is one; a failure phrase becomes the error line (exit 1). Otherwise
+   * the exit code of the report's outcome (0 for one still RUNNING).
+   *
+   * @param label e.g. "drill of shop"
+   */
+  public static <T> int print(
+      PrintWriter out,
+      String label,
+      FollowedWorkflow.Ended<T> ended,
+      Function<T, String> render,
+      Function<T, String> outcome) {
+    if (ended.report() != null) {
+      out.print(render.apply(ended.report()));
+      out.flush();
+    }
+    if (ended.failure() != null) {
+      throw new BatonCliException(ExitCodes.FAILED, label + " " + ended.failure());
+    }
+    String o = outcome.apply(ended.report());
+    return "RUNNING".equals(o) ? ExitCodes.OK : exitCode(o);
+  }
+}
