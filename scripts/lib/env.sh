@@ -561,3 +561,19 @@ env_down() {
   rm -rf --one-file-system "$BATON_ENV_DIR"
   log "environment down; $BATON_ENV_DIR removed"
 }
+
+# site_outage SITE [--with-database]: kill SITE's containers (and its database) at once.
+site_outage() {
+  local site=${1:-} with_db=${2:-}
+  [[ $site == primary || $site == secondary ]] || die "outage: site must be primary or secondary, not '$site'"
+  local ids
+  ids=$(dock "$site" ps -q)
+  [[ -z $ids ]] || dock "$site" kill $ids >/dev/null
+  log "$site: killed $(echo "$ids" | grep -c . || true) container(s)"
+  if [[ $with_db == --with-database ]]; then
+    pg_ctl_ stop -D "$(pg_data "$site")" -m immediate -w -t 30 >/dev/null
+    log "$site: database stopped (immediate)"
+  elif [[ -n $with_db ]]; then
+    die "outage: unknown option '$with_db' (only --with-database)"
+  fi
+}

@@ -33,13 +33,12 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
     env("down");
   }
 
-  public static CommandResult env(String verb) {
-    CommandResult result =
-        ProcessRunner.run(
-            List.of("bash", ROOT.resolve("scripts/env").toString(), verb),
-            ROOT,
-            Map.of(),
-            Duration.ofMinutes(10));
+  public static CommandResult env(String... verbAndArgs) {
+    List<String> command =
+        new java.util.ArrayList<>(List.of("bash", ROOT.resolve("scripts/env").toString()));
+    command.addAll(List.of(verbAndArgs));
+    String verb = String.join(" ", verbAndArgs);
+    CommandResult result = ProcessRunner.run(command, ROOT, Map.of(), Duration.ofMinutes(10));
     assertThat(result.exitCode()).as("scripts/env %s:\n%s", verb, result.output()).isZero();
     return result;
   }

@@ -19,6 +19,7 @@ import dev.baton.router.RequestErrorsRequest;
 import dev.baton.router.RequestLogActivities;
 import dev.baton.router.RouterRequest;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -60,7 +61,10 @@ public class DrillWorkflowImpl implements DrillWorkflow {
     this.activities = new ReleaseActivities(asRelease);
     this.traffic = new TrafficMover(asRelease, activities);
     ActivityOptions shortCall =
-        ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build();
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
+            .build();
     this.operations = Workflow.newActivityStub(OperationActivities.class, shortCall);
     this.requestLog = Workflow.newActivityStub(RequestLogActivities.class, shortCall);
     this.phases = new PhaseLog("drill of " + request.project());

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
           + "monitor.failuresBeforeAction failures in a row, fails over (autoFailover) or notifies and "
           + "waits for `baton monitor approve`. Already running: says so and exits 0."
     },
-    footer = {"", "Example:", "  baton monitor start"})
+    footer = {"", "Examples:", "  baton monitor start", "  baton monitor start --auto-failover"})
 final class MonitorStart implements Callable<Integer> {
   private final BatonContext context;
   @Mixin ConfigOptions options;
@@ -38,6 +38,14 @@ final class MonitorStart implements Callable<Integer> {
 
   @Option(names = "--as", paramLabel = "NAME", description = "who starts it (default: $USER)")
   String requester;
+
+  @Option(
+      names = "--auto-failover",
+      negatable = true,
+      description =
+          "override monitor.autoFailover for this monitor: --auto-failover fails over by itself,"
+              + " --no-auto-failover notifies and waits for `baton monitor approve`")
+  Boolean autoFailover;
 
   MonitorStart(BatonContext context) {
     this.context = context;
@@ -50,7 +58,16 @@ final class MonitorStart implements Callable<Integer> {
       String project = config.project();
       String workflowId = Names.monitorWorkflowId(project);
       PrintWriter out = spec.commandLine().getOut();
-      MonitorPolicy policy = OperationInputs.monitorPolicy(config);
+      MonitorPolicy configured = OperationInputs.monitorPolicy(config);
+      MonitorPolicy policy =
+          autoFailover == null
+              ? configured
+              : new MonitorPolicy(
+                  configured.interval(),
+                  configured.failuresBeforeAction(),
+                  autoFailover,
+                  configured.maxLagBytes(),
+                  configured.maxLag());
       MonitorRequest request =
           new MonitorRequest(
               project,
