@@ -46,7 +46,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     this.gate = new ApprovalGate(policy, request.requestedBy());
     this.tracker = new ReleaseTracker(request, gate);
     this.activities = new ReleaseActivities(request);
-    this.traffic = new TrafficMover(request, activities);
+    this.traffic = new TrafficMover(request, activities, tracker);
     this.database =
         policy.replicatedDatabase() ? new DatabaseSwitchover(request, activities) : null;
   }
@@ -125,7 +125,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private void switchTraffic() {
     tracker.start(Step.SWITCH, "moving traffic from " + active + " to " + standby);
     mustRollBack = true;
-    SwitchResult result = traffic.move(active, standby, database);
+    SwitchResult result = traffic.forward(active, standby, database);
     String former = active;
     active = standby;
     standby = former;
@@ -147,6 +147,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
             + " (switched in "
             + result.millis()
             + " ms)"
+            + (traffic.shifted() == null ? "" : " after " + traffic.shifted())
             + (database == null ? "" : "; " + database.detail()));
   }
 
@@ -208,7 +209,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   /** Moves traffic and the queue workers back; the database never moves back this way. */
   SwitchResult moveTrafficBack(String from, String to) {
-    return traffic.move(from, to, null);
+    return traffic.back(from, to);
   }
 
   private void awaitApproval(Step step, String gateName) {
