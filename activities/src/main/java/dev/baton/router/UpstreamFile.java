@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  * IllegalStateException}s whose message says what to fix.
  */
 final class UpstreamFile {
-  private static final Pattern SERVER = Pattern.compile("(?m)^(\\s*server\\s+)([^\\s;]+)");
   // A whole server line: indent, address, the parameters after it, and its line break.
   private static final Pattern SERVER_LINE =
       Pattern.compile("(?m)^([ \\t]*)server\\s+([^\\s;]+)([^;]*);[ \\t]*(\\R?)");
@@ -54,20 +53,6 @@ final class UpstreamFile {
     }
   }
 
-  String address() {
-    return address(content());
-  }
-
-  /** The address in {@code content}, this file's text as read once by the caller. */
-  String address(String content) {
-    Matcher m = SERVER.matcher(content);
-    if (!m.find()) {
-      throw new IllegalStateException(
-          file + " has no `server HOST:PORT;` line (router.upstreamFile must hold one)");
-    }
-    return m.group(2);
-  }
-
   /** Every server line of {@code content}, in file order. */
   List<Server> servers(String content) {
     List<Server> out = new ArrayList<>();
@@ -77,7 +62,8 @@ final class UpstreamFile {
       out.add(new Server(m.group(2), weight.find() ? Integer.parseInt(weight.group(1)) : 1));
     }
     if (out.isEmpty()) {
-      address(content); // throws what to fix
+      throw new IllegalStateException(
+          file + " has no `server HOST:PORT;` line (router.upstreamFile must hold one)");
     }
     return out;
   }

@@ -57,9 +57,11 @@ class UpstreamFileTest {
     Path file = dir.resolve("upstream.conf");
     Files.writeString(file, "server 127.0.0.1:3000;\n");
     UpstreamFile upstream = new UpstreamFile(file);
-    assertThat(upstream.address()).isEqualTo("127.0.0.1:3000");
+    assertThat(upstream.servers(upstream.content()))
+        .containsExactly(new Server("127.0.0.1:3000", 1));
     upstream.write("server 127.0.0.1:3001;\n");
-    assertThat(upstream.address()).isEqualTo("127.0.0.1:3001");
+    assertThat(upstream.servers(upstream.content()))
+        .containsExactly(new Server("127.0.0.1:3001", 1));
     try (var files = Files.list(dir)) {
       assertThat(files).containsExactly(file); // no temp file left behind
     }
@@ -68,8 +70,9 @@ class UpstreamFileTest {
   @Test
   void aFileWithoutServerLineIsAClearError() throws Exception {
     Path file = dir.resolve("upstream.conf");
-    Files.writeString(file, "# nothing\n");
-    assertThatThrownBy(() -> new UpstreamFile(file).address())
+    Files.writeString(file, "# nothing\nserver 127.0.0.1:3000\n");
+    UpstreamFile upstream = new UpstreamFile(file);
+    assertThatThrownBy(() -> upstream.servers(upstream.content()))
         .hasMessage(file + " has no `server HOST:PORT;` line (router.upstreamFile must hold one)");
   }
 
