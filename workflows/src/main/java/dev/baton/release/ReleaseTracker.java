@@ -64,6 +64,10 @@ final class ReleaseTracker {
     publish();
   }
 
+  String traffic() {
+    return traffic;
+  }
+
   void finish(String outcome, String text) {
     this.outcome = outcome;
     this.message = text;

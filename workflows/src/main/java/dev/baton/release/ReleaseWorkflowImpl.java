@@ -313,7 +313,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
           FailureKind.ROLLBACK_REFUSED,
           standby + " is not healthy, traffic stays on " + active + ": " + probe.summary());
     }
-    String refusal = rollback.refusal(request); // the release went on while the probe ran
+    String refusal = rollbackRefusal(request); // the release went on while the probe ran
     if (refusal != null) {
       throw failure(FailureKind.ROLLBACK_REFUSED, refusal);
     }
@@ -322,10 +322,20 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   @Override
   public void validateRollback(RollbackRequest request) {
-    String reason = rollback.refusal(request);
+    String reason = rollbackRefusal(request);
     if (reason != null) {
       throw new IllegalArgumentException(reason);
     }
+  }
+
+  private String rollbackRefusal(RollbackRequest request) {
+    if (tracker.traffic() != null) {
+      return "a weighted shift is under way ("
+          + tracker.traffic()
+          + "): `baton release cancel` moves all traffic back to "
+          + active;
+    }
+    return rollback.refusal(request);
   }
 
   @Override

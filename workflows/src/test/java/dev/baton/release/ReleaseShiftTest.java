@@ -112,6 +112,30 @@ class ReleaseShiftTest extends ReleaseTestBase {
   }
 
   @Test
+  void aRollbackDuringTheShiftIsRefusedPointingToCancel() {
+    List<String> refusals = new CopyOnWriteArrayList<>();
+    doAnswer(
+            call -> {
+              ReleaseWorkflow running = rig.running();
+              if (running.progress().traffic() != null && refusals.isEmpty()) {
+                refusals.add(
+                    ReleaseApprovalTest.refusal(
+                        () -> running.rollback(new RollbackRequest("alice", "errors"))));
+              }
+              return healthy();
+            })
+        .when(rig.probe)
+        .probe(NEW_SITE);
+    rig.start(request(STEPS));
+    assertThat(rig.stub().run(null).outcome()).isEqualTo("SUCCEEDED");
+
+    assertThat(refusals)
+        .containsExactly(
+            "a weighted shift is under way (10% on secondary, 90% on primary):"
+                + " `baton release cancel` moves all traffic back to primary");
+  }
+
+  @Test
   void aFailedProbeAtFiftyPercentMovesAllTrafficBackAndFailsTheSwitch() {
     doReturn(healthy(), healthy(), healthy(), healthy(), unhealthy("secondary"))
         .when(rig.probe)
