@@ -47,8 +47,7 @@ final class TrafficMover {
         && request.policy().shift().size() > 1
         && Workflow.getVersion(WEIGHTED_SHIFT, Workflow.DEFAULT_VERSION, 1) == 1) {
       shifted = shift.runPartialSteps(from, to);
-      SwitchResult result = move(from, to, null);
-      return new SwitchResult(result.target(), result.millis(), result.detail() + "; " + shifted);
+      return move(from, to, null); // the last step, 100%, with the queue workers
     }
     return move(from, to, database);
   }
