@@ -159,6 +159,13 @@ public final class ConfigLoader {
     SiteListReader sites = SiteListReader.read(root.child("sites"), project, base);
     RouterConfig router = RouterReader.read(root.child("router"), base, sites);
     ReleaseConfig release = SectionReader.release(root.child("release"));
+    if (router instanceof DnsRouterConfig && !release.shift().isEmpty()) {
+      root.child("release")
+          .child("shift")
+          .report(
+              "needs router.type nginx: a DNS record names one site, so it cannot split traffic"
+                  + " (remove release.shift for a one-step switch)");
+    }
     DatabaseConfig database = SectionReader.database(root.child("database"));
     if (database.replicated()) {
       sites.requireDatabases();

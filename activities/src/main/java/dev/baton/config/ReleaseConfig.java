@@ -10,15 +10,21 @@ import java.util.List;
  * @param probeInterval how often it is probed while baking
  * @param deployTimeout one site deploy, including the wait until healthy
  * @param activeOnlyServices compose services that run on the active site only
+ * @param shift the new site's share of traffic step by step (e.g. 10, 50, 100); empty for a
+ *     one-step switch
+ * @param shiftPause how long each partial step of a shift lasts while the new site is probed
  */
 public record ReleaseConfig(
     ApprovalConfig approval,
     Duration bake,
     Duration probeInterval,
     Duration deployTimeout,
-    List<String> activeOnlyServices) {
+    List<String> activeOnlyServices,
+    List<Integer> shift,
+    Duration shiftPause) {
 
   public ReleaseConfig {
     activeOnlyServices = List.copyOf(activeOnlyServices);
+    shift = List.copyOf(shift);
   }
 }

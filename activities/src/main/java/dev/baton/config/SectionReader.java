@@ -3,6 +3,7 @@ package dev.baton.config;
 import static java.util.Objects.requireNonNullElse;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +16,19 @@ final class SectionReader {
 
   static final List<String> TEMPORAL_KEYS = List.of("address", "namespace");
   static final List<String> RELEASE_KEYS =
-      List.of("approval", "bake", "probeInterval", "deployTimeout", "activeOnlyServices");
+      List.of(
+          "approval",
+          "bake",
+          "probeInterval",
+          "deployTimeout",
+          "activeOnlyServices",
+          "shift",
+          "shiftPause");
+  static final int MAX_SHIFT_STEPS = 10;
+  static final String SHIFT =
+      "a list of strictly increasing percentages from 1 to 100 ending with 100, at most "
+          + MAX_SHIFT_STEPS
+          + " steps, e.g. [10, 50, 100]; or []";
   static final List<String> APPROVAL_KEYS =
       List.of("steps", "approvers", "fourEyes", "timeout", "onTimeout");
   static final List<String> DATABASE_KEYS = List.of("mode", "maxLagBytes", "maxLagSeconds");
@@ -47,7 +60,39 @@ final class SectionReader {
         requireNonNullElse(r.child("bake").duration(false, false), Duration.ofMinutes(5)),
         requireNonNullElse(r.child("probeInterval").duration(false, true), Duration.ofSeconds(10)),
         requireNonNullElse(r.child("deployTimeout").duration(false, true), Duration.ofMinutes(30)),
-        r.child("activeOnlyServices").texts(false, "a list of compose service names"));
+        r.child("activeOnlyServices").texts(false, "a list of compose service names"),
+        shift(r.child("shift")),
+        requireNonNullElse(r.child("shiftPause").duration(false, false), Duration.ofSeconds(5)));
+  }
+
+  /** The shift steps, or an empty list after reporting what is wrong with them. */
+  private static List<Integer> shift(TreeReader node) {
+    List<Integer> steps = new ArrayList<>();
+    for (TreeReader element : node.elements(false, SHIFT)) {
+      Integer percent = element.integer(true, SHIFT);
+      if (percent == null) {
+        return List.of();
+      }
+      if (percent < 1 || percent > 100) {
+        element.report(percent + " is not a percentage from 1 to 100 (" + SHIFT + ")");
+        return List.of();
+      }
+      if (!steps.isEmpty() && percent <= steps.get(steps.size() - 1)) {
+        element.report(
+            percent + " does not increase on " + steps.get(steps.size() - 1) + " (" + SHIFT + ")");
+        return List.of();
+      }
+      steps.add(percent);
+    }
+    if (steps.size() > MAX_SHIFT_STEPS) {
+      node.report("has " + steps.size() + " steps (" + SHIFT + ")");
+      return List.of();
+    }
+    if (!steps.isEmpty() && steps.get(steps.size() - 1) != 100) {
+      node.report("ends with " + steps.get(steps.size() - 1) + ", not 100 (" + SHIFT + ")");
+      return List.of();
+    }
+    return steps;
   }
 
   static ApprovalConfig approval(TreeReader r) {

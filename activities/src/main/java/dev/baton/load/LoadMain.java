@@ -18,7 +18,8 @@ import java.util.Map;
  *
  * <p>Runs until MAX_SECONDS passed or STOP_FILE exists, then prints one JSON object. MARKS_FILE
  * holds lines {@code NAME EPOCH_MILLIS UPSTREAM}, written while the load ran at the start of each
- * switch; for each, the JSON says how long it took until every answer came from UPSTREAM.
+ * switch; for each, the JSON says how long it took until every answer came from UPSTREAM, and
+ * UPSTREAM's share of the answers in each second from then on (at most 30).
  */
 public final class LoadMain {
   private LoadMain() {}
@@ -77,6 +78,7 @@ public final class LoadMain {
       s.put("to", m[2]);
       s.put("latencyMs", report.millisUntilAllFrom(m[2], since, until));
       s.put("failed", report.failedBetween(since, until));
+      s.put("sharePerSecond", report.sharePerSecond(m[2], since, until, 30));
       out.add(s);
     }
     return out;

@@ -1,5 +1,6 @@
 package dev.baton.load;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,29 @@ public record LoadReport(List<Sample> samples) {
     }
     boolean reached = first < samples.size() && samples.get(first).sentAtMillis() < untilMillis;
     return reached ? samples.get(first).sentAtMillis() - sinceMillis : -1;
+  }
+
+  /**
+   * The share (in %, rounded down) of the requests started in each second from {@code sinceMillis}
+   * that {@code upstream} answered, for at most {@code seconds} seconds, up to {@code untilMillis}
+   * and the last request: how a weighted shift moved traffic step by step.
+   */
+  public List<Integer> sharePerSecond(
+      String upstream, long sinceMillis, long untilMillis, int seconds) {
+    List<Integer> shares = new ArrayList<>();
+    for (int second = 0; second < seconds; second++) {
+      long from = sinceMillis + second * 1000L;
+      long to = Math.min(from + 1000, untilMillis);
+      List<Sample> slice =
+          samples.stream().filter(s -> s.sentAtMillis() >= from && s.sentAtMillis() < to).toList();
+      if (slice.isEmpty()) {
+        break;
+      }
+      long fromUpstream =
+          slice.stream().filter(s -> !s.failed() && upstream.equals(s.upstream())).count();
+      shares.add((int) (100 * fromUpstream / slice.size()));
+    }
+    return shares;
   }
 
   /** Latency percentile (0..100) of the successful requests, in ms. */

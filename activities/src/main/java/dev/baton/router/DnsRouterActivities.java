@@ -51,6 +51,15 @@ public final class DnsRouterActivities implements RouterActivities {
     return siteOf(call(provider::find).content());
   }
 
+  /** A record holds one site's content: DNS cannot split traffic by weight. */
+  @Override
+  public ShiftResult shift(ShiftRequest request) {
+    throw fail.badConfig(
+        "a DNS record names one site, so it cannot shift "
+            + request.percent()
+            + "% of traffic; remove release.shift (weighted shifts need router.type nginx)");
+  }
+
   @Override
   public SwitchResult switchTo(SwitchRequest request) {
     long started = System.nanoTime();

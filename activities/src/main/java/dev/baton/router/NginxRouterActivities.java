@@ -3,16 +3,21 @@ package dev.baton.router;
 import dev.baton.config.BatonConfig;
 import dev.baton.config.NginxRouterConfig;
 import dev.baton.process.PhaseTimer;
+import dev.baton.router.UpstreamFile.Server;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The nginx router: the upstream file names the active site's address. A switch rewrites it
  * atomically, checks it with {@code nginx -t}, reloads, then verifies through nginx's own listener
- * that responses come from the new site; any failure restores the previous file.
+ * that responses come from the new site; any failure restores the previous file. A weighted shift
+ * does the same with both sites' addresses and {@code weight=} values in the file.
  */
 public final class NginxRouterActivities implements RouterActivities {
   private static final Logger log = LoggerFactory.getLogger(NginxRouterActivities.class);
@@ -38,45 +43,28 @@ public final class NginxRouterActivities implements RouterActivities {
     this.workers = new NginxWorkers(router.nginxConfig());
   }
 
+  /** The site with the larger weight; the first listed (the one traffic comes from) on a tie. */
   @Override
   public String currentTarget(RouterRequest request) {
-    return siteAt(addressIn(content()));
+    List<Server> servers = serversIn(content());
+    Server heaviest = servers.stream().max(Comparator.comparingInt(Server::weight)).orElseThrow();
+    return siteAt(heaviest.address());
   }
 
   @Override
   public SwitchResult switchTo(SwitchRequest request) {
     PhaseTimer timer = new PhaseTimer();
-    String target = router.upstreams().get(request.toSite());
-    if (target == null) {
-      throw FAIL.badConfig(
-          "no upstream for site '" + request.toSite() + "' in router.upstreams (add one)");
-    }
-    String previous = content();
-    String current = addressIn(previous); // the file is read once per switch
+    String target = addressOf(request.toSite());
+    String previous = content(); // the file is read once per switch
+    List<Server> current = serversIn(previous);
     boolean oldWorkersGone = true;
-    if (!current.equals(target)) {
-      Set<Long> oldWorkers = workers.current();
-      try {
-        upstream.write(UpstreamFile.replaceAddress(previous, target));
-      } catch (IllegalStateException e) {
-        throw FAIL.badConfig(e.getMessage() + "; traffic stays on " + siteAt(current));
-      }
-      String problem = nginx.testAndReload();
-      timer.done("nginx -t and reload");
-      if (problem != null) {
-        restore(previous);
-        throw FAIL.switchFailed(
-            problem
-                + "; restored "
-                + router.upstreamFile()
-                + ", traffic stays on "
-                + siteAt(current));
-      }
-      oldWorkersGone = NginxWorkers.awaitExit(oldWorkers, OLD_WORKERS_MAX);
-      timer.done("old workers exited");
-      if (!oldWorkersGone) {
-        log.warn("old nginx workers still busy after {}; verifying longer", OLD_WORKERS_MAX);
-      }
+    if (!current.equals(List.of(new Server(target, current.get(0).weight())))) {
+      oldWorkersGone =
+          rewrite(
+              previous,
+              UpstreamFile.withServers(previous, List.of(new Server(target, 1))),
+              current,
+              timer);
     }
     // Once the old workers are gone nothing can answer with the old config, so a few answers
     // prove the switch; while they linger, it takes a longer run of answers.
@@ -90,12 +78,105 @@ public final class NginxRouterActivities implements RouterActivities {
               + ", "
               + verified
               + "; restored the previous upstream ("
-              + siteAt(current)
+              + describe(current)
               + ")");
     }
     String detail = "nginx upstream " + target + " verified " + timer.summary();
     log.info("router now sends traffic to {}: {}", request.toSite(), detail);
     return new SwitchResult(request.toSite(), timer.elapsedMillis(), detail);
+  }
+
+  /**
+   * Lists both sites with weights in the ratio of the shares (10% → 9:1), then sends requests
+   * through the front door until one comes from the new site. 100% is a {@link #switchTo}.
+   */
+  @Override
+  public ShiftResult shift(ShiftRequest request) {
+    if (request.percent() == 100) {
+      SwitchResult result =
+          switchTo(new SwitchRequest(request.project(), request.fromSite(), request.toSite()));
+      return new ShiftResult(request.toSite(), 100, result.millis(), result.detail());
+    }
+    if (request.percent() < 1 || request.percent() > 100) {
+      throw FAIL.badConfig(
+          "cannot shift " + request.percent() + "% of traffic (release.shift: 1 to 100)");
+    }
+    PhaseTimer timer = new PhaseTimer();
+    List<Server> wanted = weighted(request);
+    String previous = content();
+    List<Server> current = serversIn(previous);
+    if (!current.equals(wanted)) {
+      rewrite(previous, UpstreamFile.withServers(previous, wanted), current, timer);
+    }
+    String to = wanted.get(1).address();
+    String seen = verifier.awaitOneFrom(to, SwitchVerifier.requestsToSee(request.percent()));
+    timer.done("seen");
+    if (seen != null) {
+      restore(previous);
+      throw FAIL.switchFailed(
+          "after shifting "
+              + request.percent()
+              + "% to "
+              + request.toSite()
+              + ", "
+              + seen
+              + "; restored the previous upstream ("
+              + describe(current)
+              + ")");
+    }
+    String detail =
+        "nginx upstream " + describe(wanted) + ", " + to + " answered " + timer.summary();
+    log.info(
+        "router now sends {}% of traffic to {}: {}", request.percent(), request.toSite(), detail);
+    return new ShiftResult(request.toSite(), request.percent(), timer.elapsedMillis(), detail);
+  }
+
+  /** The old site first, then the new one, weighted in the ratio of their shares. */
+  private List<Server> weighted(ShiftRequest request) {
+    int[] weights = weights(request.percent());
+    return List.of(
+        new Server(addressOf(request.fromSite()), weights[0]),
+        new Server(addressOf(request.toSite()), weights[1]));
+  }
+
+  /** The smallest integer weights of the old and the new site: 10% → {9, 1}, 25% → {3, 1}. */
+  static int[] weights(int percent) {
+    int divisor = gcd(100 - percent, percent);
+    return new int[] {(100 - percent) / divisor, percent / divisor};
+  }
+
+  private static int gcd(int a, int b) {
+    return b == 0 ? a : gcd(b, a % b);
+  }
+
+  /**
+   * Writes {@code next}, runs {@code nginx -t} and reload, and waits for the old workers; true once
+   * they exited. Restores {@code previous} when nginx refuses it.
+   */
+  private boolean rewrite(String previous, String next, List<Server> current, PhaseTimer timer) {
+    Set<Long> oldWorkers = workers.current();
+    try {
+      upstream.write(next);
+    } catch (IllegalStateException e) {
+      throw FAIL.badConfig(e.getMessage() + "; traffic stays on " + describe(current));
+    }
+    String problem = nginx.testAndReload();
+    timer.done("nginx -t and reload");
+    if (problem != null) {
+      restore(previous);
+      throw FAIL.switchFailed(
+          problem
+              + "; restored "
+              + router.upstreamFile()
+              + ", traffic stays on "
+              + describe(current));
+    }
+    boolean oldWorkersGone = NginxWorkers.awaitExit(oldWorkers, OLD_WORKERS_MAX);
+    timer.done("old workers exited");
+    if (!oldWorkersGone) {
+      log.warn("old nginx workers still busy after {}; verifying longer", OLD_WORKERS_MAX);
+    }
+    return oldWorkersGone;
   }
 
   private void restore(String previous) {
@@ -119,12 +200,30 @@ public final class NginxRouterActivities implements RouterActivities {
     }
   }
 
-  private String addressIn(String content) {
+  private List<Server> serversIn(String content) {
     try {
-      return upstream.address(content);
+      return upstream.servers(content);
     } catch (IllegalStateException e) {
       throw FAIL.badConfig(e.getMessage());
     }
+  }
+
+  private String addressOf(String site) {
+    String address = router.upstreams().get(site);
+    if (address == null) {
+      throw FAIL.badConfig("no upstream for site '" + site + "' in router.upstreams (add one)");
+    }
+    return address;
+  }
+
+  /** "primary", or "primary (weight 9) and secondary (weight 1)" while traffic is split. */
+  private String describe(List<Server> servers) {
+    if (servers.size() == 1) {
+      return siteAt(servers.get(0).address());
+    }
+    return servers.stream()
+        .map(s -> siteAt(s.address()) + " (weight " + s.weight() + ")")
+        .collect(Collectors.joining(" and "));
   }
 
   private String siteAt(String address) {

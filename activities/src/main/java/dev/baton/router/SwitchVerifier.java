@@ -2,6 +2,8 @@ package dev.baton.router;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -10,8 +12,9 @@ import okhttp3.Response;
 /**
  * Proves a switch through nginx's own listener: responses must name the new upstream in the {@code
  * X-Baton-Upstream} header (nginx: {@code add_header X-Baton-Upstream $upstream_addr always;})
- * several times in a row. Each request uses a new connection, as a new client would, since old
- * nginx workers keep serving their open keep-alive connections for a while.
+ * several times in a row; after a weighted shift, at least once. Each request uses a new
+ * connection, as a new client would, since old nginx workers keep serving their open keep-alive
+ * connections for a while.
  */
 final class SwitchVerifier {
   static final String HEADER = "X-Baton-Upstream";
@@ -44,6 +47,42 @@ final class SwitchVerifier {
       Thread.onSpinWait();
     }
     return frontUrl + " was still served by " + seen + " after " + DEADLINE.toSeconds() + "s";
+  }
+
+  /**
+   * How many requests a shift of {@code percent} may take to reach the new site once: nginx's
+   * weighted round robin sends it one in every 100/percent requests of each worker, and other
+   * clients' requests take turns too, so allow ten times that (at least 20).
+   */
+  static int requestsToSee(int percent) {
+    return Math.max(20, 10 * ((100 + percent - 1) / percent));
+  }
+
+  /**
+   * Null once a request was answered by {@code address} (successfully), within {@code maxRequests}
+   * requests and the deadline; else what the requests saw.
+   */
+  String awaitOneFrom(String address, int maxRequests) {
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    Map<String, Integer> seen = new TreeMap<>();
+    int sent = 0;
+    while (sent < maxRequests && System.nanoTime() < deadline) {
+      String upstream = upstreamOfOneRequest();
+      sent++;
+      if (address.equals(upstream)) {
+        return null;
+      }
+      seen.merge(upstream, 1, Integer::sum);
+    }
+    return "none of "
+        + sent
+        + " requests to "
+        + frontUrl
+        + " was answered by "
+        + address
+        + " (answers: "
+        + seen
+        + ")";
   }
 
   private String upstreamOfOneRequest() {

@@ -103,7 +103,9 @@ class ConfigLoaderValidTest {
                 Duration.ofMinutes(10),
                 Duration.ofMillis(500),
                 Duration.ofMinutes(45),
-                List.of("worker", "scheduler")));
+                List.of("worker", "scheduler"),
+                List.of(10, 50, 100),
+                Duration.ofSeconds(20)));
     assertThat(valid.database())
         .isEqualTo(new DatabaseConfig("replicated", 512 * 1024, Duration.ofMinutes(1)));
     assertThat(valid.database().replicated()).isTrue();
@@ -133,7 +135,9 @@ class ConfigLoaderValidTest {
                 Duration.ofMinutes(5),
                 Duration.ofSeconds(10),
                 Duration.ofMinutes(30),
-                List.of()));
+                List.of(),
+                List.of(),
+                Duration.ofSeconds(5)));
     assertThat(config.database())
         .isEqualTo(new DatabaseConfig("external", 16L * 1024 * 1024, Duration.ofSeconds(30)));
     assertThat(config.monitor()).isEqualTo(new MonitorConfig(Duration.ofSeconds(2), 3, false));

@@ -5,6 +5,7 @@ import static dev.baton.config.TestConfigs.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -224,6 +225,43 @@ class ConfigValueProblemsTest extends ConfigProblemsTestBase {
         .containsExactly(
             "release.activeOnlyServices[1]: expected a string, got a mapping (a list of compose"
                 + " service names)");
+  }
+
+  @Test
+  void shiftStepsMustBeIncreasingPercentagesEndingWith100() {
+    String shift =
+        " (a list of strictly increasing percentages from 1 to 100 ending with 100, at most 10"
+            + " steps, e.g. [10, 50, 100]; or [])";
+    assertThat(withSection("release:\n  shift: [10, 50]\n"))
+        .containsExactly("release.shift: ends with 50, not 100" + shift);
+    assertThat(withSection("release:\n  shift: [50, 10, 100]\n"))
+        .containsExactly("release.shift[1]: 10 does not increase on 50" + shift);
+    assertThat(withSection("release:\n  shift: [10, 10, 100]\n"))
+        .containsExactly("release.shift[1]: 10 does not increase on 10" + shift);
+    assertThat(withSection("release:\n  shift: [0, 100]\n"))
+        .containsExactly("release.shift[0]: 0 is not a percentage from 1 to 100" + shift);
+    assertThat(withSection("release:\n  shift: [10, 150]\n"))
+        .containsExactly("release.shift[1]: 150 is not a percentage from 1 to 100" + shift);
+    assertThat(withSection("release:\n  shift: [10, 12.5, 100]\n"))
+        .containsExactly("release.shift[1]: expected an integer, got a number" + shift);
+    assertThat(withSection("release:\n  shift: 10%\n"))
+        .containsExactly("release.shift: expected a list, got a string" + shift);
+    assertThat(withSection("release:\n  shift: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100]\n"))
+        .containsExactly("release.shift: has 11 steps" + shift);
+    assertThat(withSection("release:\n  shift: [10, 50, 100]\n  shiftPause: soon\n"))
+        .containsExactly("release.shiftPause: \"soon\" is not a duration " + DURATION);
+  }
+
+  @Test
+  void aShiftNeedsTheNginxRouter() {
+    String dns = DnsRouterConfigTest.withRouter(DnsRouterConfigTest.DNS);
+    assertThat(problems(dns + "release:\n  shift: [10, 100]\n"))
+        .containsExactly(
+            "release.shift: needs router.type nginx: a DNS record names one site, so it cannot"
+                + " split traffic (remove release.shift for a one-step switch)");
+    BatonConfig oneStep =
+        ConfigLoader.load(TestConfigs.write(dir, dns + "release:\n  shift: []\n"), Map.of());
+    assertThat(oneStep.release().shift()).isEmpty();
   }
 
   @Test

@@ -46,6 +46,24 @@ class LoadReportTest {
   }
 
   @Test
+  void theSharePerSecondShowsAShiftInSteps() {
+    LoadReport report =
+        new LoadReport(
+            List.of(
+                ok(1000, OLD),
+                ok(1500, OLD),
+                ok(2000, NEW),
+                ok(2300, OLD),
+                new Sample(2600, 1, 502, NEW, "HTTP 502"),
+                ok(2900, OLD),
+                ok(3000, NEW),
+                ok(3100, NEW)));
+    assertThat(report.sharePerSecond(NEW, 1000, Long.MAX_VALUE, 30)).containsExactly(0, 25, 100);
+    assertThat(report.sharePerSecond(NEW, 1000, 2500, 30)).containsExactly(0, 50);
+    assertThat(report.sharePerSecond(NEW, 1000, Long.MAX_VALUE, 1)).containsExactly(0);
+  }
+
+  @Test
   void neverSwitchedIsMinusOne() {
     LoadReport report = new LoadReport(List.of(ok(100, OLD), ok(110, OLD)));
     assertThat(report.millisUntilAllFrom(NEW, 100, Long.MAX_VALUE)).isEqualTo(-1);

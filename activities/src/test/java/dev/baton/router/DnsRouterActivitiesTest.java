@@ -241,6 +241,20 @@ class DnsRouterActivitiesTest {
                 + " sites' {primary=192.0.2.10, secondary=192.0.2.20} (router.targets)");
   }
 
+  @Test
+  void aWeightedShiftIsAPermanentConfigErrorThatTouchesNothing() {
+    ApplicationFailure failure =
+        fails(() -> api.router().shift(new ShiftRequest("shop", "primary", "secondary", 10)));
+
+    assertThat(failure.getType()).isEqualTo(FailureKind.BAD_CONFIG.type());
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "router dns cloudflare: a DNS record names one site, so it cannot shift 10% of"
+                + " traffic; remove release.shift (weighted shifts need router.type nginx)");
+    assertThat(api.server.getRequestCount()).isZero();
+  }
+
   private static void assertFind(RecordedRequest request) {
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo(RECORDS);

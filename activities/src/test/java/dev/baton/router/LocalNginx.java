@@ -26,8 +26,15 @@ final class LocalNginx implements AutoCloseable {
   final Path pidFile;
   final Path upstreamFile;
   final int port;
+  // As scripts/lib/env.sh: idle connections to the sites are kept and reused.
+  private final boolean keepalive;
 
   LocalNginx(Path dir, Path upstreamFile) throws IOException {
+    this(dir, upstreamFile, false);
+  }
+
+  LocalNginx(Path dir, Path upstreamFile, boolean keepalive) throws IOException {
+    this.keepalive = keepalive;
     this.dir = dir;
     this.config = dir.resolve("nginx.conf");
     this.pidFile = dir.resolve("nginx.pid");
@@ -94,11 +101,16 @@ final class LocalNginx implements AutoCloseable {
         "  fastcgi_temp_path " + tmp + "/fastcgi;",
         "  uwsgi_temp_path " + tmp + "/uwsgi;",
         "  scgi_temp_path " + tmp + "/scgi;",
-        "  upstream shop_active { include " + upstreamFile + "; }",
+        "  upstream shop_active { include "
+            + upstreamFile
+            + ";"
+            + (keepalive ? " keepalive 16;" : "")
+            + " }",
         "  server {",
         "    listen 127.0.0.1:" + port + ";",
         "    location / {",
         "      proxy_pass http://shop_active;",
+        keepalive ? "      proxy_http_version 1.1; proxy_set_header Connection \"\";" : "",
         "      proxy_next_upstream off;",
         "      proxy_connect_timeout 2s;",
         "      add_header X-Baton-Upstream $upstream_addr always;",

@@ -3,8 +3,10 @@ package dev.baton.router;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.router.UpstreamFile.Server;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,14 +14,42 @@ class UpstreamFileTest {
   @TempDir Path dir;
 
   @Test
-  void replacesOnlyTheFirstServerAddressAndKeepsTheRest() {
+  void replacesTheServerAddressAndKeepsTheRest() {
     String before =
         "# active site\nupstream shop_active {\n  server 127.0.0.1:3000 max_fails=0;\n"
             + "  keepalive 16;\n}\n";
-    assertThat(UpstreamFile.replaceAddress(before, "127.0.0.1:3001"))
+    assertThat(UpstreamFile.withServers(before, List.of(new Server("127.0.0.1:3001", 1))))
         .isEqualTo(
             "# active site\nupstream shop_active {\n  server 127.0.0.1:3001 max_fails=0;\n"
                 + "  keepalive 16;\n}\n");
+  }
+
+  @Test
+  void weightedServersTakeTheFirstLinesPlaceIndentAndParameters() {
+    String one = "# active site\n  server 127.0.0.1:3000 max_fails=0;\n# end\n";
+    String split =
+        UpstreamFile.withServers(
+            one, List.of(new Server("127.0.0.1:3000", 9), new Server("127.0.0.1:3001", 1)));
+    assertThat(split)
+        .isEqualTo(
+            "# active site\n  server 127.0.0.1:3000 weight=9 max_fails=0;\n"
+                + "  server 127.0.0.1:3001 weight=1 max_fails=0;\n# end\n");
+    assertThat(new UpstreamFile(dir.resolve("x")).servers(split))
+        .containsExactly(new Server("127.0.0.1:3000", 9), new Server("127.0.0.1:3001", 1));
+    // And back to one line: the second server line goes, weights go.
+    assertThat(UpstreamFile.withServers(split, List.of(new Server("127.0.0.1:3001", 1))))
+        .isEqualTo("# active site\n  server 127.0.0.1:3001 max_fails=0;\n# end\n");
+  }
+
+  @Test
+  void aServerWithoutWeightHasWeightOneAndALastLineWithoutBreakStaysSo() {
+    assertThat(new UpstreamFile(dir.resolve("x")).servers("server 127.0.0.1:3000;"))
+        .containsExactly(new Server("127.0.0.1:3000", 1));
+    assertThat(
+            UpstreamFile.withServers(
+                "server 127.0.0.1:3000;",
+                List.of(new Server("127.0.0.1:3000", 1), new Server("127.0.0.1:3001", 1))))
+        .isEqualTo("server 127.0.0.1:3000 weight=1;\nserver 127.0.0.1:3001 weight=1;");
   }
 
   @Test
@@ -27,9 +57,11 @@ class UpstreamFileTest {
     Path file = dir.resolve("upstream.conf");
     Files.writeString(file, "server 127.0.0.1:3000;\n");
     UpstreamFile upstream = new UpstreamFile(file);
-    assertThat(upstream.address()).isEqualTo("127.0.0.1:3000");
+    assertThat(upstream.servers(upstream.content()))
+        .containsExactly(new Server("127.0.0.1:3000", 1));
     upstream.write("server 127.0.0.1:3001;\n");
-    assertThat(upstream.address()).isEqualTo("127.0.0.1:3001");
+    assertThat(upstream.servers(upstream.content()))
+        .containsExactly(new Server("127.0.0.1:3001", 1));
     try (var files = Files.list(dir)) {
       assertThat(files).containsExactly(file); // no temp file left behind
     }
@@ -38,8 +70,9 @@ class UpstreamFileTest {
   @Test
   void aFileWithoutServerLineIsAClearError() throws Exception {
     Path file = dir.resolve("upstream.conf");
-    Files.writeString(file, "# nothing\n");
-    assertThatThrownBy(() -> new UpstreamFile(file).address())
+    Files.writeString(file, "# nothing\nserver 127.0.0.1:3000\n");
+    UpstreamFile upstream = new UpstreamFile(file);
+    assertThatThrownBy(() -> upstream.servers(upstream.content()))
         .hasMessage(file + " has no `server HOST:PORT;` line (router.upstreamFile must hold one)");
   }
 

@@ -153,6 +153,27 @@ class ReleaseCliTest {
                 + " temporal.address\n");
   }
 
+  @Test
+  void statusShowsTheSplitWhileAWeightedShiftRuns() throws Exception {
+    harness.close();
+    Path config = dir.resolve("shift.yml");
+    java.nio.file.Files.writeString(
+        config,
+        CliHarness.yaml("127.0.0.1:7233")
+            .replace("steps: [switch]", "steps: []")
+            .replace("  bake: 1s", "  bake: 1s\n  shift: [25, 100]\n  shiftPause: 3s"));
+    harness = new CliHarness(config, null);
+    assertThat(harness.baton("release", "start", "--version", "v2").code()).isZero();
+
+    Run split = awaitStatus(r -> r.out().contains("traffic: "));
+    assertThat(split.out())
+        .contains("traffic: 25% on secondary, 75% on primary")
+        .containsPattern("switch +running .*25% on secondary \\(step 1 of 2\\)");
+    Run done = awaitStatus(r -> r.out().contains(": SUCCEEDED"));
+    assertThat(done.out()).doesNotContain("traffic: ").contains("after 25% held 3s");
+    assertThat(harness.world.calls).contains("router.shift secondary 25");
+  }
+
   private Run awaitStatus(Predicate<Run> until) {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     Run run = harness.baton("release", "status");

@@ -23,6 +23,8 @@ public final class ReleasePolicies {
         release.activeOnlyServices(),
         config.database().replicated(),
         config.database().maxLagBytes(),
-        config.database().maxLagSeconds());
+        config.database().maxLagSeconds(),
+        release.shift(),
+        release.shiftPause());
   }
 }

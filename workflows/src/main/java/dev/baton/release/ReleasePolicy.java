@@ -11,6 +11,9 @@ import java.util.List;
  * @param approvers who may approve; empty means anyone
  * @param fourEyes the requester may not approve their own release
  * @param replicatedDatabase gate the release on PostgreSQL replication health
+ * @param shift the percentages of traffic the new site gets step by step, ending with 100; empty
+ *     means one step. Releases started before shifts existed carry null: read as empty
+ * @param shiftPause how long each partial step serves traffic while the new site is probed
  */
 public record ReleasePolicy(
     List<String> approvalSteps,
@@ -24,7 +27,33 @@ public record ReleasePolicy(
     List<String> activeOnlyServices,
     boolean replicatedDatabase,
     long maxLagBytes,
-    Duration maxLag) {
+    Duration maxLag,
+    List<Integer> shift,
+    Duration shiftPause) {
+
+  public ReleasePolicy {
+    shift = shift == null ? List.of() : List.copyOf(shift);
+    shiftPause = shiftPause == null ? Duration.ZERO : shiftPause;
+  }
+
+  /** This policy with a weighted shift of {@code percents} (ending with 100). */
+  public ReleasePolicy withShift(List<Integer> percents, Duration pause) {
+    return new ReleasePolicy(
+        approvalSteps,
+        approvers,
+        fourEyes,
+        approvalTimeout,
+        onApprovalTimeout,
+        bake,
+        probeInterval,
+        deployTimeout,
+        activeOnlyServices,
+        replicatedDatabase,
+        maxLagBytes,
+        maxLag,
+        percents,
+        pause);
+  }
 
   public boolean needsApproval(String step) {
     return approvalSteps.contains(step);

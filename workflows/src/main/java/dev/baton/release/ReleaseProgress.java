@@ -9,6 +9,8 @@ import java.util.List;
  * @param outcome null while running; then SUCCEEDED, or the FailureKind / CANCELLED it ended with
  * @param rollback whether {@code baton release rollback} is instant now, and why (null before the
  *     switch)
+ * @param traffic how traffic is split while a weighted shift is under way ("10% on secondary, 90%
+ *     on primary"); null when all of it goes to one site
  */
 public record ReleaseProgress(
     String project,
@@ -22,7 +24,8 @@ public record ReleaseProgress(
     List<ApprovalRecord> approvals,
     String outcome,
     String message,
-    String rollback) {
+    String rollback,
+    String traffic) {
 
   public StepStatus step(Step step) {
     return steps.stream().filter(s -> s.step() == step).findFirst().orElseThrow();

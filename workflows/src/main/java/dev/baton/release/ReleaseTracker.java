@@ -19,6 +19,7 @@ final class ReleaseTracker {
   private String outcome;
   private String message = "";
   private String rollback;
+  private String traffic;
 
   ReleaseTracker(ReleaseRequest request, ApprovalGate gate) {
     this.request = request;
@@ -57,6 +58,16 @@ final class ReleaseTracker {
     publish();
   }
 
+  /** How traffic is split during a weighted shift; null once one site has all of it. */
+  void traffic(String text) {
+    traffic = text;
+    publish();
+  }
+
+  String traffic() {
+    return traffic;
+  }
+
   void finish(String outcome, String text) {
     this.outcome = outcome;
     this.message = text;
@@ -76,7 +87,8 @@ final class ReleaseTracker {
         gate.records(),
         outcome,
         message,
-        rollback);
+        rollback,
+        traffic);
   }
 
   private void publish() {
@@ -92,6 +104,7 @@ final class ReleaseTracker {
             + now.state().name().toLowerCase()
             + (now.message().isEmpty() ? "" : ": " + now.message())
             + (activeSite == null ? "" : "\n\nactive: " + activeSite + ", standby: " + standbySite)
+            + (traffic == null ? "" : "\n\ntraffic: " + traffic)
             + (gate.waitingFor() == null
                 ? ""
                 : "\n\nwaiting for approval of `"

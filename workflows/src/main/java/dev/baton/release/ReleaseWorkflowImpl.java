@@ -47,7 +47,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     this.gate = new ApprovalGate(policy, request.requestedBy());
     this.tracker = new ReleaseTracker(request, gate);
     this.activities = new ReleaseActivities(request);
-    this.traffic = new TrafficMover(request, activities);
+    this.traffic = new TrafficMover(request, activities, tracker);
     this.database =
         policy.replicatedDatabase() ? new DatabaseSwitchover(request, activities) : null;
   }
@@ -126,7 +126,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private void switchTraffic() {
     tracker.start(Step.SWITCH, "moving traffic from " + active + " to " + standby);
     mustRollBack = true;
-    SwitchResult result = traffic.move(active, standby, database);
+    SwitchResult result = traffic.forward(active, standby, database);
     String former = active;
     active = standby;
     standby = former;
@@ -148,6 +148,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
             + " (switched in "
             + result.millis()
             + " ms)"
+            + (traffic.shifted() == null ? "" : " after " + traffic.shifted())
             + (database == null ? "" : "; " + database.detail()));
   }
 
@@ -209,7 +210,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   /** Moves traffic and the queue workers back; the database never moves back this way. */
   SwitchResult moveTrafficBack(String from, String to) {
-    return traffic.move(from, to, null);
+    return traffic.back(from, to);
   }
 
   private void awaitApproval(Step step, String gateName) {
@@ -313,7 +314,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
           FailureKind.ROLLBACK_REFUSED,
           standby + " is not healthy, traffic stays on " + active + ": " + probe.summary());
     }
-    String refusal = rollback.refusal(request); // the release went on while the probe ran
+    String refusal = rollbackRefusal(request); // the release went on while the probe ran
     if (refusal != null) {
       throw failure(FailureKind.ROLLBACK_REFUSED, refusal);
     }
@@ -322,10 +323,20 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   @Override
   public void validateRollback(RollbackRequest request) {
-    String reason = rollback.refusal(request);
+    String reason = rollbackRefusal(request);
     if (reason != null) {
       throw new IllegalArgumentException(reason);
     }
+  }
+
+  private String rollbackRefusal(RollbackRequest request) {
+    if (tracker.traffic() != null) {
+      return "a weighted shift is under way ("
+          + tracker.traffic()
+          + "): `baton release cancel` moves all traffic back to "
+          + active;
+    }
+    return rollback.refusal(request);
   }
 
   @Override

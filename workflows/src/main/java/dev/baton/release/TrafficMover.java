@@ -11,24 +11,72 @@ import io.temporal.workflow.Workflow;
  * The switch itself: the router moves traffic and the queue workers (active-only services) move
  * with it. The workers never run on both sites: they start on the new site only once they stopped
  * on the old one. The router does not wait for them, so the handover and the traffic move overlap.
+ * With {@code release.shift} the traffic moves in steps first ({@link WeightedShift}), and the
+ * workers move with the last one.
  */
 public final class TrafficMover {
   /** Version 1: the handover runs beside the router switch. Older releases replay sequentially. */
   static final String PARALLEL_HANDOVER = "parallel-queue-worker-handover";
 
+  /** Version 1: a policy with shift steps moves traffic in steps. Older releases had none. */
+  static final String WEIGHTED_SHIFT = "weighted-shift";
+
   private final ReleaseRequest request;
   private final ReleaseActivities activities;
+  private final ReleaseTracker tracker;
+  private final WeightedShift shift;
 
+  /** What the partial steps of the last forward move did, or null when it was one step. */
+  private String shifted;
+
+  /** For drills: {@link #move} only, in one step (a drill proves the switchover, not a shift). */
   public TrafficMover(ReleaseRequest request, ReleaseActivities activities) {
+    this(request, activities, null);
+  }
+
+  TrafficMover(ReleaseRequest request, ReleaseActivities activities, ReleaseTracker tracker) {
     this.request = request;
     this.activities = activities;
+    this.tracker = tracker;
+    this.shift = new WeightedShift(request, activities, tracker);
   }
 
   /**
-   * Moves traffic and the queue workers from {@code from} to {@code to}. With a {@code database}
-   * switchover (mode replicated) nothing reaches the new site before its database is the primary.
+   * The release's switch: moves traffic and the queue workers from {@code from} to {@code to}, in
+   * the policy's shift steps when it has some. With a {@code database} switchover (mode replicated)
+   * it is one step, since the database is primary on one site only, and nothing reaches the new
+   * site before its database is the primary.
    */
+  SwitchResult forward(String from, String to, DatabaseSwitchover database) {
+    if (database == null
+        && request.policy().shift().size() > 1
+        && Workflow.getVersion(WEIGHTED_SHIFT, Workflow.DEFAULT_VERSION, 1) == 1) {
+      shifted = shift.runPartialSteps(from, to);
+      return move(from, to, null); // the last step, 100%, with the queue workers
+    }
+    return move(from, to, database);
+  }
+
+  /** "10% and 50% held 5s each" after a weighted shift; null after a one-step switch. */
+  String shifted() {
+    return shifted;
+  }
+
+  /** Moves all traffic and the queue workers back in one step (a rollback or compensation). */
+  SwitchResult back(String from, String to) {
+    return move(from, to, null);
+  }
+
+  /** Everything at once: the drill's switch, and the last step of a release's. */
   public SwitchResult move(String from, String to, DatabaseSwitchover database) {
+    SwitchResult result = moveAll(from, to, database);
+    if (tracker != null) {
+      tracker.traffic(null); // one site has all of it again
+    }
+    return result;
+  }
+
+  private SwitchResult moveAll(String from, String to, DatabaseSwitchover database) {
     if (Workflow.getVersion(PARALLEL_HANDOVER, Workflow.DEFAULT_VERSION, 1) == 1) {
       return moveInParallel(from, to, database);
     }

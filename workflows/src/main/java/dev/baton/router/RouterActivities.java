@@ -10,7 +10,7 @@ import io.temporal.activity.ActivityMethod;
 @ActivityInterface(namePrefix = "Router.")
 public interface RouterActivities {
 
-  /** The id of the site that receives traffic now. */
+  /** The id of the site that receives traffic now (the larger share while traffic is split). */
   @ActivityMethod
   String currentTarget(RouterRequest request);
 
@@ -20,4 +20,14 @@ public interface RouterActivities {
    */
   @ActivityMethod
   SwitchResult switchTo(SwitchRequest request);
+
+  /**
+   * Sends {@code percent} of new requests to {@code toSite} and the rest to {@code fromSite}, then
+   * verifies through the front door that {@code toSite} receives some of them; restores the
+   * previous target if it cannot. Idempotent. While traffic is split, {@link #currentTarget} names
+   * the site with the larger share ({@code fromSite} at 50%). Only routers that can split traffic
+   * (nginx) implement it; others fail with a non-retryable {@code BAD_CONFIG}.
+   */
+  @ActivityMethod
+  ShiftResult shift(ShiftRequest request);
 }

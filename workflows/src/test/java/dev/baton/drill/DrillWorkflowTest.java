@@ -52,7 +52,9 @@ class DrillWorkflowTest extends MockedSitesTestBase {
         List.of("worker"),
         replicated,
         16 << 20,
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        List.of(),
+        Duration.ZERO);
   }
 
   private DrillWorkflow start(boolean replicated, boolean keep) {

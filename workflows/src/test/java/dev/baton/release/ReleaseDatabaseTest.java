@@ -76,6 +76,22 @@ class ReleaseDatabaseTest extends ReleaseTestBase {
   }
 
   @Test
+  void withAReplicatedDatabaseAShiftIsOneStep() {
+    // The database is primary on one site only: both sites cannot take a share of the writes.
+    rig.start(
+        request(
+            replicatedPolicy(List.of())
+                .withShift(List.of(10, 50, 100), java.time.Duration.ofSeconds(5))));
+    ReleaseResult result = rig.stub().run(null);
+
+    assertThat(result.outcome()).isEqualTo("SUCCEEDED");
+    verify(rig.router, never()).shift(any());
+    InOrder order = inOrder(rig.database, rig.router);
+    order.verify(rig.database).promote(NEW);
+    order.verify(rig.router).switchTo(FORWARD);
+  }
+
+  @Test
   void aLaggingReplicaStopsTheReleaseBeforeTheDeploy() {
     when(rig.database.replicationStatus(any()))
         .thenReturn(new ReplicationStatus(true, 64L << 20, 12, "streaming, lag 64 MB"));

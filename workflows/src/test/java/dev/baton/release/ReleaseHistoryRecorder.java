@@ -21,6 +21,12 @@ public final class ReleaseHistoryRecorder {
   /** Recorded with {@link TrafficMover#PARALLEL_HANDOVER} version 1. */
   static final String PARALLEL = "/histories/release-parallel-handover.json";
 
+  /**
+   * Recorded with {@link TrafficMover#WEIGHTED_SHIFT} version 1 and {@code shift: [10, 50, 100]}:
+   * pass this path and {@code shift}.
+   */
+  static final String WEIGHTED = "/histories/release-weighted-shift.json";
+
   private ReleaseHistoryRecorder() {}
 
   public static void main(String[] args) throws Exception {
@@ -29,8 +35,17 @@ public final class ReleaseHistoryRecorder {
       var worker = env.newWorker("baton.shop.control");
       worker.registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class);
       ReleaseTestRig rig = new ReleaseTestRig(env, worker);
-      ReleaseWorkflow release =
-          rig.start(ReleaseTestRig.request(ReleaseTestRig.policy(List.of("switch"))));
+      ReleasePolicy policy = ReleaseTestRig.policy(List.of("switch"));
+      if (args.length > 1 && args[1].equals("shift")) {
+        policy = policy.withShift(List.of(10, 50, 100), java.time.Duration.ofSeconds(5));
+        org.mockito.Mockito.when(rig.router.shift(org.mockito.ArgumentMatchers.any()))
+            .thenAnswer(
+                call -> {
+                  dev.baton.router.ShiftRequest r = call.getArgument(0);
+                  return new dev.baton.router.ShiftResult(r.toSite(), r.percent(), 7, "ok");
+                });
+      }
+      ReleaseWorkflow release = rig.start(ReleaseTestRig.request(policy));
       ReleaseTestRig.awaitWaitingFor(release, "switch");
       release.approve(new ApprovalRequest("switch", "alice", "recorded"));
       rig.stub().run(null);

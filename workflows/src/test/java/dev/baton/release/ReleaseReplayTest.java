@@ -18,9 +18,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ReleaseReplayTest {
 
-  /** Recorded before and after the queue-worker handover ran beside the router switch. */
+  /**
+   * Recorded before and after the queue-worker handover ran beside the router switch, and with a
+   * weighted shift.
+   */
   @ParameterizedTest
-  @ValueSource(strings = {ReleaseHistoryRecorder.HAPPY_PATH, ReleaseHistoryRecorder.PARALLEL})
+  @ValueSource(
+      strings = {
+        ReleaseHistoryRecorder.HAPPY_PATH,
+        ReleaseHistoryRecorder.PARALLEL,
+        ReleaseHistoryRecorder.WEIGHTED
+      })
   void aRecordedReleaseReplaysOnTheCurrentImplementation(String resource) throws Exception {
     WorkflowReplayer.replayWorkflowExecution(history(resource), ReleaseWorkflowImpl.class);
   }

@@ -77,7 +77,9 @@ final class ReleaseTestRig {
         List.of("worker"),
         false,
         16 << 20,
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        List.of(),
+        Duration.ZERO);
   }
 
   /** The test policy with database mode replicated. */
@@ -95,7 +97,9 @@ final class ReleaseTestRig {
         p.activeOnlyServices(),
         true,
         p.maxLagBytes(),
-        p.maxLag());
+        p.maxLag(),
+        p.shift(),
+        p.shiftPause());
   }
 
   /** The test policy with other approvers and an approval timeout outcome. */
@@ -117,7 +121,9 @@ final class ReleaseTestRig {
         p.activeOnlyServices(),
         p.replicatedDatabase(),
         p.maxLagBytes(),
-        p.maxLag());
+        p.maxLag(),
+        p.shift(),
+        p.shiftPause());
   }
 
   static ReleaseRequest request(ReleasePolicy policy) {
@@ -144,6 +150,12 @@ final class ReleaseTestRig {
                 .setTaskQueue(worker.getTaskQueue())
                 .setWorkflowId(Names.releaseWorkflowId(PROJECT))
                 .build());
+  }
+
+  /** The release that runs now, for queries from inside a mocked activity. */
+  ReleaseWorkflow running() {
+    return env.getWorkflowClient()
+        .newWorkflowStub(ReleaseWorkflow.class, Names.releaseWorkflowId(PROJECT));
   }
 
   /** Polls the progress query until the condition holds (the workflow runs in other threads). */

@@ -111,7 +111,9 @@ class ReleaseWorkflowTest extends ReleaseTestBase {
             lenient.activeOnlyServices(),
             true,
             1024,
-            lenient.maxLag());
+            lenient.maxLag(),
+            lenient.shift(),
+            lenient.shiftPause());
     // Fine before the deploy, lagging by the time the standby is validated.
     Mockito.when(rig.database.replicationStatus(any()))
         .thenReturn(new ReplicationStatus(true, 0, 10, "streaming, lag 0 B"))

@@ -16,6 +16,8 @@ import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
 import dev.baton.router.RouterActivities;
 import dev.baton.router.RouterRequest;
+import dev.baton.router.ShiftRequest;
+import dev.baton.router.ShiftResult;
 import dev.baton.router.SwitchRequest;
 import dev.baton.router.SwitchResult;
 import java.util.List;
@@ -56,6 +58,14 @@ public final class FakeWorld
     calls.add("router.switchTo " + request.toSite());
     routerTarget = request.toSite();
     return new SwitchResult(request.toSite(), 1, "fake router");
+  }
+
+  @Override
+  public ShiftResult shift(ShiftRequest request) {
+    calls.add("router.shift " + request.toSite() + " " + request.percent());
+    // As the nginx router answers: the site with the larger share, the old one at 50%.
+    routerTarget = request.percent() > 50 ? request.toSite() : request.fromSite();
+    return new ShiftResult(request.toSite(), request.percent(), 1, "fake router");
   }
 
   @Override

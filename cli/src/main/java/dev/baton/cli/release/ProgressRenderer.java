@@ -26,6 +26,10 @@ final class ProgressRenderer {
     if (p.activeSite() != null) {
       text.append(String.format("active: %s   standby: %s%n", p.activeSite(), p.standbySite()));
     }
+    if (p.traffic() != null) {
+      // A weighted shift is under way: both sites serve part of the traffic.
+      text.append(String.format("traffic: %s%n", p.traffic()));
+    }
     text.append(
         String.format(
             "%n%-15s %-11s %-8s %9s  %s%n", "STEP", "STATE", "STARTED", "DURATION", "MESSAGE"));
