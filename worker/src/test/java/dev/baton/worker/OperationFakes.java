@@ -84,6 +84,7 @@ final class OperationFakes {
           List.of(),
           null,
           "",
+          null,
           null);
     }
   }

@@ -1,5 +1,6 @@
 package dev.baton.cli.failover;
 
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.baton.Names;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
@@ -9,6 +10,7 @@ import dev.baton.cli.ProjectSession;
 import dev.baton.cli.report.FollowedWorkflow;
 import dev.baton.cli.report.Outcomes;
 import dev.baton.failover.FailoverResult;
+import io.temporal.common.converter.JacksonJsonPayloadConverter;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,12 +32,23 @@ final class FailoverStatus implements Callable<Integer> {
   @Option(names = "--watch", description = "follow a running failover until it ends")
   boolean watch;
 
+  @Option(
+      names = "--output",
+      paramLabel = "FORMAT",
+      description =
+          "text (default) or json (the FailoverResult record, for scripts and benchmarks)")
+  String output = "text";
+
   FailoverStatus(BatonContext context) {
     this.context = context;
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    if (!output.equals("text") && !output.equals("json")) {
+      throw new BatonCliException(
+          ExitCodes.BAD_INPUT, "--output must be text or json, not '" + output + "'");
+    }
     try (ProjectSession session = ProjectSession.open(options, context)) {
       String project = session.config().project();
       PrintWriter out = spec.commandLine().getOut();
@@ -54,6 +67,15 @@ final class FailoverStatus implements Callable<Integer> {
         if (watch) {
           out.println();
         }
+      }
+      if (output.equals("json")) {
+        out.println(
+            JacksonJsonPayloadConverter.newDefaultObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(shown.report()));
+        return shown.report() != null && "SUCCEEDED".equals(shown.report().outcome())
+            ? ExitCodes.OK
+            : ExitCodes.FAILED;
       }
       return Outcomes.print(
           out,
