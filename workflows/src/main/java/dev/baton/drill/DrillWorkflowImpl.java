@@ -96,7 +96,7 @@ public class DrillWorkflowImpl implements DrillWorkflow {
             + millis("switch")
             + " ms"
             + (request.keep() ? "" : ", back on " + from + " in " + millis("switch-back") + " ms")
-            + "; "
+            + "; request errors: "
             + requestErrors;
     notify("drill-succeeded", "Drill of " + request.project() + ": " + message);
     return progress();
@@ -207,12 +207,9 @@ public class DrillWorkflowImpl implements DrillWorkflow {
       RequestErrors errors =
           requestLog.requestErrors(
               new RequestErrorsRequest(request.project(), startedAt, Workflow.currentTimeMillis()));
-      requestErrors =
-          errors.measured()
-              ? "request errors: " + errors.detail()
-              : "request errors not measured: " + errors.detail();
+      requestErrors = errors.measured() ? errors.detail() : "not measured: " + errors.detail();
     } catch (ActivityFailure e) {
-      requestErrors = "request errors not measured: " + Reasons.of(e);
+      requestErrors = "not measured: " + Reasons.of(e);
     }
   }
 
@@ -234,7 +231,7 @@ public class DrillWorkflowImpl implements DrillWorkflow {
         Reasons.of(e)
             + " (traffic on "
             + (active == null ? "the active site" : active)
-            + "); "
+            + "); request errors: "
             + requestErrors;
     notify("drill-failed", "Drill of " + request.project() + " failed: " + message);
     return ApplicationFailure.newNonRetryableFailure(message, outcome);

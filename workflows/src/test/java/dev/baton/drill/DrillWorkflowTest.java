@@ -105,7 +105,7 @@ class DrillWorkflowTest extends MockedSitesTestBase {
         .extracting(Phase::name)
         .containsExactly("plan", "validate", "switch", "bake", "switch-back");
     assertThat(report.phases().get(3).detail()).isEqualTo("7 probe(s) passed over 30s");
-    assertThat(report.requestErrors()).isEqualTo("request errors: 0 of 1532 requests failed");
+    assertThat(report.requestErrors()).isEqualTo("0 of 1532 requests failed");
     assertThat(report.message())
         .startsWith("drill passed: secondary took over in ")
         .contains(", back on primary in ");

@@ -31,12 +31,12 @@ public final class PhaseFollower {
       shown.put(i, p.state());
       String detail = p.detail() == null || p.detail().isEmpty() ? "" : ": " + p.detail();
       if ("RUNNING".equals(p.state())) {
-        out.printf("%s %-14s started%s%n", PhaseTable.clock(p.startedAtMillis()), p.name(), detail);
+        out.printf("%s %-17s started%s%n", PhaseTable.clock(p.startedAtMillis()), p.name(), detail);
       } else if ("SKIPPED".equals(p.state())) {
-        out.printf("%s %-14s skipped%s%n", PhaseTable.clock(p.startedAtMillis()), p.name(), detail);
+        out.printf("%s %-17s skipped%s%n", PhaseTable.clock(p.startedAtMillis()), p.name(), detail);
       } else {
         out.printf(
-            "%s %-14s %s in %s%s%n",
+            "%s %-17s %s in %s%s%n",
             PhaseTable.clock(p.startedAtMillis() + p.millis()),
             p.name(),
             p.state().toLowerCase(),

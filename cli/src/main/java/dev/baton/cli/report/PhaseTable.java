@@ -17,11 +17,11 @@ public final class PhaseTable {
     StringBuilder text = new StringBuilder();
     text.append(
         String.format(
-            "%-14s %-10s %-8s %9s  %s%n", "PHASE", "STATE", "STARTED", "DURATION", "DETAIL"));
+            "%-17s %-10s %-8s %9s  %s%n", "PHASE", "STATE", "STARTED", "DURATION", "DETAIL"));
     for (Phase p : phases == null ? List.<Phase>of() : phases) {
       text.append(
           String.format(
-                  "%-14s %-10s %-8s %9s  %s",
+                  "%-17s %-10s %-8s %9s  %s",
                   p.name(),
                   p.state().toLowerCase(),
                   p.startedAtMillis() == 0 ? "" : clock(p.startedAtMillis()),
