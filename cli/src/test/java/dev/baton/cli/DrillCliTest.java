@@ -75,11 +75,14 @@ class DrillCliTest {
   @Test
   void aTerminatedDrillShowsItsLastProgressAndWhyItEnded() {
     harness.baton("drill", "run", "--detach");
-    long deadline = System.nanoTime() + 10_000_000_000L;
+    long deadline = System.nanoTime() + 60_000_000_000L;
     while (!harness.baton("drill", "status").out().contains("validate")
         && System.nanoTime() < deadline) {
       Thread.onSpinWait();
     }
+    assertThat(harness.baton("drill", "status").out())
+        .as("the drill got going")
+        .contains("validate");
     harness
         .client()
         .newUntypedWorkflowStub("baton-drill-shop")

@@ -225,6 +225,12 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
       state.firstFailedProbeAtMillis = 0;
       state.standbyHealth = "UNKNOWN";
     } catch (ChildWorkflowFailure e) {
+      if (e.getExecution().getRunId().isEmpty()) {
+        // Not started: a failover with that id already runs (a person's). Its router switch
+        // shows up as "traffic moved" at the next probe, which resets the count.
+        state.event("a failover of " + request.project() + " is already running; watching it");
+        return;
+      }
       // Never start failovers in a loop: after a failed one, a person decides.
       state.waitingForApproval = true;
       notify(

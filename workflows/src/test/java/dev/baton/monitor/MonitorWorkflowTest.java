@@ -14,6 +14,7 @@ import dev.baton.database.ReplicationStatus;
 import dev.baton.failover.FailoverResult;
 import dev.baton.router.SwitchRequest;
 import dev.baton.testing.MockedSitesTestBase;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
@@ -146,7 +147,13 @@ class MonitorWorkflowTest extends MockedSitesTestBase {
             .describe()
             .getExecution()
             .getRunId();
-    env.sleep(Duration.ofSeconds(2L * (MonitorWorkflowImpl.PROBES_PER_RUN + 10)));
+    // Test time moves in steps until the monitor passed a run's worth of probes: how many ticks
+    // one step covers depends on how fast this machine runs the activities.
+    for (int step = 0;
+        step < 100 && monitor.status().probes() <= MonitorWorkflowImpl.PROBES_PER_RUN;
+        step++) {
+      env.sleep(Duration.ofSeconds(30));
+    }
     MonitorStatus status = monitor.status();
     assertThat(status.probes()).isGreaterThan(MonitorWorkflowImpl.PROBES_PER_RUN);
     assertThat(status.events().get(0)).contains("monitor started by carol");
@@ -157,5 +164,36 @@ class MonitorWorkflowTest extends MockedSitesTestBase {
             .getExecution()
             .getRunId();
     assertThat(laterRun).isNotEqualTo(firstRun);
+  }
+
+  @Test
+  void aFailoverAlreadyRunningIsNotStartedTwiceAndTheMonitorKeepsWatching() {
+    startMonitor(true);
+    // A person started a failover by hand that waits (its confirm probes pass slowly).
+    dev.baton.failover.FailoverWorkflow manual = stub();
+    when(operations.preempt(any()))
+        .thenAnswer(
+            call -> {
+              Thread.sleep(3000); // keeps the manual failover busy while the monitor acts
+              return "";
+            });
+    WorkflowClient.start(manual::run, request(policy(true)));
+    down.add("primary");
+    env.sleep(Duration.ofSeconds(12));
+
+    env.sleep(Duration.ofSeconds(10));
+    assertThat(
+            env.getWorkflowClient()
+                .newUntypedWorkflowStub(Names.monitorWorkflowId(PROJECT))
+                .describe()
+                .getStatus())
+        .as("events: %s", monitor.status().events())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    assertThat(monitor.status().events())
+        .anyMatch(e -> e.endsWith("a failover of shop is already running; watching it"))
+        .anyMatch(e -> e.endsWith("traffic moved from primary to secondary"))
+        .noneMatch(e -> e.contains("failover failed"));
+    assertThat(monitor.status().waitingForApproval()).isFalse();
+    assertThat(monitor.status().activeSite()).isEqualTo("secondary");
   }
 }
