@@ -52,7 +52,19 @@ public final class DockerSiteActivities implements SiteActivities {
 
   @Override
   public DeployResult deploy(DeployRequest request) {
-    return guarded(() -> deployNow(request), FailureKind.DEPLOY_FAILED);
+    long start = System.nanoTime();
+    try (BackgroundHeartbeat beat =
+        BackgroundHeartbeat.start(
+            () ->
+                "deploying "
+                    + request.version()
+                    + " on "
+                    + site.id()
+                    + " for "
+                    + (System.nanoTime() - start) / 1_000_000_000L
+                    + "s")) {
+      return guarded(() -> deployNow(request), FailureKind.DEPLOY_FAILED);
+    }
   }
 
   @Override
