@@ -28,6 +28,27 @@ class ReleaseCliTest {
   }
 
   @Test
+  void aReleaseDoesNotStartWhileADrillMovesTraffic() {
+    Run drill = harness.baton("drill", "run", "--detach");
+    assertThat(drill.code()).as(drill.err()).isZero();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!harness.baton("drill", "status").out().contains("bake")
+        && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(harness.baton("drill", "status").out()).as("the drill bakes").contains("bake");
+
+    Run refused = harness.baton("release", "start", "--version", "v2");
+    assertThat(refused.code()).isEqualTo(ExitCodes.REFUSED);
+    assertThat(refused.err())
+        .isEqualTo(
+            "baton: a drill of shop is running (workflow baton-drill-shop); start the release"
+                + " when it has ended: see `baton drill status`\n");
+    assertThat(harness.world.versions).doesNotContainValue("v2");
+    harness.client().newUntypedWorkflowStub("baton-drill-shop").terminate("test ended");
+  }
+
+  @Test
   void aReleaseStartsWaitsForApprovalAndSwapsTheRoles() {
     Run started = harness.baton("release", "start", "--version", "v2");
     assertThat(started.code()).as(started.err()).isZero();

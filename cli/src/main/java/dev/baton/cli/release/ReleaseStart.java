@@ -12,9 +12,12 @@ import dev.baton.release.ReleaseProgress;
 import dev.baton.release.ReleaseRequest;
 import dev.baton.release.ReleaseWorkflow;
 import dev.baton.worker.ReleasePolicies;
+import dev.baton.worker.RunningWorkflows;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,6 +64,7 @@ final class ReleaseStart implements Callable<Integer> {
               Identity.of(requester, context),
               config.siteIds(),
               ReleasePolicies.from(config));
+      refuseDuringFailoverOrDrill(session, project);
       ReleaseWorkflow release =
           session
               .client()
@@ -85,6 +89,30 @@ final class ReleaseStart implements Callable<Integer> {
         return ExitCodes.OK;
       }
       return new Watcher(session.client(), project, spec.commandLine().getOut()).untilEnded();
+    }
+  }
+
+  /**
+   * A release plans from where the router points: during a drill or a failover that moves, so it
+   * waits for them. (Checked here, not in the workflow, so older release histories replay.)
+   */
+  private static void refuseDuringFailoverOrDrill(ProjectSession session, String project) {
+    RunningWorkflows running = new RunningWorkflows(session.client());
+    List<RunningWorkflows.Execution> busy = new ArrayList<>(running.drills(project));
+    running.failover(project).ifPresent(busy::add);
+    if (!busy.isEmpty()) {
+      RunningWorkflows.Execution first = busy.get(0);
+      throw new BatonCliException(
+          ExitCodes.REFUSED,
+          "a "
+              + first.kind()
+              + " of "
+              + project
+              + " is running (workflow "
+              + first.workflowId()
+              + "); start the release when it has ended: see `baton "
+              + first.kind()
+              + " status`");
     }
   }
 
