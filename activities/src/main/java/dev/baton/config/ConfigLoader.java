@@ -155,7 +155,7 @@ public final class ConfigLoader {
               + Checks.PROJECT_PATTERN
               + ")");
     }
-    TemporalConfig temporal = temporal(root, env);
+    TemporalConfig temporal = temporal(root, env, base);
     SiteListReader sites = SiteListReader.read(root.child("sites"), project, base);
     RouterConfig router = RouterReader.read(root.child("router"), base, sites);
     ReleaseConfig release = SectionReader.release(root.child("release"));
@@ -177,8 +177,8 @@ public final class ConfigLoader {
   }
 
   /** The file's temporal section, with BATON_TEMPORAL_ADDRESS taking precedence if set. */
-  private static TemporalConfig temporal(TreeReader root, Map<String, String> env) {
-    TemporalConfig fromFile = SectionReader.temporal(root.child("temporal"));
+  private static TemporalConfig temporal(TreeReader root, Map<String, String> env, Path base) {
+    TemporalConfig fromFile = SectionReader.temporal(root.child("temporal"), base);
     String override = env.get(TEMPORAL_ADDRESS_ENV);
     if (override == null || override.isBlank()) {
       return fromFile;
@@ -187,6 +187,9 @@ public final class ConfigLoader {
         root.detached("environment", TEMPORAL_ADDRESS_ENV, TextNode.valueOf(override.strip()));
     String address = SectionReader.hostPort(envNode, true);
     return new TemporalConfig(
-        Objects.requireNonNullElse(address, fromFile.address()), fromFile.namespace());
+        Objects.requireNonNullElse(address, fromFile.address()),
+        fromFile.namespace(),
+        fromFile.encryptionKeyEnv(),
+        fromFile.encryptionKeyFile());
   }
 }

@@ -2,6 +2,7 @@ package dev.baton.config;
 
 import static java.util.Objects.requireNonNullElse;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,7 +15,8 @@ import java.util.Set;
  */
 final class SectionReader {
 
-  static final List<String> TEMPORAL_KEYS = List.of("address", "namespace");
+  static final List<String> TEMPORAL_KEYS =
+      List.of("address", "namespace", "encryptionKeyEnv", "encryptionKeyFile");
   static final List<String> RELEASE_KEYS =
       List.of(
           "approval",
@@ -44,13 +46,22 @@ final class SectionReader {
 
   private SectionReader() {}
 
-  static TemporalConfig temporal(TreeReader r) {
+  static TemporalConfig temporal(TreeReader r, Path base) {
     r.mapping(false, "a mapping with address and namespace", TEMPORAL_KEYS);
     String address = hostPort(r.child("address"), false);
     String namespace = r.child("namespace").text(false, "a Temporal namespace");
+    String keyEnv = r.child("encryptionKeyEnv").text(false, "the name of an environment variable");
+    Path keyFile =
+        r.child("encryptionKeyFile").path(false, "a file of payload keys (docs/security.md)", base);
+    if (keyEnv != null && keyFile != null) {
+      r.child("encryptionKeyFile")
+          .report("set either encryptionKeyEnv or encryptionKeyFile, not both");
+    }
     return new TemporalConfig(
         requireNonNullElse(address, TemporalConfig.DEFAULT_ADDRESS),
-        requireNonNullElse(namespace, TemporalConfig.DEFAULT_NAMESPACE));
+        requireNonNullElse(namespace, TemporalConfig.DEFAULT_NAMESPACE),
+        keyEnv,
+        keyFile);
   }
 
   static ReleaseConfig release(TreeReader r) {

@@ -1,8 +1,26 @@
 package dev.baton.config;
 
-/** Where the Temporal frontend is and which namespace baton's workflows live in. */
-public record TemporalConfig(String address, String namespace) {
+import java.nio.file.Path;
+
+/**
+ * Where the Temporal frontend is, which namespace baton's workflows live in, and where the payload
+ * encryption keys are.
+ *
+ * @param encryptionKeyEnv environment variable holding the payload keys; null when not used
+ * @param encryptionKeyFile file holding the payload keys; null when not used. Without either,
+ *     payloads are stored as plain JSON (they carry ids and versions, never secrets).
+ */
+public record TemporalConfig(
+    String address, String namespace, String encryptionKeyEnv, Path encryptionKeyFile) {
 
   public static final String DEFAULT_ADDRESS = "127.0.0.1:7233";
   public static final String DEFAULT_NAMESPACE = "default";
+
+  public TemporalConfig(String address, String namespace) {
+    this(address, namespace, null, null);
+  }
+
+  public boolean encrypted() {
+    return encryptionKeyEnv != null || encryptionKeyFile != null;
+  }
 }

@@ -40,8 +40,8 @@ final class DevCommand implements Callable<Integer> {
     BatonConfig config = options.load(context);
     DevServer server = DevServer.start(port);
     TemporalConnection connection =
-        TemporalConnection.connect(
-            server.address(), config.temporal().namespace(), Duration.ofSeconds(5));
+        TemporalConnection.forProject(
+            config, server.address(), context.env(), Duration.ofSeconds(5));
     WorkerFactory workers =
         BatonWorkers.start(
             connection.client(),

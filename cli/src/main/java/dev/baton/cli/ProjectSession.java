@@ -19,8 +19,8 @@ public final class ProjectSession implements AutoCloseable {
   public static ProjectSession open(ConfigOptions options, BatonContext context) {
     BatonConfig config = options.load(context);
     TemporalConnection connection =
-        TemporalConnection.connect(
-            config.temporal().address(), config.temporal().namespace(), CONNECT_TIMEOUT);
+        TemporalConnection.forProject(
+            config, config.temporal().address(), context.env(), CONNECT_TIMEOUT);
     return new ProjectSession(config, connection);
   }
 

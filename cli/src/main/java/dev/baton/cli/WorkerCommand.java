@@ -55,8 +55,8 @@ final class WorkerCommand implements Callable<Integer> {
             ? WorkerRoles.all(config.siteIds())
             : new WorkerRoles(control, List.copyOf(sites));
     TemporalConnection connection =
-        TemporalConnection.connect(
-            config.temporal().address(), config.temporal().namespace(), Duration.ofSeconds(5));
+        TemporalConnection.forProject(
+            config, config.temporal().address(), context.env(), Duration.ofSeconds(5));
     WorkerFactory workers =
         BatonWorkers.start(connection.client(), config, roles, context.activities().apply(config));
     spec.commandLine()

@@ -45,7 +45,8 @@ final class CliHarness implements AutoCloseable {
     this.config = config;
     this.activities = activities == null ? c -> fakeProvider() : activities;
     BatonConfig loaded = ConfigLoader.load(config, env());
-    connection = TemporalConnection.connect(server.address(), "default", Duration.ofSeconds(5));
+    connection =
+        TemporalConnection.forProject(loaded, server.address(), env(), Duration.ofSeconds(5));
     workers =
         BatonWorkers.start(
             connection.client(),

@@ -1,10 +1,14 @@
 package dev.baton.worker;
 
+import dev.baton.config.BatonConfig;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
+import java.util.Map;
 
 /** A connection to a Temporal service, checked when it is made so errors come early and clear. */
 public final class TemporalConnection implements AutoCloseable {
@@ -20,6 +24,24 @@ public final class TemporalConnection implements AutoCloseable {
    * @throws TemporalUnreachableException naming the address when the service does not answer
    */
   public static TemporalConnection connect(String address, String namespace, Duration timeout) {
+    return connect(address, namespace, timeout, DefaultDataConverter.newDefaultInstance());
+  }
+
+  /**
+   * The project's connection at {@code address}: its namespace, and its payload encryption when
+   * baton.yml names keys (the CLI and every worker must use the same keys).
+   */
+  public static TemporalConnection forProject(
+      BatonConfig config, String address, Map<String, String> env, Duration timeout) {
+    return connect(
+        address,
+        config.temporal().namespace(),
+        timeout,
+        PayloadEncryption.dataConverter(PayloadKeys.from(config.temporal(), env)));
+  }
+
+  private static TemporalConnection connect(
+      String address, String namespace, Duration timeout, DataConverter converter) {
     WorkflowServiceStubsOptions options =
         WorkflowServiceStubsOptions.newBuilder().setTarget(address).build();
     WorkflowServiceStubs stubs;
@@ -30,7 +52,11 @@ public final class TemporalConnection implements AutoCloseable {
     }
     WorkflowClient client =
         WorkflowClient.newInstance(
-            stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+            stubs,
+            WorkflowClientOptions.newBuilder()
+                .setNamespace(namespace)
+                .setDataConverter(converter)
+                .build());
     return new TemporalConnection(stubs, client);
   }
 

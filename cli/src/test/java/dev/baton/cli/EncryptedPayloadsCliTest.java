@@ -1,0 +1,75 @@
+package dev.baton.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.Names;
+import dev.baton.cli.CliHarness.Run;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * With {@code temporal.encryptionKeyFile}, the CLI and the workers share AES-GCM payload
+ * encryption: a whole release runs, the CLI reads its progress, and the history Temporal stores
+ * holds none of the release's details.
+ */
+class EncryptedPayloadsCliTest {
+  @TempDir Path dir;
+  private CliHarness harness;
+
+  @AfterEach
+  void stop() {
+    if (harness != null) {
+      harness.close();
+    }
+  }
+
+  @Test
+  void aReleaseRunsWithEncryptedPayloadsAndItsHistoryHoldsNoDetail() throws Exception {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    Files.writeString(dir.resolve("payload.key"), "k1 " + Base64.getEncoder().encodeToString(key));
+    Path config = dir.resolve("baton.yml");
+    Files.writeString(
+        config,
+        CliHarness.yaml("127.0.0.1:7233")
+            .replace(
+                "  address: 127.0.0.1:7233  # BATON_TEMPORAL_ADDRESS overrides it\n",
+                "  address: 127.0.0.1:7233\n  encryptionKeyFile: payload.key\n"));
+    harness = new CliHarness(config, null);
+
+    Run started = harness.baton("release", "start", "--version", "v2");
+    assertThat(started.code()).as(started.err()).isZero();
+    awaitStatus("waiting for approval of switch");
+    assertThat(harness.baton("release", "approve", "--as", "alice").code()).isZero();
+    Run done = awaitStatus(": SUCCEEDED");
+    assertThat(done.out()).contains("release v2 done: secondary active, primary standby");
+
+    String history =
+        new String(
+            harness
+                .client()
+                .fetchHistory(Names.releaseWorkflowId("shop"))
+                .getHistory()
+                .toByteArray(),
+            StandardCharsets.ISO_8859_1);
+    assertThat(history).contains("binary/encrypted").contains("encryption-key-id");
+    // The requester, the approver and the version are in payloads only: none is readable.
+    assertThat(history).doesNotContain("carol").doesNotContain("alice").doesNotContain("\"v2\"");
+  }
+
+  private Run awaitStatus(String text) {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    Run run = harness.baton("release", "status");
+    while (!run.out().contains(text) && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      run = harness.baton("release", "status");
+    }
+    assertThat(run.out()).as(run.err()).contains(text);
+    return run;
+  }
+}

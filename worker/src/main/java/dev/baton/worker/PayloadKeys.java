@@ -1,0 +1,98 @@
+package dev.baton.worker;
+
+import dev.baton.config.TemporalConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The AES-256 keys that encrypt what baton stores in Temporal, read by the CLI and the workers from
+ * an environment variable or a file ({@code temporal.encryptionKeyEnv} / {@code
+ * encryptionKeyFile}). One key per line, {@code ID BASE64-OF-32-BYTES}; the first line is the key
+ * new payloads get, the others still decrypt older ones, so a key rotates by adding a line on top
+ * (on every machine) and removing the old one once no running workflow uses it. Blank lines and
+ * lines starting with {@code #} are ignored.
+ */
+public record PayloadKeys(String currentId, Map<String, SecretKeySpec> keys) {
+
+  /** The configured keys, or empty when payloads are not encrypted. */
+  public static Optional<PayloadKeys> from(TemporalConfig temporal, Map<String, String> env) {
+    if (!temporal.encrypted()) {
+      return Optional.empty();
+    }
+    String source;
+    String text;
+    if (temporal.encryptionKeyEnv() != null) {
+      source = "environment variable " + temporal.encryptionKeyEnv();
+      text = env.get(temporal.encryptionKeyEnv());
+      if (text == null || text.isBlank()) {
+        throw new IllegalArgumentException(
+            "temporal.encryptionKeyEnv: "
+                + source
+                + " is not set (payload keys: docs/security.md)");
+      }
+    } else {
+      source = temporal.encryptionKeyFile().toString();
+      try {
+        text = Files.readString(temporal.encryptionKeyFile());
+      } catch (IOException e) {
+        throw new IllegalArgumentException(
+            "temporal.encryptionKeyFile: cannot read " + source + ": " + e.getMessage(), e);
+      }
+    }
+    return Optional.of(parse(text, source));
+  }
+
+  /** Parses the key lines; every problem names the source and the line, never the key. */
+  public static PayloadKeys parse(String text, String source) {
+    Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
+    String current = null;
+    int lineNo = 0;
+    for (String line : text.split("\\R|;")) {
+      lineNo++;
+      String trimmed = line.strip();
+      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+        continue;
+      }
+      String[] parts = trimmed.split("\\s+");
+      if (parts.length != 2 || !parts[0].matches("[A-Za-z0-9._-]{1,64}")) {
+        throw new IllegalArgumentException(
+            source
+                + " line "
+                + lineNo
+                + ": expected \"ID BASE64KEY\" (ID: letters, digits, . _ -)");
+      }
+      byte[] key;
+      try {
+        key = Base64.getDecoder().decode(parts[1]);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            source + " line " + lineNo + ": key " + parts[0] + " is not base64");
+      }
+      if (key.length != 32) {
+        throw new IllegalArgumentException(
+            source
+                + " line "
+                + lineNo
+                + ": key "
+                + parts[0]
+                + " has "
+                + key.length
+                + " bytes; AES-256 needs 32 (head -c 32 /dev/urandom | base64)");
+      }
+      if (keys.put(parts[0], new SecretKeySpec(key, "AES")) != null) {
+        throw new IllegalArgumentException(
+            source + " line " + lineNo + ": key id " + parts[0] + " appears twice");
+      }
+      current = current == null ? parts[0] : current;
+    }
+    if (current == null) {
+      throw new IllegalArgumentException(source + " holds no key (one \"ID BASE64KEY\" per line)");
+    }
+    return new PayloadKeys(current, Map.copyOf(keys));
+  }
+}
