@@ -1,0 +1,197 @@
+package dev.baton.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.process.CommandResult;
+import dev.baton.process.ProcessRunner;
+import dev.baton.worker.RealActivities;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * `baton server --dev` and the three workers as separate processes on the real two-site
+ * environment. A release is run while its workers are killed with SIGKILL at several points and
+ * started again: it must end as an uninterrupted one does, with each side effect in place once.
+ */
+@ExtendWith(LocalSites.class)
+class CrashRecoveryTest {
+  private static final List<Process> processes = new ArrayList<>();
+  private static final Map<String, Process> workers = new HashMap<>();
+  private static final Map<Process, Path> logs = new HashMap<>();
+  private static Map<String, String> env;
+
+  @BeforeAll
+  static void start() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    env =
+        Map.of(
+            "BATON_CONFIG",
+            LocalSites.CONFIG.toString(),
+            "BATON_TEMPORAL_ADDRESS",
+            "127.0.0.1:" + port,
+            "USER",
+            "carol");
+    awaitLine(spawn("server", "--dev", "--port", String.valueOf(port)), "Temporal dev service");
+    for (String role : List.of("control", "primary", "secondary")) {
+      startWorker(role);
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    for (Process p : processes) {
+      p.destroyForcibly();
+      p.waitFor(20, TimeUnit.SECONDS);
+    }
+    for (Path log : logs.values()) {
+      Files.deleteIfExists(log);
+    }
+  }
+
+  @Test
+  void aReleaseSurvivesKilledWorkersAndEndsAsAnUninterruptedOne() throws Exception {
+    ok(cli("deploy", "--site", "primary", "--version", "v1"));
+    ok(cli("deploy", "--site", "secondary", "--version", "v1"));
+    ok(cli("release", "start", "--version", "v2"));
+
+    // Mid-deploy: the secondary's worker dies while it builds and waits for health.
+    awaitStatus("deploy-standby  running");
+    restart("secondary");
+    awaitStatus("waiting for approval of switch");
+    // The CLI dies while it watches, and a new one shows the same state.
+    Process watch = spawn("release", "status", "--watch");
+    awaitLine(watch, "waiting for approval of switch");
+    watch.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+    assertThat(cli("release", "status").out()).contains("waiting for approval of switch");
+    // While waiting for approval: the control worker (workflows, router, probes) dies. The new
+    // one replays the release from its history and answers for it.
+    restart("control");
+    awaitStatus("waiting for approval of switch");
+
+    ok(cli("release", "approve", "--as", "alice"));
+    // Mid-backfill: the former active site's worker dies.
+    awaitStatus("backfill        running");
+    restart("primary");
+    String done = awaitStatus(": SUCCEEDED");
+
+    assertThat(done)
+        .contains("active: secondary   standby: primary")
+        .containsPattern("backfill +succeeded .*primary (already )?runs v2")
+        .contains("release v2 done: secondary active, primary standby, both on v2");
+    assertThat(frontDoor()).contains("v2").contains("site=secondary");
+    // Each service runs once per site: no deploy ran twice in a harmful way.
+    for (String site : List.of("primary", "secondary")) {
+      CommandResult ps =
+          ProcessRunner.run(
+              List.of(
+                  "docker",
+                  "-H",
+                  "unix:///tmp/baton-env/" + site + "/docker.sock",
+                  "ps",
+                  "--format",
+                  "{{.Label \"com.docker.compose.service\"}} {{.Image}}"),
+              LocalSites.ROOT,
+              Map.of(),
+              Duration.ofSeconds(30));
+      assertThat(ps.output().lines().filter(l -> l.startsWith("api ")))
+          .as("%s: %s", site, ps.output())
+          .hasSize(1)
+          .allMatch(l -> l.contains("v2"));
+    }
+  }
+
+  private static void startWorker(String role) throws Exception {
+    Process p =
+        role.equals("control") ? spawn("worker", "--control") : spawn("worker", "--site", role);
+    awaitLine(p, "baton worker for shop");
+    workers.put(role, p);
+  }
+
+  /** SIGKILL, then a new worker process for the same queue. */
+  private static void restart(String role) throws Exception {
+    Process old = workers.get(role);
+    old.destroyForcibly();
+    assertThat(old.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    startWorker(role);
+  }
+
+  private static Process spawn(String... args) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command =
+        new ArrayList<>(
+            List.of(java, "-cp", System.getProperty("java.class.path"), Baton.class.getName()));
+    command.addAll(List.of(args));
+    // Output to a file, never an unread pipe: a full pipe would block the process.
+    Path log = Files.createTempFile("baton-crash-" + args[0], ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    Process p = builder.start();
+    processes.add(p);
+    logs.put(p, log);
+    return p;
+  }
+
+  /** Waits until the process has printed a line containing {@code text}. */
+  private static void awaitLine(Process p, String text) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (!Files.readString(logs.get(p)).contains(text)) {
+      assertThat(p.isAlive()).as("%s", Files.readString(logs.get(p))).isTrue();
+      assertThat(System.nanoTime()).as("waiting for \"%s\"", text).isLessThan(deadline);
+      Thread.sleep(50); // polls the log file; the condition is the line, not the time
+    }
+  }
+
+  private static String awaitStatus(String text) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+    CliHarness.Run run = cli("release", "status");
+    while (!run.out().contains(text) && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      run = cli("release", "status");
+    }
+    assertThat(run.out()).as(run.err()).contains(text);
+    return run.out();
+  }
+
+  private static CliHarness.Run cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Baton.run(
+            new BatonContext(env, LocalSites.ROOT, RealActivities::new),
+            new PrintWriter(out),
+            new PrintWriter(err),
+            args);
+    return new CliHarness.Run(code, out.toString(), err.toString());
+  }
+
+  private static void ok(CliHarness.Run run) {
+    assertThat(run.code()).as("out:\n%s\nerr:\n%s", run.out(), run.err()).isZero();
+  }
+
+  /** What the router's front door answers now. */
+  private static String frontDoor() throws IOException {
+    try (var in = URI.create("http://127.0.0.1:8080/version").toURL().openStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
