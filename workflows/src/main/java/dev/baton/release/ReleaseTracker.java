@@ -20,6 +20,7 @@ final class ReleaseTracker {
   private String message = "";
   private String rollback;
   private String traffic;
+  private final List<String> notificationErrors = new ArrayList<>();
 
   ReleaseTracker(ReleaseRequest request, ApprovalGate gate) {
     this.request = request;
@@ -68,6 +69,12 @@ final class ReleaseTracker {
     return traffic;
   }
 
+  /** A notification that was not delivered after its retries; the release goes on. */
+  void notificationFailed(String event, String reason) {
+    notificationErrors.add(event + ": " + reason);
+    publish();
+  }
+
   void finish(String outcome, String text) {
     this.outcome = outcome;
     this.message = text;
@@ -88,7 +95,8 @@ final class ReleaseTracker {
         outcome,
         message,
         rollback,
-        traffic);
+        traffic,
+        List.copyOf(notificationErrors));
   }
 
   private void publish() {
@@ -113,7 +121,10 @@ final class ReleaseTracker {
                     + " {\"step\":\""
                     + gate.waitingFor()
                     + "\",\"approver\":\"NAME\"}")
-            + (outcome == null ? "" : "\n\noutcome: " + outcome + " " + message);
+            + (outcome == null ? "" : "\n\noutcome: " + outcome + " " + message)
+            + (notificationErrors.isEmpty()
+                ? ""
+                : "\n\nnot delivered: " + String.join("; ", notificationErrors));
     Workflow.setCurrentDetails(details);
   }
 
