@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -17,6 +18,7 @@ import dev.baton.testing.MockedSitesTestBase;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -103,6 +105,30 @@ class MonitorWorkflowTest extends MockedSitesTestBase {
     verify(router).switchTo(new SwitchRequest(PROJECT, "primary", "secondary"));
     assertThat(monitor.status().activeSite()).isEqualTo("secondary");
     assertThat(monitor.status().waitingForApproval()).isFalse();
+  }
+
+  @Test
+  void anUndeliveredNotificationBecomesAnEventAndDelaysNothing() {
+    doThrow(
+            ApplicationFailure.newFailure(
+                "webhook answered HTTP 502: bad gateway", "NOTIFY_FAILED"))
+        .when(notify)
+        .send(any());
+    startMonitor(true);
+
+    down.add("primary");
+    env.sleep(Duration.ofSeconds(12));
+
+    // The failover started right after site-down, while that notification was still retried.
+    verify(router).switchTo(new SwitchRequest(PROJECT, "primary", "secondary"));
+    env.sleep(Duration.ofMinutes(3));
+    verify(notify, times(4)).send(argThat(n -> n.event().equals("site-down")));
+    assertThat(monitor.status().events())
+        .anyMatch(
+            e ->
+                e.endsWith(
+                    "notification site-down not delivered: webhook answered HTTP 502: bad"
+                        + " gateway"));
   }
 
   @Test
