@@ -10,13 +10,16 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.Names;
 import dev.baton.database.ReplicationStatus;
 import dev.baton.failover.FailoverResult;
 import dev.baton.router.SwitchRequest;
 import dev.baton.testing.MockedSitesTestBase;
+import dev.baton.testing.WebUi;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
@@ -129,6 +132,45 @@ class MonitorWorkflowTest extends MockedSitesTestBase {
                 e.endsWith(
                     "notification site-down not delivered: webhook answered HTTP 502: bad"
                         + " gateway"));
+  }
+
+  @Test
+  void theWebUisApproveFailoverSignalWithJsonStartsTheFailover() {
+    startMonitor(false);
+    down.add("primary");
+    env.sleep(Duration.ofSeconds(10));
+    assertThat(monitor.status().waitingForApproval()).isTrue();
+
+    // Exactly what the UI sends: the typed JSON as a json/plain payload.
+    WebUi.signal(
+        env,
+        Names.monitorWorkflowId(PROJECT),
+        "approveFailover",
+        "{\"approver\":\"alice\",\"reason\":\"dc1 down\"}");
+    env.sleep(Duration.ofSeconds(5));
+
+    verify(router).switchTo(new SwitchRequest(PROJECT, "primary", "secondary"));
+    MonitorStatus status = monitor.status();
+    assertThat(status.waitingForApproval()).isFalse();
+    assertThat(status.activeSite()).isEqualTo("secondary");
+    assertThat(status.events()).anyMatch(e -> e.contains("failover by alice"));
+  }
+
+  @Test
+  void anUntypedApproveFailoverSignalWithAJsonNodeStartsTheFailover() {
+    startMonitor(false);
+    down.add("primary");
+    env.sleep(Duration.ofSeconds(10));
+    assertThat(monitor.status().waitingForApproval()).isTrue();
+
+    WorkflowStub.fromTyped(monitor)
+        .signal(
+            "approveFailover",
+            new ObjectMapper().createObjectNode().put("approver", "bob").put("reason", "dc1 down"));
+    env.sleep(Duration.ofSeconds(5));
+
+    verify(router).switchTo(new SwitchRequest(PROJECT, "primary", "secondary"));
+    assertThat(monitor.status().events()).anyMatch(e -> e.contains("failover by bob"));
   }
 
   @Test
