@@ -197,6 +197,8 @@ public final class ConfigLoader {
         root.detached("environment", TEMPORAL_ADDRESS_ENV, TextNode.valueOf(override.strip()));
     String address = SectionReader.hostPort(envNode, true);
     return new TemporalConfig(
-        Objects.requireNonNullElse(address, fromFile.address()), fromFile.namespace());
+        Objects.requireNonNullElse(address, fromFile.address()),
+        fromFile.namespace(),
+        fromFile.searchAttributes());
   }
 }

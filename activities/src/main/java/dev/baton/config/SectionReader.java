@@ -14,7 +14,7 @@ import java.util.Set;
  */
 final class SectionReader {
 
-  static final List<String> TEMPORAL_KEYS = List.of("address", "namespace");
+  static final List<String> TEMPORAL_KEYS = List.of("address", "namespace", "searchAttributes");
   static final List<String> RELEASE_KEYS =
       List.of(
           "approval",
@@ -45,12 +45,16 @@ final class SectionReader {
   private SectionReader() {}
 
   static TemporalConfig temporal(TreeReader r) {
-    r.mapping(false, "a mapping with address and namespace", TEMPORAL_KEYS);
+    r.mapping(false, "a mapping with address, namespace and searchAttributes", TEMPORAL_KEYS);
     String address = hostPort(r.child("address"), false);
     String namespace = r.child("namespace").text(false, "a Temporal namespace");
+    Boolean searchAttributes =
+        r.child("searchAttributes")
+            .bool(false, "true once BatonProject, BatonVersion and BatonStep are registered");
     return new TemporalConfig(
         requireNonNullElse(address, TemporalConfig.DEFAULT_ADDRESS),
-        requireNonNullElse(namespace, TemporalConfig.DEFAULT_NAMESPACE));
+        requireNonNullElse(namespace, TemporalConfig.DEFAULT_NAMESPACE),
+        requireNonNullElse(searchAttributes, false));
   }
 
   static ReleaseConfig release(TreeReader r) {

@@ -12,6 +12,7 @@ import java.util.List;
 final class ReleaseTracker {
   private final ReleaseRequest request;
   private final ApprovalGate gate;
+  private final ReleaseSearchAttributes searchAttributes;
   private final List<StepStatus> steps = new ArrayList<>();
   private Step current = Step.PLAN;
   private String activeSite;
@@ -25,6 +26,7 @@ final class ReleaseTracker {
   ReleaseTracker(ReleaseRequest request, ApprovalGate gate) {
     this.request = request;
     this.gate = gate;
+    this.searchAttributes = new ReleaseSearchAttributes(request);
     for (Step step : Step.values()) {
       steps.add(StepStatus.pending(step));
     }
@@ -33,6 +35,7 @@ final class ReleaseTracker {
   void start(Step step, String text) {
     current = step;
     set(step, StepState.RUNNING, text);
+    searchAttributes.step(step.id());
   }
 
   void set(Step step, StepState state, String text) {
@@ -79,6 +82,9 @@ final class ReleaseTracker {
     this.outcome = outcome;
     this.message = text;
     publish();
+    if (outcome.equals("SUCCEEDED")) {
+      searchAttributes.step(Step.DONE.id());
+    }
   }
 
   ReleaseProgress snapshot() {
