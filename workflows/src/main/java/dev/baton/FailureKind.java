@@ -4,7 +4,8 @@ package dev.baton;
  * The types of the ApplicationFailures baton raises. Each is non-retryable (a retry would not
  * change the answer, so the workflow or the operator decides what happens next), except {@link
  * #DATABASE_UNAVAILABLE}, which is raised retryable and also names a database that never came back
- * within the activity's retries.
+ * within the activity's retries, and {@link #NOTIFY_FAILED}, retryable unless the webhook refused
+ * the message.
  */
 public enum FailureKind {
   /** A configuration problem found at run time (unknown site, missing file). */
@@ -48,7 +49,9 @@ public enum FailureKind {
   /** The site a failover or drill would move traffic to is not healthy; traffic did not move. */
   STANDBY_UNHEALTHY,
   /** Another release, drill or failover of the project is running. */
-  BUSY;
+  BUSY,
+  /** A notification could not be delivered (the webhook is unreachable, failed or refused it). */
+  NOTIFY_FAILED;
 
   public String type() {
     return name();

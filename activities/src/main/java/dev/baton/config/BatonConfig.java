@@ -7,6 +7,8 @@ import java.util.List;
  * A validated {@code baton.yml}. Paths are absolute; see {@code docs/config.md} for every field.
  *
  * @param file absolute path of the file this was loaded from
+ * @param notifications the notify section: where notifications go; null only in configs built by
+ *     tests
  */
 public record BatonConfig(
     Path file,
@@ -17,7 +19,8 @@ public record BatonConfig(
     ReleaseConfig release,
     DatabaseConfig database,
     MonitorConfig monitor,
-    DrillConfig drill) {
+    DrillConfig drill,
+    NotifyConfig notifications) {
 
   public BatonConfig {
     sites = List.copyOf(sites);

@@ -16,7 +16,7 @@ import java.util.Set;
 final class SectionReader {
 
   static final List<String> TEMPORAL_KEYS =
-      List.of("address", "namespace", "encryptionKeyEnv", "encryptionKeyFile");
+      List.of("address", "namespace", "searchAttributes", "encryptionKeyEnv", "encryptionKeyFile");
   static final List<String> RELEASE_KEYS =
       List.of(
           "approval",
@@ -47,9 +47,12 @@ final class SectionReader {
   private SectionReader() {}
 
   static TemporalConfig temporal(TreeReader r, Path base) {
-    r.mapping(false, "a mapping with address and namespace", TEMPORAL_KEYS);
+    r.mapping(false, "a mapping with address, namespace and searchAttributes", TEMPORAL_KEYS);
     String address = hostPort(r.child("address"), false);
     String namespace = r.child("namespace").text(false, "a Temporal namespace");
+    Boolean searchAttributes =
+        r.child("searchAttributes")
+            .bool(false, "true once BatonProject, BatonVersion and BatonStep are registered");
     String keyEnv = r.child("encryptionKeyEnv").text(false, "the name of an environment variable");
     Path keyFile =
         r.child("encryptionKeyFile").path(false, "a file of payload keys (docs/security.md)", base);
@@ -60,6 +63,7 @@ final class SectionReader {
     return new TemporalConfig(
         requireNonNullElse(address, TemporalConfig.DEFAULT_ADDRESS),
         requireNonNullElse(namespace, TemporalConfig.DEFAULT_NAMESPACE),
+        requireNonNullElse(searchAttributes, false),
         keyEnv,
         keyFile);
   }

@@ -5,7 +5,7 @@ import dev.baton.config.SiteConfig;
 import dev.baton.database.PostgresDatabaseActivities;
 import dev.baton.database.PostgresSiteDatabaseActivities;
 import dev.baton.database.SiteDatabaseActivities;
-import dev.baton.notify.LogNotifyActivities;
+import dev.baton.notify.Notifiers;
 import dev.baton.probe.HttpProbeActivities;
 import dev.baton.router.RequestLogs;
 import dev.baton.router.Routers;
@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The production activities: Docker and Compose, the router and its request log, HTTP probes,
- * PostgreSQL, the log.
+ * PostgreSQL, the webhook or the log.
  */
 public final class RealActivities implements ActivityProvider {
   private final BatonConfig config;
@@ -44,6 +44,6 @@ public final class RealActivities implements ActivityProvider {
         RequestLogs.forConfig(config),
         new HttpProbeActivities(config),
         new PostgresDatabaseActivities(config),
-        new LogNotifyActivities());
+        Notifiers.forConfig(config));
   }
 }

@@ -25,6 +25,7 @@ public final class ReleasePolicies {
         config.database().maxLagBytes(),
         config.database().maxLagSeconds(),
         release.shift(),
-        release.shiftPause());
+        release.shiftPause(),
+        config.temporal().searchAttributes());
   }
 }

@@ -85,7 +85,8 @@ final class OperationFakes {
           null,
           "",
           null,
-          null);
+          null,
+          List.of());
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.baton.drill;
 
 import dev.baton.FailureKind;
-import dev.baton.notify.Notification;
+import dev.baton.notify.Notifications;
 import dev.baton.operation.OperationActivities;
 import dev.baton.operation.RunningRequest;
 import dev.baton.probe.ProbeRequest;
@@ -26,7 +26,6 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
-import org.slf4j.Logger;
 
 /**
  * See {@link DrillWorkflow}. The switch and the database switchover are the release's own ({@link
@@ -35,8 +34,6 @@ import org.slf4j.Logger;
  * re-seeded as a replica of the new one, and after the switch back the other way round.
  */
 public class DrillWorkflowImpl implements DrillWorkflow {
-  private static final Logger log = Workflow.getLogger(DrillWorkflowImpl.class);
-
   private final DrillRequest request;
   private final ReleaseRequest asRelease;
   private final ReleaseActivities activities;
@@ -98,7 +95,7 @@ public class DrillWorkflowImpl implements DrillWorkflow {
             + (request.keep() ? "" : ", back on " + from + " in " + millis("switch-back") + " ms")
             + "; request errors: "
             + requestErrors;
-    notify("drill-succeeded", "Drill of " + request.project() + ": " + message);
+    notify(Notifications.DRILL_SUCCEEDED, "Drill of " + request.project() + ": " + message);
     return progress();
   }
 
@@ -233,7 +230,7 @@ public class DrillWorkflowImpl implements DrillWorkflow {
             + (active == null ? "the active site" : active)
             + "); request errors: "
             + requestErrors;
-    notify("drill-failed", "Drill of " + request.project() + " failed: " + message);
+    notify(Notifications.DRILL_FAILED, "Drill of " + request.project() + " failed: " + message);
     return ApplicationFailure.newNonRetryableFailure(message, outcome);
   }
 
@@ -249,13 +246,14 @@ public class DrillWorkflowImpl implements DrillWorkflow {
     return switchover == null ? "" : "; " + switchover.detail();
   }
 
+  /** Sends, retried, even when cancelled; one that still fails is added to the message. */
   private void notify(String event, String text) {
     Workflow.newDetachedCancellationScope(
             () -> {
-              try {
-                activities.notify.send(new Notification(request.project(), event, text));
-              } catch (ActivityFailure e) {
-                log.warn("notification {} not delivered: {}", event, e.getMessage());
+              String failure =
+                  Notifications.send(activities.notify, request.project(), event, text);
+              if (failure != null) {
+                message += "; " + Notifications.undelivered(event, failure);
               }
             })
         .run();

@@ -2,6 +2,7 @@ package dev.baton.failover;
 
 import dev.baton.Names;
 import dev.baton.database.DatabaseActivities;
+import dev.baton.notify.Notifications;
 import dev.baton.notify.NotifyActivities;
 import dev.baton.operation.OperationActivities;
 import dev.baton.probe.ProbeActivities;
@@ -50,7 +51,7 @@ final class FailoverActivities {
         Workflow.newActivityStub(OperationActivities.class, retried(Duration.ofSeconds(30)));
     router = Workflow.newActivityStub(RouterActivities.class, retried(Duration.ofMinutes(1)));
     probe = Workflow.newActivityStub(ProbeActivities.class, retried(Duration.ofSeconds(30)));
-    notify = Workflow.newActivityStub(NotifyActivities.class, retried(Duration.ofSeconds(30)));
+    notify = Workflow.newActivityStub(NotifyActivities.class, Notifications.OPTIONS);
     database = Workflow.newActivityStub(DatabaseActivities.class, retried(Duration.ofMinutes(2)));
     fence = Workflow.newActivityStub(DatabaseActivities.class, once(fenceTimeout, null));
     replay =

@@ -2,7 +2,7 @@ package dev.baton.failover;
 
 import dev.baton.FailureKind;
 import dev.baton.Names;
-import dev.baton.notify.Notification;
+import dev.baton.notify.Notifications;
 import dev.baton.operation.PreemptRequest;
 import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
@@ -16,7 +16,6 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
-import org.slf4j.Logger;
 
 /**
  * See {@link FailoverWorkflow}. The router moves first: once traffic has left the failed site,
@@ -25,8 +24,6 @@ import org.slf4j.Logger;
  * database comes next, best effort; then the promotion, which is the point of no return.
  */
 public class FailoverWorkflowImpl implements FailoverWorkflow {
-  private static final Logger log = Workflow.getLogger(FailoverWorkflowImpl.class);
-
   private final FailoverRequest request;
   private final FailoverActivities activities;
   private final PhaseLog phases;
@@ -86,7 +83,7 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
             + "; RPO "
             + database.rpo();
     notify(
-        "failover-succeeded",
+        Notifications.FAILOVER_SUCCEEDED,
         "Failover of " + request.project() + " from " + from + ": " + message);
     return progress();
   }
@@ -205,7 +202,8 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
             : e.getCause() instanceof ApplicationFailure app ? app : null;
     outcome = cause == null ? FailureKind.SWITCH_FAILED.type() : cause.getType();
     message = Reasons.of(e) + trafficNote();
-    notify("failover-failed", "Failover of " + request.project() + " failed: " + message);
+    notify(
+        Notifications.FAILOVER_FAILED, "Failover of " + request.project() + " failed: " + message);
     return ApplicationFailure.newNonRetryableFailure(message, outcome);
   }
 
@@ -220,11 +218,11 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
     return phases.succeeded("route");
   }
 
+  /** Sends, retried; one that still fails is added to the failover's message. */
   void notify(String event, String text) {
-    try {
-      activities.notify.send(new Notification(request.project(), event, text));
-    } catch (ActivityFailure e) {
-      log.warn("notification {} not delivered: {}", event, e.getMessage());
+    String failure = Notifications.send(activities.notify, request.project(), event, text);
+    if (failure != null) {
+      message += "; " + Notifications.undelivered(event, failure);
     }
   }
 

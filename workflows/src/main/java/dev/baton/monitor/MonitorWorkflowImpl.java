@@ -8,6 +8,7 @@ import dev.baton.failover.FailoverRequest;
 import dev.baton.failover.FailoverResult;
 import dev.baton.failover.FailoverWorkflow;
 import dev.baton.notify.Notification;
+import dev.baton.notify.Notifications;
 import dev.baton.notify.NotifyActivities;
 import dev.baton.probe.ProbeActivities;
 import dev.baton.probe.ProbeRequest;
@@ -20,6 +21,7 @@ import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -36,6 +38,9 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
   /** The standby and the replication are checked every this many probes of the active site. */
   static final int STANDBY_CHECK_EVERY = 5;
 
+  /** Notifications went from one synchronous attempt to retried and asynchronous. */
+  static final String ASYNC_NOTIFY = "async-notify";
+
   private final MonitorRequest request;
   private final MonitorPolicy policy;
   private final MonitorState state;
@@ -43,6 +48,10 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
   private final ProbeActivities probe;
   private final DatabaseActivities database;
   private final NotifyActivities notify;
+
+  /** Since ASYNC_NOTIFY: retried, and sent without holding up probes or a failover. */
+  private final NotifyActivities notifyRetried;
+
   private FailoverApproval approval;
   private String stoppedBy;
 
@@ -61,6 +70,7 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
     probe = Workflow.newActivityStub(ProbeActivities.class, once);
     database = Workflow.newActivityStub(DatabaseActivities.class, once);
     notify = Workflow.newActivityStub(NotifyActivities.class, once);
+    notifyRetried = Workflow.newActivityStub(NotifyActivities.class, Notifications.OPTIONS);
   }
 
   @Override
@@ -134,12 +144,12 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
             + result.summary()
             + ")";
     if (policy.autoFailover()) {
-      notify("site-down", state.event(what + "; failing over"));
+      notify(Notifications.SITE_DOWN, state.event(what + "; failing over"));
       failOver("monitor", what);
     } else {
       state.waitingForApproval = true;
       notify(
-          "failover-approval-needed",
+          Notifications.FAILOVER_APPROVAL_NEEDED,
           state.event(what + "; approve the failover: baton monitor approve --reason TEXT"));
     }
   }
@@ -151,7 +161,7 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
       if (state.waitingForApproval) {
         state.waitingForApproval = false;
         approval = null;
-        notify("site-recovered", state.event(text + "; no failover needed"));
+        notify(Notifications.SITE_RECOVERED, state.event(text + "; no failover needed"));
       } else {
         state.event(text);
       }
@@ -185,9 +195,11 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
     boolean wasDegraded = previous.startsWith("DEGRADED");
     if (problem != null && !wasDegraded) {
       notify(
-          "standby-degraded", state.event("standby " + standby + " cannot take over: " + problem));
+          Notifications.STANDBY_DEGRADED,
+          state.event("standby " + standby + " cannot take over: " + problem));
     } else if (problem == null && wasDegraded) {
-      notify("standby-recovered", state.event("standby " + standby + " is ready again"));
+      notify(
+          Notifications.STANDBY_RECOVERED, state.event("standby " + standby + " is ready again"));
     }
   }
 
@@ -218,7 +230,8 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
                   state.firstFailedProbeAtMillis,
                   state.lastReplication,
                   state.lastReplicationAtMillis));
-      notify("failover-done", state.event("failover by " + by + ": " + result.message()));
+      notify(
+          Notifications.FAILOVER_DONE, state.event("failover by " + by + ": " + result.message()));
       state.activeSite = result.to();
       state.activeHealth = "HEALTHY";
       state.consecutiveFailures = 0;
@@ -234,7 +247,7 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
       // Never start failovers in a loop: after a failed one, a person decides.
       state.waitingForApproval = true;
       notify(
-          "failover-failed",
+          Notifications.FAILOVER_FAILED,
           state.event(
               "failover failed: "
                   + Reasons.of(e)
@@ -243,8 +256,24 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
   }
 
   private void notify(String event, String text) {
+    Notification notification = new Notification(request.project(), event, text);
+    if (Workflow.getVersion(ASYNC_NOTIFY, Workflow.DEFAULT_VERSION, 1) == 1) {
+      // Retrying a dead webhook for a minute must not delay the failover that follows site-down;
+      // a notification still undelivered after its retries becomes an event of the status.
+      Async.procedure(notifyRetried::send, notification)
+          .handle(
+              (ok, failure) -> {
+                if (failure != null) {
+                  String reason = Reasons.of(failure);
+                  log.warn("notification {} not delivered: {}", event, reason);
+                  state.event(Notifications.undelivered(event, reason));
+                }
+                return null;
+              });
+      return;
+    }
     try {
-      notify.send(new Notification(request.project(), event, text));
+      notify.send(notification);
     } catch (ActivityFailure e) {
       log.warn("notification {} not delivered: {}", event, e.getMessage());
     }

@@ -3,6 +3,7 @@ package dev.baton.release;
 import dev.baton.Names;
 import dev.baton.database.DatabaseActivities;
 import dev.baton.database.SiteDatabaseActivities;
+import dev.baton.notify.Notifications;
 import dev.baton.notify.NotifyActivities;
 import dev.baton.probe.ProbeActivities;
 import dev.baton.router.RouterActivities;
@@ -50,7 +51,7 @@ public final class ReleaseActivities {
                 .setHeartbeatTimeout(Duration.ofSeconds(10))
                 .setRetryOptions(FEW_RETRIES)
                 .build());
-    notify = Workflow.newActivityStub(NotifyActivities.class, shortCall(Duration.ofSeconds(30)));
+    notify = Workflow.newActivityStub(NotifyActivities.class, Notifications.OPTIONS);
     for (String siteId : request.siteIds()) {
       // A deploy can take many minutes; the heartbeat timeout is what notices a dead site worker
       // quickly, and the retry then resumes on the restarted worker.

@@ -1,6 +1,7 @@
 package dev.baton.release;
 
 import dev.baton.FailureKind;
+import dev.baton.notify.Notifications;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -64,7 +65,8 @@ final class ReleaseFailureHandler {
               }
               tracker.finish(kind.name(), outcome[0]);
               release.notify(
-                  "release-failed", "Release " + version() + " " + kind + ": " + outcome[0]);
+                  Notifications.RELEASE_FAILED,
+                  "Release " + version() + " " + kind + ": " + outcome[0]);
             })
         .run();
     log.warn("release {} ended {}: {}", version(), kind, outcome[0]);

@@ -14,6 +14,9 @@ import java.util.List;
  * @param shift the percentages of traffic the new site gets step by step, ending with 100; empty
  *     means one step. Releases started before shifts existed carry null: read as empty
  * @param shiftPause how long each partial step serves traffic while the new site is probed
+ * @param searchAttributes the Temporal server has BatonProject, BatonVersion and BatonStep
+ *     registered, so the release sets them ({@link ReleaseSearchAttributes}); false for releases
+ *     started before this existed
  */
 public record ReleasePolicy(
     List<String> approvalSteps,
@@ -29,7 +32,8 @@ public record ReleasePolicy(
     long maxLagBytes,
     Duration maxLag,
     List<Integer> shift,
-    Duration shiftPause) {
+    Duration shiftPause,
+    boolean searchAttributes) {
 
   public ReleasePolicy {
     shift = shift == null ? List.of() : List.copyOf(shift);
@@ -52,7 +56,8 @@ public record ReleasePolicy(
         maxLagBytes,
         maxLag,
         percents,
-        pause);
+        pause,
+        searchAttributes);
   }
 
   public boolean needsApproval(String step) {

@@ -11,6 +11,9 @@ import java.util.List;
  *     switch)
  * @param traffic how traffic is split while a weighted shift is under way ("10% on secondary, 90%
  *     on primary"); null when all of it goes to one site
+ * @param notificationErrors notifications that were not delivered after their retries, oldest first
+ *     ("release-succeeded: webhook answered HTTP 500 …"); empty when all went out. Releases that
+ *     reported progress before this field existed read as empty
  */
 public record ReleaseProgress(
     String project,
@@ -25,7 +28,12 @@ public record ReleaseProgress(
     String outcome,
     String message,
     String rollback,
-    String traffic) {
+    String traffic,
+    List<String> notificationErrors) {
+
+  public ReleaseProgress {
+    notificationErrors = notificationErrors == null ? List.of() : List.copyOf(notificationErrors);
+  }
 
   public StepStatus step(Step step) {
     return steps.stream().filter(s -> s.step() == step).findFirst().orElseThrow();

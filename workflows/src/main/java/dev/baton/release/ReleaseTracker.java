@@ -12,6 +12,7 @@ import java.util.List;
 final class ReleaseTracker {
   private final ReleaseRequest request;
   private final ApprovalGate gate;
+  private final ReleaseSearchAttributes searchAttributes;
   private final List<StepStatus> steps = new ArrayList<>();
   private Step current = Step.PLAN;
   private String activeSite;
@@ -20,10 +21,12 @@ final class ReleaseTracker {
   private String message = "";
   private String rollback;
   private String traffic;
+  private final List<String> notificationErrors = new ArrayList<>();
 
   ReleaseTracker(ReleaseRequest request, ApprovalGate gate) {
     this.request = request;
     this.gate = gate;
+    this.searchAttributes = new ReleaseSearchAttributes(request);
     for (Step step : Step.values()) {
       steps.add(StepStatus.pending(step));
     }
@@ -32,6 +35,7 @@ final class ReleaseTracker {
   void start(Step step, String text) {
     current = step;
     set(step, StepState.RUNNING, text);
+    searchAttributes.step(step.id());
   }
 
   void set(Step step, StepState state, String text) {
@@ -68,10 +72,19 @@ final class ReleaseTracker {
     return traffic;
   }
 
+  /** A notification that was not delivered after its retries; the release goes on. */
+  void notificationFailed(String event, String reason) {
+    notificationErrors.add(event + ": " + reason);
+    publish();
+  }
+
   void finish(String outcome, String text) {
     this.outcome = outcome;
     this.message = text;
     publish();
+    if (outcome.equals("SUCCEEDED")) {
+      searchAttributes.step(Step.DONE.id());
+    }
   }
 
   ReleaseProgress snapshot() {
@@ -88,7 +101,8 @@ final class ReleaseTracker {
         outcome,
         message,
         rollback,
-        traffic);
+        traffic,
+        List.copyOf(notificationErrors));
   }
 
   private void publish() {
@@ -113,7 +127,10 @@ final class ReleaseTracker {
                     + " {\"step\":\""
                     + gate.waitingFor()
                     + "\",\"approver\":\"NAME\"}")
-            + (outcome == null ? "" : "\n\noutcome: " + outcome + " " + message);
+            + (outcome == null ? "" : "\n\noutcome: " + outcome + " " + message)
+            + (notificationErrors.isEmpty()
+                ? ""
+                : "\n\nnot delivered: " + String.join("; ", notificationErrors));
     Workflow.setCurrentDetails(details);
   }
 

@@ -1,7 +1,7 @@
 package dev.baton.release;
 
 import dev.baton.FailureKind;
-import dev.baton.notify.Notification;
+import dev.baton.notify.Notifications;
 import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
 import dev.baton.report.Texts;
@@ -16,12 +16,9 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
-import org.slf4j.Logger;
 
 /** See {@link ReleaseWorkflow}. Each step is a method; {@link #run} only orders them. */
 public class ReleaseWorkflowImpl implements ReleaseWorkflow {
-  private static final Logger log = Workflow.getLogger(ReleaseWorkflowImpl.class);
-
   private final ReleaseRequest request;
   private final ReleasePolicy policy;
   private final ApprovalGate gate;
@@ -67,7 +64,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
     tracker.set(Step.DONE, StepState.SUCCEEDED, roleSummary());
     tracker.finish("SUCCEEDED", "release " + request.version() + " done: " + roleSummary());
-    notify("release-succeeded", "Release " + request.version() + " succeeded: " + roleSummary());
+    notify(
+        Notifications.RELEASE_SUCCEEDED,
+        "Release " + request.version() + " succeeded: " + roleSummary());
     return new ReleaseResult("SUCCEEDED", tracker.snapshot());
   }
 
@@ -218,7 +217,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     tracker.start(step, "waiting for approval of " + gateName);
     tracker.set(step, StepState.WAITING, "waiting for approval of " + gateName);
     notify(
-        "approval-needed",
+        Notifications.APPROVAL_NEEDED,
         "Release "
             + request.version()
             + " of "
@@ -245,12 +244,11 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     return last.describe();
   }
 
+  /** Sends, retried; one that still fails is reported in the progress, never thrown. */
   void notify(String event, String text) {
-    try {
-      activities.notify.send(new Notification(request.project(), event, text));
-    } catch (ActivityFailure e) {
-      // A notification that cannot be delivered must never change a release's outcome.
-      log.warn("notification {} not delivered: {}", event, e.getMessage());
+    String failure = Notifications.send(activities.notify, request.project(), event, text);
+    if (failure != null) {
+      tracker.notificationFailed(event, failure);
     }
   }
 

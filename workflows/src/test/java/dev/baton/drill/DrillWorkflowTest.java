@@ -54,7 +54,8 @@ class DrillWorkflowTest extends MockedSitesTestBase {
         16 << 20,
         Duration.ofSeconds(30),
         List.of(),
-        Duration.ZERO);
+        Duration.ZERO,
+        false);
   }
 
   private DrillWorkflow start(boolean replicated, boolean keep) {

@@ -2,6 +2,7 @@ package dev.baton.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -66,6 +67,24 @@ class FailoverWorkflowTest extends MockedSitesTestBase {
     verify(notify).send(sent.capture());
     assertThat(sent.getValue().event()).isEqualTo("failover-succeeded");
     assertThat(sent.getValue().text()).contains("traffic on secondary").contains("RPO 0");
+  }
+
+  @Test
+  void aNotificationThatCannotBeDeliveredEndsUpInTheMessageOnly() {
+    doThrow(
+            ApplicationFailure.newNonRetryableFailure(
+                "webhook answered HTTP 404: no_service", "NOTIFY_FAILED"))
+        .when(notify)
+        .send(any());
+    siteWorkers("primary", "secondary");
+    FailoverResult result = run(request(policy(true))).progress();
+
+    assertThat(result.outcome()).isEqualTo("SUCCEEDED");
+    assertThat(result.message())
+        .startsWith("traffic on secondary after ")
+        .endsWith(
+            "; notification failover-succeeded not delivered: webhook answered HTTP 404:"
+                + " no_service");
   }
 
   @Test

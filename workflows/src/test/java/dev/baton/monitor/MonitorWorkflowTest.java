@@ -4,20 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.Names;
 import dev.baton.database.ReplicationStatus;
 import dev.baton.failover.FailoverResult;
 import dev.baton.router.SwitchRequest;
 import dev.baton.testing.MockedSitesTestBase;
+import dev.baton.testing.WebUi;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -104,6 +109,69 @@ class MonitorWorkflowTest extends MockedSitesTestBase {
     verify(router).switchTo(new SwitchRequest(PROJECT, "primary", "secondary"));
     assertThat(monitor.status().activeSite()).isEqualTo("secondary");
     assertThat(monitor.status().waitingForApproval()).isFalse();
+  }
+
+  @Test
+  void anUndeliveredNotificationBecomesAnEventAndDelaysNothing() {
+    doThrow(
+            ApplicationFailure.newFailure(
+                "webhook answered HTTP 502: bad gateway", "NOTIFY_FAILED"))
+        .when(notify)
+        .send(any());
+    startMonitor(true);
+
+    down.add("primary");
+    env.sleep(Duration.ofSeconds(12));
+
+    // The failover started right after site-down, while that notification was still retried.
+    verify(router).switchTo(new SwitchRequest(PROJECT, "primary", "secondary"));
+    env.sleep(Duration.ofMinutes(3));
+    verify(notify, times(4)).send(argThat(n -> n.event().equals("site-down")));
+    assertThat(monitor.status().events())
+        .anyMatch(
+            e ->
+                e.endsWith(
+                    "notification site-down not delivered: webhook answered HTTP 502: bad"
+                        + " gateway"));
+  }
+
+  @Test
+  void theWebUisApproveFailoverSignalWithJsonStartsTheFailover() {
+    startMonitor(false);
+    down.add("primary");
+    env.sleep(Duration.ofSeconds(10));
+    assertThat(monitor.status().waitingForApproval()).isTrue();
+
+    // Exactly what the UI sends: the typed JSON as a json/plain payload.
+    WebUi.signal(
+        env,
+        Names.monitorWorkflowId(PROJECT),
+        "approveFailover",
+        "{\"approver\":\"alice\",\"reason\":\"dc1 down\"}");
+    env.sleep(Duration.ofSeconds(5));
+
+    verify(router).switchTo(new SwitchRequest(PROJECT, "primary", "secondary"));
+    MonitorStatus status = monitor.status();
+    assertThat(status.waitingForApproval()).isFalse();
+    assertThat(status.activeSite()).isEqualTo("secondary");
+    assertThat(status.events()).anyMatch(e -> e.contains("failover by alice"));
+  }
+
+  @Test
+  void anUntypedApproveFailoverSignalWithAJsonNodeStartsTheFailover() {
+    startMonitor(false);
+    down.add("primary");
+    env.sleep(Duration.ofSeconds(10));
+    assertThat(monitor.status().waitingForApproval()).isTrue();
+
+    WorkflowStub.fromTyped(monitor)
+        .signal(
+            "approveFailover",
+            new ObjectMapper().createObjectNode().put("approver", "bob").put("reason", "dc1 down"));
+    env.sleep(Duration.ofSeconds(5));
+
+    verify(router).switchTo(new SwitchRequest(PROJECT, "primary", "secondary"));
+    assertThat(monitor.status().events()).anyMatch(e -> e.contains("failover by bob"));
   }
 
   @Test

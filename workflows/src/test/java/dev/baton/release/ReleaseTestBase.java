@@ -16,9 +16,11 @@ abstract class ReleaseTestBase {
           .build();
 
   ReleaseTestRig rig;
+  TestWorkflowEnvironment env;
 
   @BeforeEach
   void setUpRig(TestWorkflowEnvironment env, Worker worker) {
+    this.env = env;
     rig = new ReleaseTestRig(env, worker);
   }
 }

@@ -79,7 +79,8 @@ final class ReleaseTestRig {
         16 << 20,
         Duration.ofSeconds(30),
         List.of(),
-        Duration.ZERO);
+        Duration.ZERO,
+        false);
   }
 
   /** The test policy with database mode replicated. */
@@ -99,7 +100,8 @@ final class ReleaseTestRig {
         p.maxLagBytes(),
         p.maxLag(),
         p.shift(),
-        p.shiftPause());
+        p.shiftPause(),
+        false);
   }
 
   /** The test policy with other approvers and an approval timeout outcome. */
@@ -123,7 +125,8 @@ final class ReleaseTestRig {
         p.maxLagBytes(),
         p.maxLag(),
         p.shift(),
-        p.shiftPause());
+        p.shiftPause(),
+        false);
   }
 
   static ReleaseRequest request(ReleasePolicy policy) {

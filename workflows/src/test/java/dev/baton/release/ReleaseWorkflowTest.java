@@ -113,7 +113,8 @@ class ReleaseWorkflowTest extends ReleaseTestBase {
             1024,
             lenient.maxLag(),
             lenient.shift(),
-            lenient.shiftPause());
+            lenient.shiftPause(),
+            false);
     // Fine before the deploy, lagging by the time the standby is validated.
     Mockito.when(rig.database.replicationStatus(any()))
         .thenReturn(new ReplicationStatus(true, 0, 10, "streaming, lag 0 B"))

@@ -58,6 +58,13 @@ final class ProgressRenderer {
                 a.accepted() ? "" : " REFUSED: " + a.reason()));
       }
     }
+    if (!p.notificationErrors().isEmpty()) {
+      // The release went on without them: say so, or people wait for a message that never comes.
+      text.append(String.format("%nnotifications not delivered:%n"));
+      for (String error : p.notificationErrors()) {
+        text.append(String.format("  %s%n", error));
+      }
+    }
     if (p.waitingFor() != null) {
       text.append(
           String.format(

@@ -1,0 +1,97 @@
+package dev.baton.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code notify} section: where notifications go. The webhook URL is a secret (a Slack
+ * incoming-webhook URL lets anyone post): it is never held here, only where the worker reads it, so
+ * no config object, log line or workflow history can leak it.
+ *
+ * @param webhookUrlEnv environment variable holding the webhook URL; null when urlFile is used or
+ *     there is no webhook
+ * @param webhookUrlFile absolute path of a file holding the webhook URL; null when urlEnv is used
+ *     or there is no webhook
+ * @param webUrl the Temporal Web UI's base URL without a trailing slash, for links to the workflow;
+ *     null for no links
+ * @param events the events that are sent; every event when the section does not list them
+ * @param connectTimeout how long one webhook call may take to connect
+ * @param readTimeout how long one webhook call may wait for the answer
+ */
+public record NotifyConfig(
+    String webhookUrlEnv,
+    Path webhookUrlFile,
+    String webUrl,
+    List<String> events,
+    Duration connectTimeout,
+    Duration readTimeout) {
+
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+  public NotifyConfig {
+    events = List.copyOf(events);
+  }
+
+  /** No webhook, no links, every event: notifications go to the worker's log only. */
+  public static NotifyConfig logOnly(List<String> events) {
+    return new NotifyConfig(null, null, null, events, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT);
+  }
+
+  public boolean hasWebhook() {
+    return webhookUrlEnv != null || webhookUrlFile != null;
+  }
+
+  public boolean sends(String event) {
+    return events.contains(event);
+  }
+
+  /** Reads the webhook URL from {@code env} or the URL file; ConfigException says what is wrong. */
+  public String webhookUrl(Map<String, String> env) {
+    String value;
+    String where;
+    if (webhookUrlEnv != null) {
+      where = "environment variable " + webhookUrlEnv;
+      value = env.get(webhookUrlEnv);
+      if (value == null || value.isBlank()) {
+        throw fail(
+            "notify.webhook.urlEnv",
+            where
+                + (value == null ? " is not set" : " is empty")
+                + " on this worker (it must hold the webhook URL)");
+      }
+    } else if (webhookUrlFile != null) {
+      where = "URL file " + webhookUrlFile;
+      try {
+        value = Files.readString(webhookUrlFile, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw fail(
+            "notify.webhook.urlFile",
+            "cannot read "
+                + where
+                + ": "
+                + e.getClass().getSimpleName()
+                + " (it must hold the webhook URL)");
+      }
+    } else {
+      throw fail("notify.webhook", "no urlEnv or urlFile (set exactly one of them)");
+    }
+    // Files written by `echo URL > file` end in a newline that is not part of the URL.
+    value = value.strip();
+    if (!Checks.isHttpUrl(value)) {
+      // Not quoted: a mistyped secret is still a secret.
+      throw fail(
+          webhookUrlEnv != null ? "notify.webhook.urlEnv" : "notify.webhook.urlFile",
+          where + " does not hold an http:// or https:// URL");
+    }
+    return value;
+  }
+
+  private static ConfigException fail(String path, String message) {
+    return new ConfigException(new ConfigProblem(null, path, message));
+  }
+}

@@ -1,0 +1,64 @@
+package dev.baton.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.baton.release.ReleaseSearchAttributes;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.SearchAttributes;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import org.junit.jupiter.api.Test;
+
+/** The dev service knows baton's search attributes, and only registered ones are accepted. */
+class DevServerTest {
+
+  private static WorkflowStub start(WorkflowClient client, String id, SearchAttributes attributes) {
+    WorkflowStub stub =
+        client.newUntypedWorkflowStub(
+            "NoSuchWorkflow", // nothing runs it: starting is what checks the attributes
+            WorkflowOptions.newBuilder()
+                .setTaskQueue("dev-server-test")
+                .setWorkflowId(id)
+                .setTypedSearchAttributes(attributes)
+                .build());
+    stub.start();
+    return stub;
+  }
+
+  @Test
+  void batonsSearchAttributesAreRegisteredAtStart() {
+    try (DevServer server = DevServer.start(0)) {
+      WorkflowServiceStubs service =
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build());
+      try {
+        WorkflowClient client =
+            WorkflowClient.newInstance(
+                service, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+        SearchAttributes attributes =
+            SearchAttributes.newBuilder()
+                .set(ReleaseSearchAttributes.PROJECT, "shop")
+                .set(ReleaseSearchAttributes.VERSION, "v2")
+                .set(ReleaseSearchAttributes.STEP, "plan")
+                .build();
+        WorkflowStub started = start(client, "with-baton-attributes", attributes);
+        assertThat(started.describe().getTypedSearchAttributes().get(ReleaseSearchAttributes.STEP))
+            .isEqualTo("plan");
+
+        SearchAttributes unknown =
+            SearchAttributes.newBuilder()
+                .set(SearchAttributeKey.forKeyword("NotRegistered"), "x")
+                .build();
+        assertThatThrownBy(() -> start(client, "with-unknown-attribute", unknown))
+            .hasStackTraceContaining("NotRegistered");
+      } finally {
+        service.shutdownNow();
+      }
+    }
+  }
+}

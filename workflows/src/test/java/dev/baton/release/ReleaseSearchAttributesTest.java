@@ -1,0 +1,79 @@
+package dev.baton.release;
+
+import static dev.baton.release.ReleaseTestRig.awaitWaitingFor;
+import static dev.baton.release.ReleaseTestRig.policy;
+import static dev.baton.release.ReleaseTestRig.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributes;
+import io.temporal.testing.WorkflowReplayer;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** BatonProject, BatonVersion and BatonStep, set only when the policy says they exist. */
+class ReleaseSearchAttributesTest extends ReleaseTestBase {
+
+  @BeforeEach
+  void registerAttributes() {
+    for (String name : List.of("BatonProject", "BatonVersion", "BatonStep")) {
+      env.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    }
+  }
+
+  private static ReleasePolicy withSearchAttributes(ReleasePolicy p, boolean on) {
+    return new ReleasePolicy(
+        p.approvalSteps(),
+        p.approvers(),
+        p.fourEyes(),
+        p.approvalTimeout(),
+        p.onApprovalTimeout(),
+        p.bake(),
+        p.probeInterval(),
+        p.deployTimeout(),
+        p.activeOnlyServices(),
+        p.replicatedDatabase(),
+        p.maxLagBytes(),
+        p.maxLag(),
+        p.shift(),
+        p.shiftPause(),
+        on);
+  }
+
+  private static SearchAttributes attributesOf(ReleaseWorkflow release) {
+    return WorkflowStub.fromTyped(release).describe().getTypedSearchAttributes();
+  }
+
+  @Test
+  void theStepIsSetAsItChangesAndEndsAsDone() throws Exception {
+    ReleaseWorkflow release =
+        rig.start(request(withSearchAttributes(policy(List.of("switch")), true)));
+    awaitWaitingFor(release, "switch");
+
+    SearchAttributes waiting = attributesOf(release);
+    assertThat(waiting.get(ReleaseSearchAttributes.PROJECT)).isEqualTo("shop");
+    assertThat(waiting.get(ReleaseSearchAttributes.VERSION)).isEqualTo("v2");
+    assertThat(waiting.get(ReleaseSearchAttributes.STEP)).isEqualTo("approve");
+
+    release.approve(new ApprovalRequest("switch", "alice", ""));
+    assertThat(rig.stub().run(null).outcome()).isEqualTo("SUCCEEDED");
+    assertThat(attributesOf(release).get(ReleaseSearchAttributes.STEP)).isEqualTo("done");
+    // The new path replays too (the version marker and the upserts match the code).
+    WorkflowReplayer.replayWorkflowExecution(
+        env.getWorkflowClient().fetchHistory(dev.baton.Names.releaseWorkflowId("shop")),
+        ReleaseWorkflowImpl.class);
+  }
+
+  @Test
+  void withoutThePolicyFlagNothingIsSet() {
+    ReleaseWorkflow release =
+        rig.start(request(withSearchAttributes(policy(List.of("switch")), false)));
+    awaitWaitingFor(release, "switch");
+    release.approve(new ApprovalRequest("switch", "alice", ""));
+    assertThat(rig.stub().run(null).outcome()).isEqualTo("SUCCEEDED");
+
+    assertThat(attributesOf(release).size()).isZero();
+  }
+}
