@@ -1,5 +1,6 @@
 package dev.baton.cli.history;
 
+import dev.baton.Names;
 import dev.baton.cli.history.HistoryEntry.Timing;
 import dev.baton.deploy.SiteDeployRequest;
 import dev.baton.drill.DrillReport;
@@ -35,10 +36,12 @@ import java.util.Optional;
  */
 final class EntryReader {
   private final WorkflowClient client;
+  private final String project;
   private final DataConverter converter;
 
-  EntryReader(WorkflowClient client) {
+  EntryReader(WorkflowClient client, String project) {
     this.client = client;
+    this.project = project;
     this.converter = client.getOptions().getDataConverter();
   }
 
@@ -60,6 +63,10 @@ final class EntryReader {
           default -> deploy(input, close);
         };
     String outcome = running ? "RUNNING" : draft.outcome == null ? status : draft.outcome;
+    if (running && execution.getWorkflowId().equals(Names.drillScheduleId(project))) {
+      // The drill schedule's cron workflow (no Schedule API): its open run mostly waits.
+      draft.detail = "the drill schedule's next run: waits for its time, or drills now";
+    }
     String kind =
         draft.kind.equals("release") && "ROLLED_BACK".equals(outcome) ? "rollback" : draft.kind;
     return new HistoryEntry(

@@ -69,7 +69,7 @@ public final class HistoryCommand implements Callable<Integer> {
       String project = session.config().project();
       Executions.Listing listing =
           new Executions(session.client(), project, session.config().siteIds()).newest(limit);
-      EntryReader reader = new EntryReader(session.client());
+      EntryReader reader = new EntryReader(session.client(), project);
       List<HistoryEntry> entries = new ArrayList<>();
       for (WorkflowExecutionInfo info : listing.executions()) {
         entries.add(reader.read(info));
