@@ -62,8 +62,8 @@ class HistoryCliTest {
                 + " +deploy +v1 +SUCCEEDED +\\d+\\.\\ds +- +-\n"
                 + "    fake deploy\n")
         .endsWith(
-            "(this Temporal service answers no visibility queries, as the embedded one does:"
-                + " listed from its open and closed workflows)\n");
+            "(listed from the open and closed workflows: this Temporal service answered the"
+                + " visibility query with UNIMPLEMENTED, as the embedded one does)\n");
 
     Run last = harness.baton("history", "--limit", "1", "--output", "json");
     assertThat(last.code()).as(last.err()).isZero();

@@ -1,6 +1,7 @@
 package dev.baton.sites;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -18,11 +19,16 @@ import dev.baton.probe.ProbeResult;
 import dev.baton.router.RouterActivities;
 import dev.baton.site.SiteActivities;
 import dev.baton.site.SiteState;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.NonDeterministicException;
 import io.temporal.worker.Worker;
+import io.temporal.workflow.Workflow;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,6 +161,36 @@ class SitesWorkflowTest {
     assertThat(report.sites()).extracting(SiteReport::role).containsExactly("unknown", "unknown");
     assertThat(report.sites().get(0).siteDetail())
         .isEqualTo("unreachable: primary: cannot reach Docker at unix:///run/primary.sock");
+  }
+
+  /**
+   * A look lasts seconds, so no history is committed for it (a deploy of new baton code in the
+   * middle of one costs one look): this checks that what it recorded replays, and that a change in
+   * the order of its calls would be caught.
+   */
+  @Test
+  void itsHistoryReplaysAndAnotherOrderOfCallsIsDetected() throws Exception {
+    siteWorkers("primary", "secondary");
+    run(true);
+    WorkflowExecutionHistory history =
+        env.getWorkflowClient().fetchHistory("baton-sites-shop-test");
+    WorkflowReplayer.replayWorkflowExecution(history, SitesWorkflowImpl.class);
+    assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecution(history, ProbesFirst.class))
+        .hasMessageContaining(NonDeterministicException.class.getName());
+  }
+
+  /** A deliberately incompatible change: it probes a site before asking the router. */
+  public static class ProbesFirst extends SitesWorkflowImpl {
+    @Override
+    public SitesReport run(SitesRequest request) {
+      Workflow.newActivityStub(
+              ProbeActivities.class,
+              ActivityOptions.newBuilder()
+                  .setStartToCloseTimeout(java.time.Duration.ofSeconds(5))
+                  .build())
+          .probe(new ProbeRequest(request.project(), "primary"));
+      return super.run(request);
+    }
   }
 
   private SitesReport run(boolean replicated) {

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -28,12 +29,13 @@ import java.util.stream.Stream;
  * executions, filtered here.
  */
 final class Executions {
-  static final Set<String> TYPES = Set.of("Release", "Failover", "Drill", "Deploy");
+  static final List<String> TYPES = List.of("Release", "Failover", "Drill", "Deploy");
 
   /**
-   * @param fromQuery true when a visibility query answered; false for the open/closed fallback
+   * @param fallback null when the visibility query answered; else the gRPC status it answered with,
+   *     and the executions come from the open/closed lists
    */
-  record Listing(List<WorkflowExecutionInfo> executions, boolean fromQuery) {}
+  record Listing(List<WorkflowExecutionInfo> executions, Status.Code fallback) {}
 
   private final WorkflowClient client;
   private final String project;
@@ -45,24 +47,28 @@ final class Executions {
     this.siteIds = siteIds;
   }
 
-  /** The query a real server is asked; public in effect, since the docs quote it. */
+  /** The visibility query (docs/cli.md quotes it). */
   String query() {
     return "TaskQueue = '"
         + Names.controlQueue(project)
-        + "' AND WorkflowType IN ('Release', 'Failover', 'Drill', 'Deploy')";
+        + "' AND WorkflowType IN ("
+        + TYPES.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", "))
+        + ")";
   }
 
   Listing newest(int limit) {
     List<WorkflowExecutionInfo> found;
-    boolean fromQuery = true;
+    Status.Code fallback = null;
     try {
       found = queried(limit);
     } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
+      // UNIMPLEMENTED: the embedded service; INVALID_ARGUMENT: a server whose visibility store
+      // takes no such query (standard visibility before Temporal 1.20).
+      fallback = e.getStatus().getCode();
+      if (fallback != Status.Code.UNIMPLEMENTED && fallback != Status.Code.INVALID_ARGUMENT) {
         throw e;
       }
       found = openAndClosed();
-      fromQuery = false;
     }
     List<WorkflowExecutionInfo> newest =
         found.stream()
@@ -74,7 +80,7 @@ final class Executions {
                     .reversed())
             .limit(limit)
             .toList();
-    return new Listing(newest, fromQuery);
+    return new Listing(newest, fallback);
   }
 
   private List<WorkflowExecutionInfo> queried(int limit) {

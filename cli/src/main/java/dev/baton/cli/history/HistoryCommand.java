@@ -6,6 +6,7 @@ import dev.baton.cli.BatonContext;
 import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
 import dev.baton.cli.ProjectSession;
+import io.grpc.Status;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.common.converter.JacksonJsonPayloadConverter;
 import java.io.PrintWriter;
@@ -89,10 +90,12 @@ public final class HistoryCommand implements Callable<Integer> {
       } else {
         out.print(HistoryTable.render(entries, Clock.systemDefaultZone()));
       }
-      if (!listing.fromQuery()) {
+      if (listing.fallback() != null) {
         out.printf(
-            "%n(this Temporal service answers no visibility queries, as the embedded one does:"
-                + " listed from its open and closed workflows)%n");
+            "%n(listed from the open and closed workflows: this Temporal service answered the"
+                + " visibility query with %s%s)%n",
+            listing.fallback(),
+            listing.fallback() == Status.Code.UNIMPLEMENTED ? ", as the embedded one does" : "");
       }
       return ExitCodes.OK;
     }
