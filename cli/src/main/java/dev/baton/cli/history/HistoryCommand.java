@@ -24,10 +24,10 @@ import picocli.CommandLine.Spec;
     name = "history",
     mixinStandardHelpOptions = true,
     description = {
-      "Past and running releases, rollbacks, failovers, drills and deploys of the project,",
-      "newest first: version, outcome, who asked and approved, how long each step took.",
-      "Read from Temporal's visibility store and the workflows' histories (no worker needed);",
-      "as long as the Temporal service keeps them (the embedded `baton dev` one: until it stops)."
+      "Past and running releases, rollbacks, failovers, drills and deploys.",
+      "Newest first: version, outcome, who asked and approved, how long each step took.",
+      "Read from Temporal's visibility store and the workflows' histories (no worker",
+      "needed), for as long as the service keeps them (`baton dev`: until it stops)."
     },
     footer = {
       "",

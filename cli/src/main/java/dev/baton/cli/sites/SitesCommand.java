@@ -30,9 +30,10 @@ import picocli.CommandLine.Spec;
     name = "sites",
     mixinStandardHelpOptions = true,
     description = {
-      "Show both sites: role (from where the router points), versions and container states,",
-      "HTTP health, database role and replication lag. Read-only: asks the workers, changes",
-      "nothing. A site whose worker or Docker engine does not answer shows as unreachable."
+      "Show both sites: role, versions, containers, health, database and lag.",
+      "The role follows where the router points; each service's version and container",
+      "state come from the site's worker. Read-only. A site whose worker or Docker",
+      "engine does not answer shows as unreachable."
     },
     footer = {"", "Examples:", "  baton sites", "  baton sites --output json"})
 public final class SitesCommand implements Callable<Integer> {
