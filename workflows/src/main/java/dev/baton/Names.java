@@ -49,4 +49,12 @@ public final class Names {
   public static String drillScheduleId(String project) {
     return "baton-drill-schedule-" + project;
   }
+
+  /**
+   * One read-only look at the sites ({@code baton sites}). Many may run at once, so each has its
+   * own {@code suffix} (random, chosen by the CLI).
+   */
+  public static String sitesWorkflowId(String project, String suffix) {
+    return "baton-sites-" + project + "-" + suffix;
+  }
 }

@@ -185,13 +185,22 @@ public final class DockerSiteActivities implements SiteActivities {
             && services.values().stream()
                 .filter(s -> !config.release().activeOnlyServices().contains(s.service()))
                 .allMatch(ServiceStatus::ready);
+    Map<String, String> states =
+        services.values().stream()
+            .collect(
+                Collectors.toMap(
+                    ServiceStatus::service,
+                    ServiceStatus::condition,
+                    (a, b) -> a,
+                    java.util.TreeMap::new));
     return new SiteState(
         site.id(),
         versions,
         healthy,
         services.isEmpty()
             ? "nothing deployed"
-            : summary(services, new ArrayList<>(versions.keySet())));
+            : summary(services, new ArrayList<>(versions.keySet())),
+        states);
   }
 
   private static String summary(Map<String, ServiceStatus> services, List<String> names) {

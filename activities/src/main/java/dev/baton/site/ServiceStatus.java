@@ -23,10 +23,14 @@ record ServiceStatus(
     return !running || "unhealthy".equals(health);
   }
 
+  /** "healthy", "exited (1)", "running" (no health check): the container's state. */
+  String condition() {
+    return !running ? "exited (" + exitCode + ")" : health == null ? "running" : health;
+  }
+
   /** "healthy (v2)", "exited (1) (v2)", "running": the state and the version it runs. */
   String state() {
-    String state = !running ? "exited (" + exitCode + ")" : health == null ? "running" : health;
-    return state + (version.isEmpty() ? "" : " (" + version + ")");
+    return condition() + (version.isEmpty() ? "" : " (" + version + ")");
   }
 
   String describe() {

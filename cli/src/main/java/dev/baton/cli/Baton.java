@@ -2,8 +2,10 @@ package dev.baton.cli;
 
 import dev.baton.cli.drill.DrillCommand;
 import dev.baton.cli.failover.FailoverCommand;
+import dev.baton.cli.history.HistoryCommand;
 import dev.baton.cli.monitor.MonitorCommand;
 import dev.baton.cli.release.ReleaseCommand;
+import dev.baton.cli.sites.SitesCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +22,8 @@ import picocli.CommandLine.Command;
       FailoverCommand.class,
       MonitorCommand.class,
       DrillCommand.class,
+      SitesCommand.class,
+      HistoryCommand.class,
       DeployCommand.class,
       WorkerCommand.class,
       ServerCommand.class,
@@ -37,7 +41,9 @@ import picocli.CommandLine.Command;
       "  baton release approve --as alice",
       "  baton failover --reason \"dc1 lost power\"",
       "  baton monitor start",
-      "  baton drill run"
+      "  baton drill run",
+      "  baton sites                                 # both sites, roles, versions, lag",
+      "  baton history --limit 5"
     })
 public final class Baton {
 

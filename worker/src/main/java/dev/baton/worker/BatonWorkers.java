@@ -7,6 +7,7 @@ import dev.baton.drill.DrillWorkflowImpl;
 import dev.baton.failover.FailoverWorkflowImpl;
 import dev.baton.monitor.MonitorWorkflowImpl;
 import dev.baton.release.ReleaseWorkflowImpl;
+import dev.baton.sites.SitesWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -30,7 +31,8 @@ public final class BatonWorkers {
           DeployWorkflowImpl.class,
           FailoverWorkflowImpl.class,
           MonitorWorkflowImpl.class,
-          DrillWorkflowImpl.class);
+          DrillWorkflowImpl.class,
+          SitesWorkflowImpl.class);
       control.registerActivitiesImplementations(provider.control().toArray());
       // Needs this process's client, not the site: the same for real and test activities.
       control.registerActivitiesImplementations(new TemporalOperations(client));

@@ -6,6 +6,7 @@ import dev.baton.site.DeployResult;
 import dev.baton.site.SiteActivities;
 import dev.baton.site.SiteRequest;
 import dev.baton.site.SiteState;
+import io.temporal.failure.ApplicationFailure;
 import java.util.Map;
 
 /** One site of a {@link FakeWorld}: deploying just records the version. */
@@ -20,8 +21,13 @@ public final class FakeSite implements SiteActivities {
 
   @Override
   public SiteState describe(SiteRequest request) {
+    if (world.deadEngines.contains(siteId)) {
+      throw ApplicationFailure.newFailure(
+          siteId + ": cannot reach Docker at unix:///tmp/none/" + siteId + ".sock",
+          "DEPLOY_FAILED");
+    }
     String version = world.versions.getOrDefault(siteId, "");
-    return new SiteState(siteId, Map.of("api", version), true, "fake");
+    return new SiteState(siteId, Map.of("api", version), true, "fake", Map.of("api", "healthy"));
   }
 
   @Override

@@ -35,6 +35,10 @@ public final class FakeWorld
   public volatile String routerTarget = "primary";
   public final Map<String, String> versions = new ConcurrentHashMap<>();
   public final Set<String> unhealthySites = ConcurrentHashMap.newKeySet();
+
+  /** Sites whose Docker engine does not answer: describe fails as the real one does. */
+  public final Set<String> deadEngines = ConcurrentHashMap.newKeySet();
+
   public final List<Notification> notifications = new CopyOnWriteArrayList<>();
   public final List<String> calls = new CopyOnWriteArrayList<>();
 

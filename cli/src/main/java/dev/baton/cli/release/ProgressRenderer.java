@@ -4,19 +4,26 @@ import dev.baton.release.ApprovalRecord;
 import dev.baton.release.ReleaseProgress;
 import dev.baton.release.StepState;
 import dev.baton.release.StepStatus;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /** Renders a release's progress as the text `baton release status` prints. */
 final class ProgressRenderer {
-  private static final DateTimeFormatter CLOCK =
-      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private ProgressRenderer() {}
 
   static String render(ReleaseProgress p) {
+    return render(p, Clock.systemDefaultZone());
+  }
+
+  /**
+   * @param clock "now" for the elapsed time of running steps, and the zone times are shown in
+   */
+  static String render(ReleaseProgress p, Clock clock) {
+    DateTimeFormatter at = CLOCK.withZone(clock.getZone());
     StringBuilder text = new StringBuilder();
     String outcome = p.outcome() == null ? "RUNNING" : p.outcome();
     text.append(
@@ -30,17 +37,20 @@ final class ProgressRenderer {
       // A weighted shift is under way: both sites serve part of the traffic.
       text.append(String.format("traffic: %s%n", p.traffic()));
     }
+    if (p.rollback() != null && p.outcome() == null) {
+      text.append(String.format("rollback: %s%n", p.rollback()));
+    }
     text.append(
         String.format(
             "%n%-15s %-11s %-8s %9s  %s%n", "STEP", "STATE", "STARTED", "DURATION", "MESSAGE"));
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     for (StepStatus s : p.steps()) {
       text.append(
           String.format(
               "%-15s %-11s %-8s %9s  %s%n",
               s.step().id(),
               state(s.state()),
-              s.startedAt() == null ? "" : CLOCK.format(s.startedAt()),
+              s.startedAt() == null ? "" : at.format(s.startedAt()),
               duration(s, now),
               s.message()));
     }
@@ -50,7 +60,7 @@ final class ProgressRenderer {
         text.append(
             String.format(
                 "  %s %s %s %s (%s)%s%n",
-                CLOCK.format(a.at()),
+                at.format(a.at()),
                 a.approver(),
                 a.decision(),
                 a.step(),

@@ -88,7 +88,8 @@ final class ReleaseStart implements Callable<Integer> {
         spec.commandLine().getOut().println("follow it with: baton release status --watch");
         return ExitCodes.OK;
       }
-      return new Watcher(session.client(), project, spec.commandLine().getOut()).untilEnded();
+      WatchView view = Watcher.textView(spec.commandLine().getOut(), context.env(), false);
+      return Watcher.of(session.client(), project, view).untilEnded();
     }
   }
 

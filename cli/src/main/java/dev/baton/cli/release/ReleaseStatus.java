@@ -8,6 +8,7 @@ import dev.baton.cli.ExitCodes;
 import dev.baton.cli.ProjectSession;
 import dev.baton.release.ReleaseProgress;
 import io.temporal.common.converter.JacksonJsonPayloadConverter;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  baton release status",
-      "  baton release status --watch",
+      "  baton release status --watch                 # redrawn in place on a terminal",
+      "  baton release status --watch --plain > log   # a line per change",
+      "  baton release status --watch --output json   # one JSON object per change",
       "  baton release status --output json"
     })
 final class ReleaseStatus implements Callable<Integer> {
@@ -36,8 +39,17 @@ final class ReleaseStatus implements Callable<Integer> {
   @Mixin ConfigOptions options;
   @Spec CommandSpec spec;
 
-  @Option(names = "--watch", description = "follow the release until it ends")
+  @Option(
+      names = "--watch",
+      description =
+          "follow the release until it ends: redrawn in place on a terminal, a line per change"
+              + " otherwise; the exit code tells how it ended")
   boolean watch;
+
+  @Option(
+      names = "--plain",
+      description = "with --watch: print a line per change even on a terminal (no redrawing)")
+  boolean plain;
 
   @Option(names = "--output", paramLabel = "FORMAT", description = "text (default) or json")
   Output output = Output.text;
@@ -50,13 +62,8 @@ final class ReleaseStatus implements Callable<Integer> {
   public Integer call() throws Exception {
     try (ProjectSession session = ProjectSession.open(options, context)) {
       String project = session.config().project();
-      if (watch && output == Output.json) {
-        throw new BatonCliException(
-            ExitCodes.BAD_INPUT,
-            "--watch prints text as the release goes; for scripts poll --output json instead");
-      }
       if (watch) {
-        return new Watcher(session.client(), project, spec.commandLine().getOut()).untilEnded();
+        return Watcher.of(session.client(), project, view()).untilEnded();
       }
       ReleaseProgress progress =
           Releases.latest(session.client(), project)
@@ -73,6 +80,14 @@ final class ReleaseStatus implements Callable<Integer> {
           .print(output == Output.json ? json(progress) : ProgressRenderer.render(progress));
       return ExitCodes.OK;
     }
+  }
+
+  private WatchView view() {
+    PrintWriter out = spec.commandLine().getOut();
+    if (output == Output.json) {
+      return new JsonView(out);
+    }
+    return Watcher.textView(out, context.env(), plain);
   }
 
   private static String json(ReleaseProgress progress) throws Exception {

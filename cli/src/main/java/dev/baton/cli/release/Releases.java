@@ -56,7 +56,34 @@ final class Releases {
     }
     // Running, cancelled (Temporal keeps no details for a cancellation) or terminated: ask the
     // workflow itself; a control worker answers even for an ended one.
-    return Optional.of(stub.query("progress", ReleaseProgress.class));
+    ReleaseProgress progress = stub.query("progress", ReleaseProgress.class);
+    if (progress.outcome() == null
+        && status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      // Terminated by hand or timed out: the workflow never got to say how it ended.
+      return Optional.of(ended(progress, status));
+    }
+    return Optional.of(progress);
+  }
+
+  private static ReleaseProgress ended(ReleaseProgress p, WorkflowExecutionStatus status) {
+    String outcome = status.name().replace("WORKFLOW_EXECUTION_STATUS_", "");
+    return new ReleaseProgress(
+        p.project(),
+        p.version(),
+        p.requestedBy(),
+        p.activeSite(),
+        p.standbySite(),
+        p.currentStep(),
+        null,
+        p.steps(),
+        p.approvals(),
+        outcome,
+        "the release workflow ended as "
+            + outcome
+            + " before its steps did (pre-empted by a failover, or by hand);"
+            + " `baton sites` shows where traffic is",
+        p.rollback(),
+        p.traffic());
   }
 
   /** The running release of the project; refused (exit 3) with {@code whenNone} otherwise. */

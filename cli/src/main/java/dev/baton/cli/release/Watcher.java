@@ -2,44 +2,55 @@ package dev.baton.cli.release;
 
 import dev.baton.cli.ExitCodes;
 import dev.baton.release.ReleaseProgress;
-import dev.baton.release.StepStatus;
 import io.temporal.client.WorkflowClient;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Follows a release, printing a line whenever a step changes, until the release ends. */
+/** Follows a release, showing each poll through a {@link WatchView}, until the release ends. */
 final class Watcher {
-  private static final Duration POLL = Duration.ofMillis(500);
-  private final WorkflowClient client;
-  private final String project;
-  private final PrintWriter out;
-  private final Map<String, String> shown = new HashMap<>();
-  private String shownWaiting;
+  static final Duration POLL = Duration.ofMillis(500);
+  private final Supplier<Optional<ReleaseProgress>> source;
+  private final WatchView view;
+  private final Duration poll;
 
-  Watcher(WorkflowClient client, String project, PrintWriter out) {
-    this.client = client;
-    this.project = project;
-    this.out = out;
+  Watcher(Supplier<Optional<ReleaseProgress>> source, WatchView view, Duration poll) {
+    this.source = source;
+    this.view = view;
+    this.poll = poll;
+  }
+
+  static Watcher of(WorkflowClient client, String project, WatchView view) {
+    return new Watcher(new ProgressPoller(client, project)::poll, view, POLL);
+  }
+
+  /**
+   * Redrawn in place when stdout is a terminal (Java 17: {@code System.console()} is null when
+   * either end is redirected) and {@code plain} is not asked for; a line per change otherwise.
+   */
+  static WatchView textView(PrintWriter out, Map<String, String> env, boolean plain) {
+    Clock clock = Clock.systemDefaultZone();
+    return plain || System.console() == null
+        ? new PlainView(out, clock)
+        : new TerminalView(out, clock, TerminalSize.columns(env));
   }
 
   int untilEnded() {
     while (true) {
-      Optional<ReleaseProgress> latest = Releases.latest(client, project);
+      Optional<ReleaseProgress> latest = source.get();
       if (latest.isPresent()) {
         ReleaseProgress progress = latest.get();
-        printChanges(progress);
         if (progress.outcome() != null) {
-          out.println();
-          out.print(ProgressRenderer.render(progress));
-          out.flush();
+          view.end(progress);
           return exitCode(progress.outcome());
         }
+        view.show(progress);
       }
       try {
-        Thread.sleep(POLL.toMillis()); // the polling cadence of a person-facing display
+        Thread.sleep(poll.toMillis()); // the polling cadence of a person-facing display
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return ExitCodes.FAILED;
@@ -53,22 +64,5 @@ final class Watcher {
       case "REJECTED", "APPROVAL_TIMEOUT" -> ExitCodes.REFUSED;
       default -> ExitCodes.FAILED;
     };
-  }
-
-  private void printChanges(ReleaseProgress progress) {
-    for (StepStatus step : progress.steps()) {
-      String text = step.state() + "|" + step.message();
-      if (step.startedAt() != null && !text.equals(shown.put(step.step().id(), text))) {
-        out.printf(
-            "%-15s %-11s %s%n",
-            step.step().id(), ProgressRenderer.state(step.state()), step.message());
-      }
-    }
-    String waiting = progress.waitingFor();
-    if (waiting != null && !waiting.equals(shownWaiting)) {
-      out.printf("  -> waiting for approval: baton release approve --step %s --as NAME%n", waiting);
-    }
-    shownWaiting = waiting;
-    out.flush();
   }
 }

@@ -1,0 +1,103 @@
+package dev.baton.cli.history;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.baton.cli.BatonCliException;
+import dev.baton.cli.BatonContext;
+import dev.baton.cli.ConfigOptions;
+import dev.baton.cli.ExitCodes;
+import dev.baton.cli.ProjectSession;
+import io.grpc.Status;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.common.converter.JacksonJsonPayloadConverter;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "history",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Past and running releases, rollbacks, failovers, drills and deploys.",
+      "Newest first: version, outcome, who asked and approved, how long each step took.",
+      "Read from Temporal's visibility store and the workflows' histories (no worker",
+      "needed), for as long as the service keeps them (`baton dev`: until it stops)."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  baton history",
+      "  baton history --limit 5",
+      "  baton history --output json"
+    })
+public final class HistoryCommand implements Callable<Integer> {
+  private final BatonContext context;
+  @Mixin ConfigOptions options;
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "show the N newest (default: ${DEFAULT-VALUE})")
+  int limit = 20;
+
+  @Option(
+      names = "--output",
+      paramLabel = "FORMAT",
+      description = "text (default) or json (a list of entries)")
+  String output = "text";
+
+  HistoryCommand(BatonContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (!output.equals("text") && !output.equals("json")) {
+      throw new BatonCliException(
+          ExitCodes.BAD_INPUT, "--output must be text or json, not '" + output + "'");
+    }
+    if (limit < 1) {
+      throw new BatonCliException(ExitCodes.BAD_INPUT, "--limit must be at least 1");
+    }
+    try (ProjectSession session = ProjectSession.open(options, context)) {
+      String project = session.config().project();
+      Executions.Listing listing =
+          new Executions(session.client(), project, session.config().siteIds()).newest(limit);
+      EntryReader reader = new EntryReader(session.client(), project);
+      List<HistoryEntry> entries = new ArrayList<>();
+      for (WorkflowExecutionInfo info : listing.executions()) {
+        entries.add(reader.read(info));
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (output.equals("json")) {
+        out.println(
+            JacksonJsonPayloadConverter.newDefaultObjectMapper()
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(entries));
+        return ExitCodes.OK;
+      }
+      if (entries.isEmpty()) {
+        out.printf(
+            "no release, failover, drill or deploy of %s on this Temporal service yet%n", project);
+      } else {
+        out.print(HistoryTable.render(entries, Clock.systemDefaultZone()));
+      }
+      if (listing.fallback() != null) {
+        out.printf(
+            "%n(listed from the open and closed workflows: this Temporal service answered the"
+                + " visibility query with %s%s)%n",
+            listing.fallback(),
+            listing.fallback() == Status.Code.UNIMPLEMENTED ? ", as the embedded one does" : "");
+      }
+      return ExitCodes.OK;
+    }
+  }
+}
