@@ -5,7 +5,6 @@ import dev.baton.worker.BatonWorkers;
 import dev.baton.worker.TemporalConnection;
 import dev.baton.worker.WorkerRoles;
 import io.temporal.worker.WorkerFactory;
-import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,14 +42,6 @@ final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--control", description = "serve the control queue")
   boolean control;
 
-  @Option(
-      names = "--workflow-cache",
-      paramLabel = "N",
-      description =
-          "workflows kept in memory between tasks (default 600); 0 turns sticky task queues off,"
-              + " which workers need against the embedded dev service to survive being killed")
-  Integer workflowCache;
-
   WorkerCommand(BatonContext context) {
     this.context = context;
   }
@@ -67,14 +58,7 @@ final class WorkerCommand implements Callable<Integer> {
         TemporalConnection.forProject(
             config, config.temporal().address(), context.env(), Duration.ofSeconds(5));
     WorkerFactory workers =
-        BatonWorkers.start(
-            connection.client(),
-            config,
-            roles,
-            context.activities().apply(config),
-            workflowCache == null
-                ? WorkerFactoryOptions.getDefaultInstance()
-                : WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(workflowCache).build());
+        BatonWorkers.start(connection.client(), config, roles, context.activities().apply(config));
     spec.commandLine()
         .getOut()
         .printf(

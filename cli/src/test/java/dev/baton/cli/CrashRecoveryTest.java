@@ -86,9 +86,10 @@ class CrashRecoveryTest {
     watch.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
     assertThat(cli("release", "status").out()).contains("waiting for approval of switch");
     // While waiting for approval: the control worker (workflows, router, probes) dies, and the
-    // approval arrives as the new one starts, as a Signal (the Web UI's way). The new worker
-    // replays the release from its history and goes on. (Control workers run without a sticky
-    // cache here: the embedded service never moves a workflow off a dead worker's sticky queue.)
+    // approval arrives while the new one starts, as a Signal (the Web UI's way). The new worker
+    // replays the release from its history and goes on. (The embedded service keeps sending
+    // queries to the dead worker's sticky queue until the workflow has a new task; a real server
+    // falls back to the normal queue after 5 s.)
     restart("control");
     try (TemporalConnection connection =
         TemporalConnection.connect(

@@ -11,7 +11,6 @@ import dev.baton.sites.SitesWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
-import io.temporal.worker.WorkerFactoryOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,21 +22,7 @@ public final class BatonWorkers {
 
   public static WorkerFactory start(
       WorkflowClient client, BatonConfig config, WorkerRoles roles, ActivityProvider provider) {
-    return start(client, config, roles, provider, WorkerFactoryOptions.getDefaultInstance());
-  }
-
-  /**
-   * With {@code options}: e.g. a workflow cache of 0, which turns sticky task queues off. The
-   * embedded dev service never moves a workflow off a killed worker's sticky queue (a real server
-   * does after 5 s), so workers that must survive SIGKILL there run without the cache.
-   */
-  public static WorkerFactory start(
-      WorkflowClient client,
-      BatonConfig config,
-      WorkerRoles roles,
-      ActivityProvider provider,
-      WorkerFactoryOptions options) {
-    WorkerFactory factory = WorkerFactory.newInstance(client, options);
+    WorkerFactory factory = WorkerFactory.newInstance(client);
     String project = config.project();
     if (roles.control()) {
       Worker control = factory.newWorker(Names.controlQueue(project));

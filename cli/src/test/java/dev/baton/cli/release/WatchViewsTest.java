@@ -207,8 +207,7 @@ class WatchViewsTest {
         outcome,
         outcome == null ? "" : "release v2 done",
         rollback,
-        traffic,
-        List.of());
+        traffic);
   }
 
   private static ReleaseProgress deploying() {
