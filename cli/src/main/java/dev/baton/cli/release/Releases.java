@@ -83,7 +83,8 @@ final class Releases {
             + " before its steps did (pre-empted by a failover, or by hand);"
             + " `baton sites` shows where traffic is",
         p.rollback(),
-        p.traffic());
+        p.traffic(),
+        p.notificationErrors());
   }
 
   /** The running release of the project; refused (exit 3) with {@code whenNone} otherwise. */

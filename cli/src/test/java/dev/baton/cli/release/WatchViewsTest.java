@@ -207,7 +207,8 @@ class WatchViewsTest {
         outcome,
         outcome == null ? "" : "release v2 done",
         rollback,
-        traffic);
+        traffic,
+        List.of());
   }
 
   private static ReleaseProgress deploying() {
