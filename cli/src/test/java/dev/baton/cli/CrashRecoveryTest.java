@@ -84,7 +84,7 @@ class CrashRecoveryTest {
     assertThat(cli("release", "status").out()).contains("waiting for approval of switch");
     // The control worker is not killed here: the embedded service never moves a workflow off a
     // killed worker's sticky task queue (a real server does after 5 s), so the release would
-    // wait forever for it. See docs/security.md.
+    // wait forever for it (README, "baton dev").
     ok(cli("release", "approve", "--as", "alice"));
     // Mid-backfill: the former active site's worker dies.
     awaitStatus("backfill        running");
