@@ -17,7 +17,8 @@ public record BatonConfig(
     ReleaseConfig release,
     DatabaseConfig database,
     MonitorConfig monitor,
-    DrillConfig drill) {
+    DrillConfig drill,
+    MetricsConfig metrics) {
 
   public BatonConfig {
     sites = List.copyOf(sites);

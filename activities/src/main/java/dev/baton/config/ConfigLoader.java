@@ -26,7 +26,16 @@ public final class ConfigLoader {
   public static final String DEFAULT_FILE = "baton.yml";
 
   static final List<String> KEYS =
-      List.of("project", "temporal", "sites", "router", "release", "database", "monitor", "drill");
+      List.of(
+          "project",
+          "temporal",
+          "sites",
+          "router",
+          "release",
+          "database",
+          "monitor",
+          "drill",
+          "metrics");
   private static final String PROJECT = "a project name matching " + Checks.PROJECT_PATTERN;
 
   // Duplicate keys would otherwise silently keep the last value. The builder, unlike
@@ -172,8 +181,9 @@ public final class ConfigLoader {
     }
     MonitorConfig monitor = SectionReader.monitor(root.child("monitor"));
     DrillConfig drill = SectionReader.drill(root.child("drill"));
+    MetricsConfig metrics = SectionReader.metrics(root.child("metrics"));
     return new BatonConfig(
-        file, project, temporal, sites.sites(), router, release, database, monitor, drill);
+        file, project, temporal, sites.sites(), router, release, database, monitor, drill, metrics);
   }
 
   /** The file's temporal section, with BATON_TEMPORAL_ADDRESS taking precedence if set. */

@@ -21,7 +21,7 @@ class ConfigLoaderProblemsTest extends ConfigProblemsTestBase {
     assertThat(problems(minimalWith("project: shop\n", "project: shop\nprojects: [a]\n")))
         .containsExactly(
             "projects: unknown key (allowed here: project, temporal, sites, router, release,"
-                + " database, monitor, drill)");
+                + " database, monitor, drill, metrics)");
   }
 
   @Test

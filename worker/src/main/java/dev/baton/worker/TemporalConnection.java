@@ -1,5 +1,6 @@
 package dev.baton.worker;
 
+import com.uber.m3.tally.Scope;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -20,8 +21,21 @@ public final class TemporalConnection implements AutoCloseable {
    * @throws TemporalUnreachableException naming the address when the service does not answer
    */
   public static TemporalConnection connect(String address, String namespace, Duration timeout) {
-    WorkflowServiceStubsOptions options =
-        WorkflowServiceStubsOptions.newBuilder().setTarget(address).build();
+    return connect(address, namespace, timeout, null);
+  }
+
+  /**
+   * @param metrics where the client and the workers built on it report, e.g. {@link
+   *     MetricsEndpoint#scope()}; null reports nothing
+   */
+  public static TemporalConnection connect(
+      String address, String namespace, Duration timeout, Scope metrics) {
+    WorkflowServiceStubsOptions.Builder builder =
+        WorkflowServiceStubsOptions.newBuilder().setTarget(address);
+    if (metrics != null) {
+      builder.setMetricsScope(metrics);
+    }
+    WorkflowServiceStubsOptions options = builder.build();
     WorkflowServiceStubs stubs;
     try {
       stubs = WorkflowServiceStubs.newConnectedServiceStubs(options, timeout);

@@ -1,6 +1,7 @@
 package dev.baton.drill;
 
 import dev.baton.FailureKind;
+import dev.baton.metrics.WorkflowMetrics;
 import dev.baton.notify.Notification;
 import dev.baton.operation.OperationActivities;
 import dev.baton.operation.RunningRequest;
@@ -26,6 +27,7 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
+import java.util.Map;
 import org.slf4j.Logger;
 
 /**
@@ -89,6 +91,7 @@ public class DrillWorkflowImpl implements DrillWorkflow {
     }
     measureErrors(startedAt);
     outcome = "SUCCEEDED";
+    WorkflowMetrics.since(WorkflowMetrics.DRILL, Map.of("outcome", outcome), startedAt);
     message =
         "drill passed: "
             + to
@@ -233,6 +236,7 @@ public class DrillWorkflowImpl implements DrillWorkflow {
             + (active == null ? "the active site" : active)
             + "); request errors: "
             + requestErrors;
+    WorkflowMetrics.since(WorkflowMetrics.DRILL, Map.of("outcome", outcome), startedAt);
     notify("drill-failed", "Drill of " + request.project() + " failed: " + message);
     return ApplicationFailure.newNonRetryableFailure(message, outcome);
   }

@@ -67,6 +67,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
     tracker.set(Step.DONE, StepState.SUCCEEDED, roleSummary());
     tracker.finish("SUCCEEDED", "release " + request.version() + " done: " + roleSummary());
+    log.info("release {} succeeded: {}", request.version(), roleSummary());
     notify("release-succeeded", "Release " + request.version() + " succeeded: " + roleSummary());
     return new ReleaseResult("SUCCEEDED", tracker.snapshot());
   }
