@@ -40,7 +40,10 @@ final class ReleaseTracker {
     StepStatus before = steps.get(step.ordinal());
     StepStatus after = before.with(state, now(), text);
     steps.set(step.ordinal(), after);
-    if (before.endedAt() == null && after.endedAt() != null && state != StepState.SKIPPED) {
+    if (before.endedAt() == null
+        && after.endedAt() != null
+        && state != StepState.SKIPPED
+        && step != Step.DONE) {
       WorkflowMetrics.time(
           WorkflowMetrics.RELEASE_STEP,
           Map.of("step", step.id(), "state", state.name()),
