@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       ServerCommand.class,
       DevCommand.class,
       ConfigCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -37,7 +38,8 @@ import picocli.CommandLine.Command;
       "  baton release approve --as alice",
       "  baton failover --reason \"dc1 lost power\"",
       "  baton monitor start",
-      "  baton drill run"
+      "  baton drill run",
+      "  source <(baton completion)                  # tab completion in bash or zsh"
     })
 public final class Baton {
 
