@@ -69,7 +69,7 @@ class HelpAndCompletionTest {
   }
 
   private static CommandLine root() {
-    return new CommandLine(Baton.class, new ContextFactory(CONTEXT));
+    return Baton.commandLine(CONTEXT);
   }
 
   /** Every command but picocli's own `help`, parents before their subcommands. */
