@@ -20,7 +20,8 @@ public record BatonConfig(
     DatabaseConfig database,
     MonitorConfig monitor,
     DrillConfig drill,
-    NotifyConfig notifications) {
+    NotifyConfig notifications,
+    MetricsConfig metrics) {
 
   public BatonConfig {
     sites = List.copyOf(sites);

@@ -35,7 +35,8 @@ public final class ConfigLoader {
           "database",
           "monitor",
           "drill",
-          "notify");
+          "notify",
+          "metrics");
   private static final String PROJECT = "a project name matching " + Checks.PROJECT_PATTERN;
 
   // Duplicate keys would otherwise silently keep the last value. The builder, unlike
@@ -182,8 +183,19 @@ public final class ConfigLoader {
     MonitorConfig monitor = SectionReader.monitor(root.child("monitor"));
     DrillConfig drill = SectionReader.drill(root.child("drill"));
     NotifyConfig notify = NotifyReader.read(root.child("notify"), base);
+    MetricsConfig metrics = SectionReader.metrics(root.child("metrics"));
     return new BatonConfig(
-        file, project, temporal, sites.sites(), router, release, database, monitor, drill, notify);
+        file,
+        project,
+        temporal,
+        sites.sites(),
+        router,
+        release,
+        database,
+        monitor,
+        drill,
+        notify,
+        metrics);
   }
 
   /** The file's temporal section, with BATON_TEMPORAL_ADDRESS taking precedence if set. */

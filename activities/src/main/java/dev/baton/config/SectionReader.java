@@ -37,6 +37,7 @@ final class SectionReader {
   static final List<String> MONITOR_KEYS =
       List.of("interval", "failuresBeforeAction", "autoFailover");
   static final List<String> DRILL_KEYS = List.of("bake", "switchBack");
+  static final List<String> METRICS_KEYS = List.of("host", "port");
 
   static final String HOST_PORT = "host:port with a port from 1 to 65535";
   static final String URL = "an http:// or https:// URL with a host";
@@ -151,6 +152,18 @@ final class SectionReader {
     return new DrillConfig(
         requireNonNullElse(r.child("bake").duration(false, false), Duration.ofMinutes(1)),
         requireNonNullElse(r.child("switchBack").bool(false, "true or false"), true));
+  }
+
+  static MetricsConfig metrics(TreeReader r) {
+    r.mapping(false, "a mapping with host and port", METRICS_KEYS);
+    String host = r.child("host").text(false, "an address to bind, e.g. 127.0.0.1");
+    TreeReader portNode = r.child("port");
+    Integer port = portNode.integer(false, "a port from 1 to 65535");
+    if (port != null && (port < 1 || port > 65535)) {
+      portNode.report(port + " is not a port from 1 to 65535");
+      port = null;
+    }
+    return new MetricsConfig(requireNonNullElse(host, MetricsConfig.DEFAULT_HOST), port);
   }
 
   /** A host:port value, or null after reporting why it is not one. */

@@ -21,7 +21,8 @@ class ConfigLoaderProblemsTest extends ConfigProblemsTestBase {
     assertThat(problems(minimalWith("project: shop\n", "project: shop\nprojects: [a]\n")))
         .containsExactly(
             "projects: unknown key (allowed here: project, temporal, sites, router, release,"
-                + " database, monitor, drill, notify)");
+                + " database, monitor, drill, notify,"
+                + " metrics)");
   }
 
   @Test

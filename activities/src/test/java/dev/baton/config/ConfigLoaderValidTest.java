@@ -144,6 +144,15 @@ class ConfigLoaderValidTest {
         .isEqualTo(new DatabaseConfig("external", 16L * 1024 * 1024, Duration.ofSeconds(30)));
     assertThat(config.monitor()).isEqualTo(new MonitorConfig(Duration.ofSeconds(2), 3, false));
     assertThat(config.drill()).isEqualTo(new DrillConfig(Duration.ofMinutes(1), true));
+    assertThat(config.metrics()).isEqualTo(MetricsConfig.off());
+  }
+
+  @Test
+  void metricsPortTurnsTheEndpointOn(@TempDir Path dir) {
+    String yaml = TestConfigs.read("minimal.yml") + "metrics:\n  port: 9464\n";
+    BatonConfig config = ConfigLoader.load(TestConfigs.write(dir, yaml), Map.of());
+    assertThat(config.metrics()).isEqualTo(new MetricsConfig("127.0.0.1", 9464));
+    assertThat(config.metrics().enabled()).isTrue();
   }
 
   @Test

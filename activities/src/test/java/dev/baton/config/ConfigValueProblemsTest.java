@@ -19,6 +19,12 @@ class ConfigValueProblemsTest extends ConfigProblemsTestBase {
   }
 
   @Test
+  void metricsPortMustBeAPort() {
+    assertThat(withSection("metrics:\n  port: 70000\n"))
+        .containsExactly("metrics.port: 70000 is not a port from 1 to 65535");
+  }
+
+  @Test
   void badDurationListsTheAcceptedForms() {
     assertThat(withSection("monitor:\n  interval: 5 minutes\n"))
         .containsExactly("monitor.interval: \"5 minutes\" is not a duration " + DURATION);

@@ -100,7 +100,7 @@ public final class LocalDatabases implements BeforeAllCallback, AfterAllCallback
                             reseedCommand)))
             .toList();
     return new BatonConfig(
-        ROOT.resolve("baton.yml"), "shop", null, sites, null, null, null, null, null, null);
+        ROOT.resolve("baton.yml"), "shop", null, sites, null, null, null, null, null, null, null);
   }
 
   /** A new connection as the application user (autocommit). */

@@ -11,7 +11,9 @@ import picocli.CommandLine.Spec;
 /** {@code baton config validate}. */
 @Command(
     name = "config",
+    mixinStandardHelpOptions = true,
     description = "Check baton.yml.",
+    footer = {"", "Example:", "  baton config validate"},
     subcommands = {ConfigCommand.Validate.class})
 public final class ConfigCommand {
 

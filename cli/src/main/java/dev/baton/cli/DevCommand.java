@@ -3,6 +3,7 @@ package dev.baton.cli;
 import dev.baton.config.BatonConfig;
 import dev.baton.worker.BatonWorkers;
 import dev.baton.worker.DevServer;
+import dev.baton.worker.MetricsEndpoint;
 import dev.baton.worker.TemporalConnection;
 import dev.baton.worker.WorkerRoles;
 import io.temporal.worker.WorkerFactory;
@@ -22,10 +23,16 @@ import picocli.CommandLine.Spec;
       "All a new user needs besides Java and Docker. Nothing survives a stop; production uses",
       "a Temporal cluster."
     },
-    footer = {"", "Example:", "  baton dev -c examples/shop/baton.yml"})
+    footer = {
+      "",
+      "Examples:",
+      "  baton dev -c examples/shop/baton.yml",
+      "  baton dev --metrics-port 9464     # Prometheus metrics on 127.0.0.1:9464/metrics"
+    })
 final class DevCommand implements Callable<Integer> {
   private final BatonContext context;
   @Mixin ConfigOptions options;
+  @Mixin MetricsOptions metricsOptions;
   @Spec CommandSpec spec;
 
   @Option(names = "--port", paramLabel = "PORT", description = "default: 7233")
@@ -39,9 +46,14 @@ final class DevCommand implements Callable<Integer> {
   public Integer call() {
     BatonConfig config = options.load(context);
     DevServer server = DevServer.start(port);
+    MetricsEndpoint metrics = metricsOptions.start(config);
     TemporalConnection connection =
         TemporalConnection.forProject(
-            config, server.address(), context.env(), Duration.ofSeconds(5));
+            config,
+            server.address(),
+            context.env(),
+            Duration.ofSeconds(5),
+            metrics == null ? null : metrics.scope());
     WorkerFactory workers =
         BatonWorkers.start(
             connection.client(),
@@ -53,10 +65,10 @@ final class DevCommand implements Callable<Integer> {
         .printf(
             "baton dev: Temporal on %s (in memory), workers for %s: control + %s (Ctrl-C to stop)%n",
             server.address(), config.project(), String.join(", ", config.siteIds()));
-    spec.commandLine().getOut().flush();
+    WorkerCommand.printMetrics(spec, metrics);
     UntilStopped.await(
         () -> {
-          WorkerCommand.stop(workers, connection);
+          WorkerCommand.stop(workers, connection, metrics);
           server.close();
         });
     return ExitCodes.OK;

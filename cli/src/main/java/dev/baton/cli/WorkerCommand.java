@@ -2,6 +2,7 @@ package dev.baton.cli;
 
 import dev.baton.config.BatonConfig;
 import dev.baton.worker.BatonWorkers;
+import dev.baton.worker.MetricsEndpoint;
 import dev.baton.worker.TemporalConnection;
 import dev.baton.worker.WorkerRoles;
 import io.temporal.worker.WorkerFactory;
@@ -29,11 +30,13 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  baton worker                      # all roles in one process",
       "  baton worker --site primary       # on site primary's deploy server",
-      "  baton worker --control"
+      "  baton worker --control",
+      "  baton worker --metrics-port 9464         # Prometheus: curl 127.0.0.1:9464/metrics"
     })
 final class WorkerCommand implements Callable<Integer> {
   private final BatonContext context;
   @Mixin ConfigOptions options;
+  @Mixin MetricsOptions metricsOptions;
   @Spec CommandSpec spec;
 
   @Option(names = "--site", paramLabel = "ID", description = "serve this site's queue (repeatable)")
@@ -54,9 +57,14 @@ final class WorkerCommand implements Callable<Integer> {
         sites.isEmpty() && !control
             ? WorkerRoles.all(config.siteIds())
             : new WorkerRoles(control, List.copyOf(sites));
+    MetricsEndpoint metrics = metricsOptions.start(config);
     TemporalConnection connection =
         TemporalConnection.forProject(
-            config, config.temporal().address(), context.env(), Duration.ofSeconds(5));
+            config,
+            config.temporal().address(),
+            context.env(),
+            Duration.ofSeconds(5),
+            metrics == null ? null : metrics.scope());
     WorkerFactory workers =
         BatonWorkers.start(connection.client(), config, roles, context.activities().apply(config));
     spec.commandLine()
@@ -64,15 +72,25 @@ final class WorkerCommand implements Callable<Integer> {
         .printf(
             "baton worker for %s on %s: %s (Ctrl-C to stop)%n",
             config.project(), config.temporal().address(), roles.describe());
-    spec.commandLine().getOut().flush();
-    UntilStopped.await(() -> stop(workers, connection));
+    printMetrics(spec, metrics);
+    UntilStopped.await(() -> stop(workers, connection, metrics));
     return ExitCodes.OK;
   }
 
-  static void stop(WorkerFactory workers, TemporalConnection connection) {
+  static void printMetrics(CommandSpec spec, MetricsEndpoint metrics) {
+    if (metrics != null) {
+      spec.commandLine().getOut().printf("metrics on %s%n", metrics.url());
+    }
+    spec.commandLine().getOut().flush();
+  }
+
+  static void stop(WorkerFactory workers, TemporalConnection connection, MetricsEndpoint metrics) {
     // Let running activities finish their current call; Temporal retries what does not.
     workers.shutdown();
     workers.awaitTermination(10, TimeUnit.SECONDS);
     connection.close();
+    if (metrics != null) {
+      metrics.close();
+    }
   }
 }

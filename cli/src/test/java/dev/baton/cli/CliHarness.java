@@ -2,12 +2,14 @@ package dev.baton.cli;
 
 import dev.baton.config.BatonConfig;
 import dev.baton.config.ConfigLoader;
+import dev.baton.config.MetricsConfig;
 import dev.baton.config.SiteConfig;
 import dev.baton.site.SiteActivities;
 import dev.baton.testing.FakeWorld;
 import dev.baton.worker.ActivityProvider;
 import dev.baton.worker.BatonWorkers;
 import dev.baton.worker.DevServer;
+import dev.baton.worker.MetricsEndpoint;
 import dev.baton.worker.TemporalConnection;
 import dev.baton.worker.WorkerRoles;
 import io.temporal.worker.WorkerFactory;
@@ -34,19 +36,38 @@ final class CliHarness implements AutoCloseable {
   private final WorkerFactory workers;
   private final Function<BatonConfig, ActivityProvider> activities;
 
+  /** The worker's Prometheus endpoint, or null when it serves none. */
+  final MetricsEndpoint metrics;
+
   /** A generated baton.yml and a {@link FakeWorld} behind the activities. */
   CliHarness(Path dir) throws IOException {
-    this(writeConfig(dir), null);
+    this(writeConfig(dir), null, null);
+  }
+
+  /** As {@link #CliHarness(Path)}, with a worker that serves {@code metrics}. */
+  static CliHarness withMetrics(Path dir, MetricsConfig metrics) throws IOException {
+    return new CliHarness(writeConfig(dir), null, metrics);
   }
 
   /** The given baton.yml; {@code activities} null means the fake world. */
   CliHarness(Path config, Function<BatonConfig, ActivityProvider> activities) {
+    this(config, activities, null);
+  }
+
+  private CliHarness(
+      Path config, Function<BatonConfig, ActivityProvider> activities, MetricsConfig metrics) {
     this.server = DevServer.start(0);
     this.config = config;
     this.activities = activities == null ? c -> fakeProvider() : activities;
+    this.metrics = metrics == null ? null : MetricsEndpoint.start(metrics);
     BatonConfig loaded = ConfigLoader.load(config, env());
     connection =
-        TemporalConnection.forProject(loaded, server.address(), env(), Duration.ofSeconds(5));
+        TemporalConnection.forProject(
+            loaded,
+            server.address(),
+            env(),
+            Duration.ofSeconds(5),
+            this.metrics == null ? null : this.metrics.scope());
     workers =
         BatonWorkers.start(
             connection.client(),
@@ -149,5 +170,8 @@ final class CliHarness implements AutoCloseable {
     workers.awaitTermination(5, TimeUnit.SECONDS);
     connection.close();
     server.close();
+    if (metrics != null) {
+      metrics.close();
+    }
   }
 }

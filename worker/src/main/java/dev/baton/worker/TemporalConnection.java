@@ -1,5 +1,6 @@
 package dev.baton.worker;
 
+import com.uber.m3.tally.Scope;
 import dev.baton.config.BatonConfig;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -24,26 +25,44 @@ public final class TemporalConnection implements AutoCloseable {
    * @throws TemporalUnreachableException naming the address when the service does not answer
    */
   public static TemporalConnection connect(String address, String namespace, Duration timeout) {
-    return connect(address, namespace, timeout, DefaultDataConverter.newDefaultInstance());
+    return open(address, namespace, timeout, DefaultDataConverter.newDefaultInstance(), null);
   }
 
   /**
    * The project's connection at {@code address}: its namespace, and its payload encryption when
    * baton.yml names keys (the CLI and every worker must use the same keys).
+   *
+   * @param metrics where the client and the workers built on it report, e.g. {@link
+   *     MetricsEndpoint#scope()}; null reports nothing
    */
   public static TemporalConnection forProject(
       BatonConfig config, String address, Map<String, String> env, Duration timeout) {
-    return connect(
+    return forProject(config, address, env, timeout, null);
+  }
+
+  /** The same, reporting the client's and its workers' metrics to {@code metrics}. */
+  public static TemporalConnection forProject(
+      BatonConfig config,
+      String address,
+      Map<String, String> env,
+      Duration timeout,
+      Scope metrics) {
+    return open(
         address,
         config.temporal().namespace(),
         timeout,
-        PayloadEncryption.dataConverter(PayloadKeys.from(config.temporal(), env)));
+        PayloadEncryption.dataConverter(PayloadKeys.from(config.temporal(), env)),
+        metrics);
   }
 
-  private static TemporalConnection connect(
-      String address, String namespace, Duration timeout, DataConverter converter) {
-    WorkflowServiceStubsOptions options =
-        WorkflowServiceStubsOptions.newBuilder().setTarget(address).build();
+  private static TemporalConnection open(
+      String address, String namespace, Duration timeout, DataConverter converter, Scope metrics) {
+    WorkflowServiceStubsOptions.Builder builder =
+        WorkflowServiceStubsOptions.newBuilder().setTarget(address);
+    if (metrics != null) {
+      builder.setMetricsScope(metrics);
+    }
+    WorkflowServiceStubsOptions options = builder.build();
     WorkflowServiceStubs stubs;
     try {
       stubs = WorkflowServiceStubs.newConnectedServiceStubs(options, timeout);

@@ -1,6 +1,7 @@
 package dev.baton.drill;
 
 import dev.baton.FailureKind;
+import dev.baton.metrics.WorkflowMetrics;
 import dev.baton.notify.Notifications;
 import dev.baton.operation.OperationActivities;
 import dev.baton.operation.RunningRequest;
@@ -26,6 +27,7 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * See {@link DrillWorkflow}. The switch and the database switchover are the release's own ({@link
@@ -86,6 +88,7 @@ public class DrillWorkflowImpl implements DrillWorkflow {
     }
     measureErrors(startedAt);
     outcome = "SUCCEEDED";
+    WorkflowMetrics.since(WorkflowMetrics.DRILL, Map.of("outcome", outcome), startedAt);
     message =
         "drill passed: "
             + to
@@ -230,6 +233,7 @@ public class DrillWorkflowImpl implements DrillWorkflow {
             + (active == null ? "the active site" : active)
             + "); request errors: "
             + requestErrors;
+    WorkflowMetrics.since(WorkflowMetrics.DRILL, Map.of("outcome", outcome), startedAt);
     notify(Notifications.DRILL_FAILED, "Drill of " + request.project() + " failed: " + message);
     return ApplicationFailure.newNonRetryableFailure(message, outcome);
   }

@@ -2,6 +2,7 @@ package dev.baton.failover;
 
 import dev.baton.FailureKind;
 import dev.baton.Names;
+import dev.baton.metrics.WorkflowMetrics;
 import dev.baton.notify.Notifications;
 import dev.baton.operation.PreemptRequest;
 import dev.baton.probe.ProbeRequest;
@@ -16,6 +17,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
+import java.util.Map;
 
 /**
  * See {@link FailoverWorkflow}. The router moves first: once traffic has left the failed site,
@@ -69,6 +71,7 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
     }
     long end = Workflow.currentTimeMillis();
     rto = end - startedAt;
+    WorkflowMetrics.time(WorkflowMetrics.FAILOVER, Map.of("outcome", "SUCCEEDED"), rto);
     if (request.firstFailedProbeAtMillis() != null) {
       rtoFromDetection = end - request.firstFailedProbeAtMillis();
     }
@@ -202,6 +205,7 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
             : e.getCause() instanceof ApplicationFailure app ? app : null;
     outcome = cause == null ? FailureKind.SWITCH_FAILED.type() : cause.getType();
     message = Reasons.of(e) + trafficNote();
+    WorkflowMetrics.since(WorkflowMetrics.FAILOVER, Map.of("outcome", outcome), startedAt);
     notify(
         Notifications.FAILOVER_FAILED, "Failover of " + request.project() + " failed: " + message);
     return ApplicationFailure.newNonRetryableFailure(message, outcome);

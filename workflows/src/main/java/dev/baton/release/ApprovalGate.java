@@ -1,10 +1,12 @@
 package dev.baton.release;
 
+import dev.baton.metrics.WorkflowMetrics;
 import dev.baton.report.Texts;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -84,6 +86,7 @@ final class ApprovalGate {
    */
   ApprovalRecord await(BooleanSupplier interrupted) {
     String step = waitingFor;
+    long waitingSince = Workflow.currentTimeMillis();
     boolean decided =
         Workflow.await(
             policy.approvalTimeout(), () -> decision != null || interrupted.getAsBoolean());
@@ -98,6 +101,10 @@ final class ApprovalGate {
       records.add(decision);
     }
     waitingFor = null;
+    WorkflowMetrics.since(
+        WorkflowMetrics.APPROVAL_WAIT,
+        Map.of("step", step, "decision", decision.decision()),
+        waitingSince);
     return decision;
   }
 

@@ -1,9 +1,11 @@
 package dev.baton.release;
 
+import dev.baton.metrics.WorkflowMetrics;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The release's progress as people see it: every step's state, times and message. Each change is
@@ -39,7 +41,18 @@ final class ReleaseTracker {
   }
 
   void set(Step step, StepState state, String text) {
-    steps.set(step.ordinal(), steps.get(step.ordinal()).with(state, now(), text));
+    StepStatus before = steps.get(step.ordinal());
+    StepStatus after = before.with(state, now(), text);
+    steps.set(step.ordinal(), after);
+    if (before.endedAt() == null
+        && after.endedAt() != null
+        && state != StepState.SKIPPED
+        && step != Step.DONE) {
+      WorkflowMetrics.time(
+          WorkflowMetrics.RELEASE_STEP,
+          Map.of("step", step.id(), "state", state.name()),
+          after.endedAt().toEpochMilli() - after.startedAt().toEpochMilli());
+    }
     publish();
   }
 
@@ -81,6 +94,11 @@ final class ReleaseTracker {
   void finish(String outcome, String text) {
     this.outcome = outcome;
     this.message = text;
+    Instant started = steps.get(Step.PLAN.ordinal()).startedAt();
+    if (started != null) {
+      WorkflowMetrics.since(
+          WorkflowMetrics.RELEASE, Map.of("outcome", outcome), started.toEpochMilli());
+    }
     publish();
     if (outcome.equals("SUCCEEDED")) {
       searchAttributes.step(Step.DONE.id());

@@ -16,9 +16,11 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
+import org.slf4j.Logger;
 
 /** See {@link ReleaseWorkflow}. Each step is a method; {@link #run} only orders them. */
 public class ReleaseWorkflowImpl implements ReleaseWorkflow {
+  private static final Logger log = Workflow.getLogger(ReleaseWorkflowImpl.class);
   private final ReleaseRequest request;
   private final ReleasePolicy policy;
   private final ApprovalGate gate;
@@ -64,6 +66,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
     tracker.set(Step.DONE, StepState.SUCCEEDED, roleSummary());
     tracker.finish("SUCCEEDED", "release " + request.version() + " done: " + roleSummary());
+    log.info("release {} succeeded: {}", request.version(), roleSummary());
     notify(
         Notifications.RELEASE_SUCCEEDED,
         "Release " + request.version() + " succeeded: " + roleSummary());

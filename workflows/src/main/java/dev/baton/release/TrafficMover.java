@@ -1,11 +1,13 @@
 package dev.baton.release;
 
+import dev.baton.metrics.WorkflowMetrics;
 import dev.baton.router.SwitchRequest;
 import dev.baton.router.SwitchResult;
 import dev.baton.site.ActiveOnlyRequest;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.util.Map;
 
 /**
  * The switch itself: the router moves traffic and the queue workers (active-only services) move
@@ -69,7 +71,9 @@ public final class TrafficMover {
 
   /** Everything at once: the drill's switch, and the last step of a release's. */
   public SwitchResult move(String from, String to, DatabaseSwitchover database) {
+    long startedAt = Workflow.currentTimeMillis();
     SwitchResult result = moveAll(from, to, database);
+    WorkflowMetrics.since(WorkflowMetrics.SWITCH, Map.of(), startedAt);
     if (tracker != null) {
       tracker.traffic(null); // one site has all of it again
     }
