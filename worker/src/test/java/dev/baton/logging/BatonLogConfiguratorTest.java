@@ -52,7 +52,7 @@ class BatonLogConfiguratorTest {
 
   @Test
   void aLogbackTestXmlOnTheClassPathTakesPrecedence() {
-    // This module's test class path has one (from the workflows test jar), as tests want.
+    // This module has its own for its tests (src/test/resources), as every module does.
     LoggerContext context = new LoggerContext();
     BatonLogConfigurator configurator = new BatonLogConfigurator();
     configurator.setContext(context);
