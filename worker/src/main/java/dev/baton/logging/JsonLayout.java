@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * exception. The Temporal SDK puts {@code WorkflowId}, {@code RunId}, {@code WorkflowType}, {@code
  * TaskQueue} and, in activities, {@code ActivityId} and {@code ActivityType} into the MDC, so each
  * line from workflow or activity code names what it belongs to. Selected by {@code
- * BATON_LOG_FORMAT=json} (see logback.xml).
+ * BATON_LOG_FORMAT=json} (see {@link BatonLogConfigurator}).
  */
 public final class JsonLayout extends LayoutBase<ILoggingEvent> {
   private static final JsonFactory JSON = new JsonFactory();
