@@ -1,5 +1,7 @@
 package dev.baton;
 
+import io.temporal.failure.ApplicationFailure;
+
 /**
  * The types of the ApplicationFailures baton raises. Each is non-retryable (a retry would not
  * change the answer, so the workflow or the operator decides what happens next), except {@link
@@ -55,5 +57,20 @@ public enum FailureKind {
 
   public String type() {
     return name();
+  }
+
+  /** A non-retryable failure of this kind: what every baton workflow throws. */
+  public ApplicationFailure failure(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, type());
+  }
+
+  /**
+   * The kind a failure carries (itself or its cause, for an ActivityFailure), else {@code other}.
+   */
+  public static String typeOf(Throwable e, FailureKind other) {
+    if (e instanceof ApplicationFailure app) {
+      return app.getType();
+    }
+    return e.getCause() instanceof ApplicationFailure app ? app.getType() : other.type();
   }
 }

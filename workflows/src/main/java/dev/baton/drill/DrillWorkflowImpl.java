@@ -11,7 +11,6 @@ import dev.baton.release.DatabaseSwitchover;
 import dev.baton.release.ReleaseActivities;
 import dev.baton.release.ReleaseRequest;
 import dev.baton.release.TrafficMover;
-import dev.baton.report.Phase;
 import dev.baton.report.PhaseLog;
 import dev.baton.report.Reasons;
 import dev.baton.report.Texts;
@@ -93,9 +92,11 @@ public class DrillWorkflowImpl implements DrillWorkflow {
         "drill passed: "
             + to
             + " took over in "
-            + millis("switch")
+            + phases.millis("switch")
             + " ms"
-            + (request.keep() ? "" : ", back on " + from + " in " + millis("switch-back") + " ms")
+            + (request.keep()
+                ? ""
+                : ", back on " + from + " in " + phases.millis("switch-back") + " ms")
             + "; request errors: "
             + requestErrors;
     notify(Notifications.DRILL_SUCCEEDED, "Drill of " + request.project() + ": " + message);
@@ -109,12 +110,11 @@ public class DrillWorkflowImpl implements DrillWorkflow {
         operations.running(
             new RunningRequest(request.project(), Workflow.getInfo().getWorkflowId()));
     if (!busy.isEmpty()) {
-      throw failure(FailureKind.BUSY, "not now: " + busy);
+      throw FailureKind.BUSY.failure("not now: " + busy);
     }
     from = activities.router.currentTarget(new RouterRequest(request.project()));
     if (!request.siteIds().contains(from)) {
-      throw failure(
-          FailureKind.BAD_CONFIG,
+      throw FailureKind.BAD_CONFIG.failure(
           "the router points at '" + from + "', not a site of " + request.siteIds());
     }
     to = request.siteIds().stream().filter(s -> !s.equals(from)).findFirst().orElseThrow();
@@ -125,8 +125,7 @@ public class DrillWorkflowImpl implements DrillWorkflow {
   private String validate() {
     ProbeResult probe = activities.probe.probe(new ProbeRequest(request.project(), to));
     if (!probe.healthy()) {
-      throw failure(
-          FailureKind.STANDBY_UNHEALTHY,
+      throw FailureKind.STANDBY_UNHEALTHY.failure(
           to + " cannot take over, traffic stays on " + from + ": " + probe.summary());
     }
     String text = probe.summary();
@@ -159,7 +158,7 @@ public class DrillWorkflowImpl implements DrillWorkflow {
         String why = to + " failed a probe while serving: " + probe.summary();
         phases.end(index, "FAILED", why);
         switchBack("switch-back");
-        throw failure(FailureKind.BAKE_FAILED, why + "; traffic moved back to " + from);
+        throw FailureKind.BAKE_FAILED.failure(why + "; traffic moved back to " + from);
       }
       long left = end - Workflow.currentTimeMillis();
       if (left <= 0) {
@@ -219,14 +218,10 @@ public class DrillWorkflowImpl implements DrillWorkflow {
       Workflow.newDetachedCancellationScope(() -> switchBack("switch-back")).run();
     }
     Workflow.newDetachedCancellationScope(() -> measureErrors(startedAt)).run();
-    ApplicationFailure app =
-        e instanceof ApplicationFailure a
-            ? a
-            : e.getCause() instanceof ApplicationFailure a ? a : null;
     outcome =
         e instanceof CanceledFailure
             ? FailureKind.CANCELLED.type()
-            : app == null ? FailureKind.SWITCH_FAILED.type() : app.getType();
+            : FailureKind.typeOf(e, FailureKind.SWITCH_FAILED);
     message =
         Reasons.of(e)
             + " (traffic on "
@@ -236,14 +231,6 @@ public class DrillWorkflowImpl implements DrillWorkflow {
     WorkflowMetrics.since(WorkflowMetrics.DRILL, Map.of("outcome", outcome), startedAt);
     notify(Notifications.DRILL_FAILED, "Drill of " + request.project() + " failed: " + message);
     return ApplicationFailure.newNonRetryableFailure(message, outcome);
-  }
-
-  private long millis(String phase) {
-    return phases.phases().stream()
-        .filter(p -> p.name().equals(phase) && p.state().equals("SUCCEEDED"))
-        .mapToLong(Phase::millis)
-        .findFirst()
-        .orElse(0);
   }
 
   private static String databaseDetail(DatabaseSwitchover switchover) {
@@ -263,10 +250,6 @@ public class DrillWorkflowImpl implements DrillWorkflow {
         .run();
   }
 
-  private static ApplicationFailure failure(FailureKind kind, String text) {
-    return ApplicationFailure.newNonRetryableFailure(text, kind.type());
-  }
-
   @Override
   public DrillReport progress() {
     return new DrillReport(
@@ -274,8 +257,8 @@ public class DrillWorkflowImpl implements DrillWorkflow {
         from,
         to,
         active,
-        millis("switch"),
-        millis("switch-back"),
+        phases.millis("switch"),
+        phases.millis("switch-back"),
         requestErrors,
         phases.phases(),
         message);

@@ -103,15 +103,13 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
     String target = activities.router.currentTarget(new RouterRequest(request.project()));
     if (request.toSite() != null) {
       if (!request.siteIds().contains(request.toSite())) {
-        throw failure(
-            FailureKind.BAD_CONFIG,
+        throw FailureKind.BAD_CONFIG.failure(
             "unknown site '" + request.toSite() + "' (sites: " + request.siteIds() + ")");
       }
       to = request.toSite();
     } else {
       if (!request.siteIds().contains(target)) {
-        throw failure(
-            FailureKind.BAD_CONFIG,
+        throw FailureKind.BAD_CONFIG.failure(
             "the router points at '" + target + "', not a site of " + request.siteIds());
       }
       to = other(target);
@@ -144,8 +142,7 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
             }
             last = activities.probe.probe(new ProbeRequest(request.project(), from));
             if (last.healthy()) {
-              throw failure(
-                  FailureKind.FAILOVER_REFUSED,
+              throw FailureKind.FAILOVER_REFUSED.failure(
                   from
                       + " answers its probes ("
                       + last.summary()
@@ -160,8 +157,7 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
   private String checkStandby() {
     ProbeResult probe = activities.probe.probe(new ProbeRequest(request.project(), to));
     if (!probe.healthy()) {
-      throw failure(
-          FailureKind.STANDBY_UNHEALTHY,
+      throw FailureKind.STANDBY_UNHEALTHY.failure(
           to + " cannot take over, traffic was not moved: " + probe.summary());
     }
     return to + ": " + probe.summary();
@@ -186,8 +182,7 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
     String target = activities.router.currentTarget(new RouterRequest(request.project()));
     ProbeResult probe = activities.probe.probe(new ProbeRequest(request.project(), to));
     if (!target.equals(to) || !probe.healthy()) {
-      throw failure(
-          FailureKind.SWITCH_FAILED,
+      throw FailureKind.SWITCH_FAILED.failure(
           "after the failover the router points at "
               + target
               + " and "
@@ -199,11 +194,7 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
   }
 
   private ApplicationFailure failed(TemporalFailure e) {
-    ApplicationFailure cause =
-        e instanceof ApplicationFailure app
-            ? app
-            : e.getCause() instanceof ApplicationFailure app ? app : null;
-    outcome = cause == null ? FailureKind.SWITCH_FAILED.type() : cause.getType();
+    outcome = FailureKind.typeOf(e, FailureKind.SWITCH_FAILED);
     message = Reasons.of(e) + trafficNote();
     WorkflowMetrics.since(WorkflowMetrics.FAILOVER, Map.of("outcome", outcome), startedAt);
     notify(
@@ -232,10 +223,6 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
 
   private String other(String site) {
     return request.siteIds().stream().filter(s -> !s.equals(site)).findFirst().orElseThrow();
-  }
-
-  static ApplicationFailure failure(FailureKind kind, String text) {
-    return ApplicationFailure.newNonRetryableFailure(text, kind.type());
   }
 
   @Override

@@ -42,8 +42,7 @@ public final class DatabaseSwitchover {
         status.lagBytes() <= policy.maxLagBytes()
             && status.lagMillis() <= policy.maxLag().toMillis();
     if (!status.streaming() || !lagOk) {
-      throw ReleaseWorkflowImpl.failure(
-          FailureKind.REPLICATION_UNHEALTHY,
+      throw FailureKind.REPLICATION_UNHEALTHY.failure(
           standby + "'s database is not ready to take over: " + status.detail());
     }
     return "replication " + status.detail();

@@ -57,8 +57,7 @@ final class InstantRollback {
           requested.reason() == null || requested.reason().isBlank()
               ? ""
               : " (" + requested.reason() + ")";
-      throw ReleaseWorkflowImpl.failure(
-          FailureKind.ROLLED_BACK, "rolled back by " + requested.by() + why);
+      throw FailureKind.ROLLED_BACK.failure("rolled back by " + requested.by() + why);
     }
   }
 

@@ -106,7 +106,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     tracker.start(Step.VALIDATE, "probing every app on " + standby);
     ProbeResult probe = activities.probe.probe(new ProbeRequest(request.project(), standby));
     if (!probe.healthy()) {
-      throw failure(FailureKind.VALIDATION_FAILED, standby + " is not healthy: " + probe.summary());
+      throw FailureKind.VALIDATION_FAILED.failure(standby + " is not healthy: " + probe.summary());
     }
     String text = probe.summary();
     if (policy.replicatedDatabase()) {
@@ -169,8 +169,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       ProbeResult probe = activities.probe.probe(new ProbeRequest(request.project(), active));
       probes++;
       if (!probe.healthy()) {
-        throw failure(
-            FailureKind.BAKE_FAILED, active + " failed a probe while baking: " + probe.summary());
+        throw FailureKind.BAKE_FAILED.failure(
+            active + " failed a probe while baking: " + probe.summary());
       }
       long left = end - Workflow.currentTimeMillis();
       if (left <= 0) {
@@ -238,7 +238,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     if (decision.decision().equals("reject")) {
       FailureKind kind =
           decision.via().equals("timeout") ? FailureKind.APPROVAL_TIMEOUT : FailureKind.REJECTED;
-      throw failure(kind, gateName + " " + decision.describe());
+      throw kind.failure(gateName + " " + decision.describe());
     }
   }
 
@@ -257,10 +257,6 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   String roleSummary() {
     return active + " active, " + standby + " standby, both on " + request.version();
-  }
-
-  static ApplicationFailure failure(FailureKind kind, String message) {
-    return ApplicationFailure.newNonRetryableFailure(message, kind.type());
   }
 
   // Accessors for ReleaseFailureHandler, which lives apart to keep the happy path readable.
@@ -311,13 +307,12 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     // the release running as it was.
     ProbeResult probe = activities.probe.probe(new ProbeRequest(request().project(), standby));
     if (!probe.healthy()) {
-      throw failure(
-          FailureKind.ROLLBACK_REFUSED,
+      throw FailureKind.ROLLBACK_REFUSED.failure(
           standby + " is not healthy, traffic stays on " + active + ": " + probe.summary());
     }
     String refusal = rollbackRefusal(request); // the release went on while the probe ran
     if (refusal != null) {
-      throw failure(FailureKind.ROLLBACK_REFUSED, refusal);
+      throw FailureKind.ROLLBACK_REFUSED.failure(refusal);
     }
     return rollback.request(request);
   }

@@ -60,8 +60,7 @@ final class WeightedShift {
       ProbeResult probe = activities.probe.probe(new ProbeRequest(request.project(), to));
       probes++;
       if (!probe.healthy()) {
-        throw ReleaseWorkflowImpl.failure(
-            FailureKind.SWITCH_FAILED,
+        throw FailureKind.SWITCH_FAILED.failure(
             "at " + percent + "% on " + to + ", " + to + " failed a probe: " + probe.summary());
       }
       long left = end - Workflow.currentTimeMillis();

@@ -61,6 +61,15 @@ public final class PhaseLog {
     return phases.stream().anyMatch(p -> p.name().equals(name) && p.state().equals("SUCCEEDED"));
   }
 
+  /** How long phase {@code name} took, if it ran and succeeded; else 0. */
+  public long millis(String name) {
+    return phases.stream()
+        .filter(p -> p.name().equals(name) && p.state().equals("SUCCEEDED"))
+        .mapToLong(Phase::millis)
+        .findFirst()
+        .orElse(0);
+  }
+
   public List<Phase> phases() {
     return List.copyOf(phases);
   }
