@@ -79,6 +79,17 @@ public final class LoadMain {
       s.put("latencyMs", report.millisUntilAllFrom(m[2], since, until));
       s.put("failed", report.failedBetween(since, until));
       s.put("sharePerSecond", report.sharePerSecond(m[2], since, until, 30));
+      Sample last = report.lastNotFrom(m[2], since, until);
+      if (last != null) {
+        s.put(
+            "lastNotFrom",
+            Map.of(
+                "sentAfterMs", last.sentAtMillis() - since,
+                "tookMs", last.millis(),
+                "upstream", String.valueOf(last.upstream()),
+                "error", String.valueOf(last.error()),
+                "retried", last.retried()));
+      }
       out.add(s);
     }
     return out;

@@ -67,6 +67,23 @@ public record LoadReport(List<Sample> samples) {
   }
 
   /**
+   * The last request started in [{@code sinceMillis}, {@code untilMillis}) that {@code upstream}
+   * did not answer (the one that set {@link #millisUntilAllFrom}), or null: shows why a move was
+   * slow (an old-site answer that came late, an error, a retried connection).
+   */
+  public Sample lastNotFrom(String upstream, long sinceMillis, long untilMillis) {
+    Sample last = null;
+    for (Sample s : samples) {
+      if (s.sentAtMillis() >= sinceMillis
+          && s.sentAtMillis() < untilMillis
+          && (s.failed() || !upstream.equals(s.upstream()))) {
+        last = s;
+      }
+    }
+    return last;
+  }
+
+  /**
    * The share (in %, rounded down) of the requests started in each second from {@code sinceMillis}
    * that {@code upstream} answered, for at most {@code seconds} seconds, up to {@code untilMillis}
    * and the last request: how a weighted shift moved traffic step by step.

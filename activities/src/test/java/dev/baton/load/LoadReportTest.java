@@ -21,6 +21,8 @@ class LoadReportTest {
             List.of(
                 ok(90, OLD), ok(100, OLD), ok(110, NEW), ok(120, OLD), ok(130, NEW), ok(140, NEW)));
     assertThat(report.millisUntilAllFrom(NEW, 100, Long.MAX_VALUE)).isEqualTo(30);
+    assertThat(report.lastNotFrom(NEW, 100, Long.MAX_VALUE).sentAtMillis()).isEqualTo(120);
+    assertThat(report.lastNotFrom(OLD, 0, 100)).isNull();
   }
 
   @Test

@@ -5,26 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.cli.CliHarness.Run;
 import dev.baton.drill.DrillRequest;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** `baton drill …` against the embedded Temporal service and a fake DrillWorkflow. */
 class DrillCliTest {
-  @TempDir Path dir;
-  private OpsHarness harness;
-
-  @BeforeEach
-  void start() throws Exception {
-    harness = new OpsHarness(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    harness.close();
-  }
+  @RegisterExtension final OpsHarness harness = new OpsHarness();
 
   @Test
   void aDrillIsFollowedAndReportedWithSwitchTimesAndRequestErrors() {

@@ -4,27 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.cli.CliHarness.Run;
 import dev.baton.failover.FailoverRequest;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** `baton failover` against the embedded Temporal service and a fake FailoverWorkflow. */
 class FailoverCliTest {
-  @TempDir Path dir;
-  private OpsHarness harness;
-
-  @BeforeEach
-  void start() throws Exception {
-    harness = new OpsHarness(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    harness.close();
-  }
+  @RegisterExtension final OpsHarness harness = new OpsHarness();
 
   @Test
   void aFailoverIsFollowedPhaseByPhaseThenReported() {

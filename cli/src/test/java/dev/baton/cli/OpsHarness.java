@@ -16,18 +16,26 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The embedded Temporal service over real gRPC, a control worker running the {@link OpsFakes}, and
- * a baton.yml pointing at it: what tests of `baton failover|monitor|drill` run against.
+ * a baton.yml pointing at it: what tests of `baton failover|monitor|drill` run against. A JUnit
+ * extension: {@code @RegisterExtension final OpsHarness harness = new OpsHarness();} gives each
+ * test a fresh one.
  */
-final class OpsHarness implements AutoCloseable {
-  final Path config;
-  private final DevServer server;
-  private final TemporalConnection connection;
-  private final WorkerFactory workers;
+final class OpsHarness implements BeforeEachCallback, AfterEachCallback {
+  private Path dir;
+  private Path config;
+  private DevServer server;
+  private TemporalConnection connection;
+  private WorkerFactory workers;
 
-  OpsHarness(Path dir) throws IOException {
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    dir = Files.createTempDirectory("baton-ops");
     server = DevServer.start(0);
     config = dir.resolve("baton.yml");
     Files.writeString(config, CliHarness.yaml("127.0.0.1:7233"));
@@ -79,10 +87,12 @@ final class OpsHarness implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void afterEach(ExtensionContext context) throws IOException {
     workers.shutdownNow();
     workers.awaitTermination(5, TimeUnit.SECONDS);
     connection.close();
     server.close();
+    Files.delete(config);
+    Files.delete(dir);
   }
 }

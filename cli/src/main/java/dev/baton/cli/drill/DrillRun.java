@@ -3,19 +3,13 @@ package dev.baton.cli.drill;
 import dev.baton.Names;
 import dev.baton.cli.BatonContext;
 import dev.baton.cli.ConfigOptions;
-import dev.baton.cli.ExitCodes;
+import dev.baton.cli.ControlWorkflows;
 import dev.baton.cli.ProjectSession;
 import dev.baton.cli.release.Identity;
-import dev.baton.cli.report.FollowedWorkflow;
-import dev.baton.cli.report.Outcomes;
 import dev.baton.config.BatonConfig;
-import dev.baton.drill.DrillReport;
 import dev.baton.drill.DrillRequest;
 import dev.baton.drill.DrillWorkflow;
 import dev.baton.worker.OperationInputs;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -71,43 +65,25 @@ final class DrillRun implements Callable<Integer> {
       DrillRequest request =
           OperationInputs.drillRequest(
               config, Identity.of(requester, context), keep ? Boolean.TRUE : null);
-      DrillWorkflow drill =
-          session
-              .client()
-              .newWorkflowStub(
-                  DrillWorkflow.class,
-                  WorkflowOptions.newBuilder()
-                      .setWorkflowId(workflowId)
-                      .setTaskQueue(Names.controlQueue(project))
-                      .build());
-      try {
-        WorkflowClient.start(drill::run, request);
+      if (ControlWorkflows.start(
+          session.client(),
+          project,
+          DrillWorkflow.class,
+          workflowId,
+          DrillWorkflow::run,
+          request)) {
         out.printf(
             "started drill of %s as %s (workflow %s)%s%n",
             project,
             request.requestedBy(),
             workflowId,
             request.keep() ? ": traffic stays on the standby afterwards" : "");
-      } catch (WorkflowExecutionAlreadyStarted e) {
+      } else {
         out.printf(
             "a drill of %s is already running (workflow %s); following it instead%n",
             project, workflowId);
       }
-      if (detach) {
-        out.println("follow it with: baton drill status --watch");
-        return ExitCodes.OK;
-      }
-      out.flush();
-      FollowedWorkflow.Ended<DrillReport> ended =
-          new FollowedWorkflow<>(session.client(), workflowId, DrillReport.class)
-              .follow(out, DrillReport::phases);
-      out.println();
-      return Outcomes.print(
-          out,
-          "drill of " + project,
-          ended,
-          r -> DrillReportText.render(project, r),
-          DrillReport::outcome);
+      return DrillStatus.view(project).followToEnd(session.client(), workflowId, detach, out);
     }
   }
 }

@@ -5,8 +5,7 @@ import dev.baton.cli.BatonContext;
 import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
 import dev.baton.cli.ProjectSession;
-import dev.baton.cli.report.FollowedWorkflow;
-import dev.baton.cli.report.Outcomes;
+import dev.baton.cli.report.OperationView;
 import dev.baton.drill.DrillReport;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -48,26 +47,17 @@ final class DrillStatus implements Callable<Integer> {
                           "no drill of "
                               + project
                               + " on this Temporal service yet; run one with `baton drill run`"));
-      FollowedWorkflow<DrillReport> drill = run.followed(session.client());
-      FollowedWorkflow.Ended<DrillReport> shown;
-      if (run.running() && !watch) {
-        shown = running(drill.progress());
-      } else if (watch) {
-        shown = drill.follow(out, DrillReport::phases);
-        out.println();
-      } else {
-        shown = drill.ended();
-      }
-      return Outcomes.print(
-          out,
-          "drill of " + project,
-          shown,
-          r -> DrillReportText.render(project, r),
-          DrillReport::outcome);
+      return view(project).show(run.followed(session.client()), watch, out);
     }
   }
 
-  private static <T> FollowedWorkflow.Ended<T> running(T progress) {
-    return new FollowedWorkflow.Ended<>(progress, progress == null ? "has no progress yet" : null);
+  static OperationView<DrillReport> view(String project) {
+    return new OperationView<>(
+        "drill of " + project,
+        "baton drill status",
+        DrillReport.class,
+        DrillReport::phases,
+        r -> DrillReportText.render(project, r),
+        DrillReport::outcome);
   }
 }

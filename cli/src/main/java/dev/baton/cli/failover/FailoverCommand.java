@@ -4,19 +4,14 @@ import dev.baton.Names;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
 import dev.baton.cli.ConfigOptions;
+import dev.baton.cli.ControlWorkflows;
 import dev.baton.cli.ExitCodes;
 import dev.baton.cli.ProjectSession;
 import dev.baton.cli.release.Identity;
-import dev.baton.cli.report.FollowedWorkflow;
-import dev.baton.cli.report.Outcomes;
 import dev.baton.config.BatonConfig;
 import dev.baton.failover.FailoverRequest;
-import dev.baton.failover.FailoverResult;
 import dev.baton.failover.FailoverWorkflow;
 import dev.baton.worker.OperationInputs;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -112,41 +107,23 @@ public final class FailoverCommand implements Callable<Integer> {
               null,
               null,
               0);
-      FailoverWorkflow failover =
-          session
-              .client()
-              .newWorkflowStub(
-                  FailoverWorkflow.class,
-                  WorkflowOptions.newBuilder()
-                      .setWorkflowId(workflowId)
-                      .setTaskQueue(Names.controlQueue(project))
-                      .build());
-      try {
-        WorkflowClient.start(failover::run, request);
+      if (ControlWorkflows.start(
+          session.client(),
+          project,
+          FailoverWorkflow.class,
+          workflowId,
+          FailoverWorkflow::run,
+          request)) {
         out.printf(
             "started failover of %s%s as %s (workflow %s)%n",
             project, to == null ? "" : " to " + to, request.requestedBy(), workflowId);
-      } catch (WorkflowExecutionAlreadyStarted e) {
+      } else {
         out.printf(
             "a failover of %s is already running (workflow %s); following it instead"
                 + " (this command's options are not applied)%n",
             project, workflowId);
       }
-      FollowedWorkflow<FailoverResult> followed =
-          new FollowedWorkflow<>(session.client(), workflowId, FailoverResult.class);
-      if (detach) {
-        out.println("follow it with: baton failover status --watch");
-        return ExitCodes.OK;
-      }
-      out.flush();
-      FollowedWorkflow.Ended<FailoverResult> ended = followed.follow(out, FailoverResult::phases);
-      out.println();
-      return Outcomes.print(
-          out,
-          "failover of " + project,
-          ended,
-          r -> FailoverReport.render(project, r),
-          FailoverResult::outcome);
+      return FailoverStatus.view(project).followToEnd(session.client(), workflowId, detach, out);
     }
   }
 }

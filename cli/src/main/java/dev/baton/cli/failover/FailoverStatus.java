@@ -8,7 +8,7 @@ import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
 import dev.baton.cli.ProjectSession;
 import dev.baton.cli.report.FollowedWorkflow;
-import dev.baton.cli.report.Outcomes;
+import dev.baton.cli.report.OperationView;
 import dev.baton.failover.FailoverResult;
 import io.temporal.common.converter.JacksonJsonPayloadConverter;
 import java.io.PrintWriter;
@@ -59,15 +59,8 @@ final class FailoverStatus implements Callable<Integer> {
         throw new BatonCliException(
             ExitCodes.FAILED, "no failover of " + project + " on this Temporal service yet");
       }
-      FollowedWorkflow.Ended<FailoverResult> shown;
-      if (failover.running() && !watch) {
-        shown = running(failover.progress());
-      } else {
-        shown = watch ? failover.follow(out, FailoverResult::phases) : failover.ended();
-        if (watch) {
-          out.println();
-        }
-      }
+      OperationView<FailoverResult> view = view(project);
+      FollowedWorkflow.Ended<FailoverResult> shown = view.ended(failover, watch, out);
       if (output.equals("json")) {
         out.println(
             JacksonJsonPayloadConverter.newDefaultObjectMapper()
@@ -77,16 +70,17 @@ final class FailoverStatus implements Callable<Integer> {
             ? ExitCodes.OK
             : ExitCodes.FAILED;
       }
-      return Outcomes.print(
-          out,
-          "failover of " + project,
-          shown,
-          r -> FailoverReport.render(project, r),
-          FailoverResult::outcome);
+      return view.print(shown, out);
     }
   }
 
-  private static <T> FollowedWorkflow.Ended<T> running(T progress) {
-    return new FollowedWorkflow.Ended<>(progress, progress == null ? "has no progress yet" : null);
+  static OperationView<FailoverResult> view(String project) {
+    return new OperationView<>(
+        "failover of " + project,
+        "baton failover status",
+        FailoverResult.class,
+        FailoverResult::phases,
+        r -> FailoverReport.render(project, r),
+        FailoverResult::outcome);
   }
 }

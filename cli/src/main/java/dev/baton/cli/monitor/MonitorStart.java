@@ -3,6 +3,7 @@ package dev.baton.cli.monitor;
 import dev.baton.Names;
 import dev.baton.cli.BatonContext;
 import dev.baton.cli.ConfigOptions;
+import dev.baton.cli.ControlWorkflows;
 import dev.baton.cli.ExitCodes;
 import dev.baton.cli.ProjectSession;
 import dev.baton.cli.release.Identity;
@@ -11,9 +12,6 @@ import dev.baton.monitor.MonitorPolicy;
 import dev.baton.monitor.MonitorRequest;
 import dev.baton.monitor.MonitorWorkflow;
 import dev.baton.worker.OperationInputs;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -76,18 +74,13 @@ final class MonitorStart implements Callable<Integer> {
               policy,
               OperationInputs.failoverPolicy(config),
               null);
-      MonitorWorkflow monitor =
-          session
-              .client()
-              .newWorkflowStub(
-                  MonitorWorkflow.class,
-                  WorkflowOptions.newBuilder()
-                      .setWorkflowId(workflowId)
-                      .setTaskQueue(Names.controlQueue(project))
-                      .build());
-      try {
-        WorkflowClient.start(monitor::run, request);
-      } catch (WorkflowExecutionAlreadyStarted e) {
+      if (!ControlWorkflows.start(
+          session.client(),
+          project,
+          MonitorWorkflow.class,
+          workflowId,
+          MonitorWorkflow::run,
+          request)) {
         out.printf(
             "the monitor of %s is already running (workflow %s); see `baton monitor status`%n",
             project, workflowId);
