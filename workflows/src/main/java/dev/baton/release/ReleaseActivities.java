@@ -5,6 +5,7 @@ import dev.baton.database.DatabaseActivities;
 import dev.baton.database.SiteDatabaseActivities;
 import dev.baton.notify.Notifications;
 import dev.baton.notify.NotifyActivities;
+import dev.baton.operation.OperationActivities;
 import dev.baton.probe.ProbeActivities;
 import dev.baton.router.RouterActivities;
 import dev.baton.site.SiteActivities;
@@ -36,6 +37,10 @@ public final class ReleaseActivities {
   final DatabaseActivities replay;
 
   public final NotifyActivities notify;
+
+  /** The project's other workflows: a release does not start while a drill or failover runs. */
+  final OperationActivities operations;
+
   private final Map<String, SiteActivities> sites = new HashMap<>();
   private final Map<String, SiteDatabaseActivities> siteDatabases = new HashMap<>();
 
@@ -52,6 +57,8 @@ public final class ReleaseActivities {
                 .setRetryOptions(FEW_RETRIES)
                 .build());
     notify = Workflow.newActivityStub(NotifyActivities.class, Notifications.OPTIONS);
+    operations =
+        Workflow.newActivityStub(OperationActivities.class, shortCall(Duration.ofMinutes(1)));
     for (String siteId : request.siteIds()) {
       // A deploy can take many minutes; the heartbeat timeout is what notices a dead site worker
       // quickly, and the retry then resumes on the restarted worker.

@@ -2,6 +2,7 @@ package dev.baton.release;
 
 import dev.baton.FailureKind;
 import dev.baton.notify.Notifications;
+import dev.baton.operation.RunningRequest;
 import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
 import dev.baton.report.Texts;
@@ -21,6 +22,10 @@ import org.slf4j.Logger;
 /** See {@link ReleaseWorkflow}. Each step is a method; {@link #run} only orders them. */
 public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private static final Logger log = Workflow.getLogger(ReleaseWorkflowImpl.class);
+
+  /** Version 1: the plan step refuses while a drill or failover runs. Older releases did not. */
+  static final String REFUSE_WHILE_BUSY = "refuse-while-busy";
+
   private final ReleaseRequest request;
   private final ReleasePolicy policy;
   private final ApprovalGate gate;
@@ -74,6 +79,17 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   }
 
   private void plan() {
+    if (Workflow.getVersion(REFUSE_WHILE_BUSY, Workflow.DEFAULT_VERSION, 1) == 1) {
+      // A release plans from where the router points, which a drill or a failover is moving. The
+      // CLI refuses too, but a release started through the API or the Web UI must be refused here.
+      tracker.start(Step.PLAN, "checking that no drill or failover runs");
+      String busy =
+          activities.operations.running(
+              new RunningRequest(request.project(), Workflow.getInfo().getWorkflowId()));
+      if (!busy.isEmpty()) {
+        throw FailureKind.BUSY.failure("not now: " + busy);
+      }
+    }
     tracker.start(Step.PLAN, "asking the router where traffic goes");
     String target = activities.router.currentTarget(new RouterRequest(request.project()));
     if (!request.siteIds().contains(target)) {

@@ -1,8 +1,8 @@
 package dev.baton.release;
 
 import static dev.baton.release.ReleaseTestRig.awaitWaitingFor;
-import static dev.baton.release.ReleaseTestRig.policy;
 import static dev.baton.release.ReleaseTestRig.request;
+import static dev.baton.release.ReleaseTestRig.searchAttributesPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -23,33 +23,13 @@ class ReleaseSearchAttributesTest extends ReleaseTestBase {
     }
   }
 
-  private static ReleasePolicy withSearchAttributes(ReleasePolicy p, boolean on) {
-    return new ReleasePolicy(
-        p.approvalSteps(),
-        p.approvers(),
-        p.fourEyes(),
-        p.approvalTimeout(),
-        p.onApprovalTimeout(),
-        p.bake(),
-        p.probeInterval(),
-        p.deployTimeout(),
-        p.activeOnlyServices(),
-        p.replicatedDatabase(),
-        p.maxLagBytes(),
-        p.maxLag(),
-        p.shift(),
-        p.shiftPause(),
-        on);
-  }
-
   private static SearchAttributes attributesOf(ReleaseWorkflow release) {
     return WorkflowStub.fromTyped(release).describe().getTypedSearchAttributes();
   }
 
   @Test
   void theStepIsSetAsItChangesAndEndsAsDone() throws Exception {
-    ReleaseWorkflow release =
-        rig.start(request(withSearchAttributes(policy(List.of("switch")), true)));
+    ReleaseWorkflow release = rig.start(request(searchAttributesPolicy(List.of("switch"), true)));
     awaitWaitingFor(release, "switch");
 
     SearchAttributes waiting = attributesOf(release);
@@ -68,8 +48,7 @@ class ReleaseSearchAttributesTest extends ReleaseTestBase {
 
   @Test
   void withoutThePolicyFlagNothingIsSet() {
-    ReleaseWorkflow release =
-        rig.start(request(withSearchAttributes(policy(List.of("switch")), false)));
+    ReleaseWorkflow release = rig.start(request(searchAttributesPolicy(List.of("switch"), false)));
     awaitWaitingFor(release, "switch");
     release.approve(new ApprovalRequest("switch", "alice", ""));
     assertThat(rig.stub().run(null).outcome()).isEqualTo("SUCCEEDED");

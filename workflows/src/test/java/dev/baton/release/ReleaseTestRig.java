@@ -10,6 +10,7 @@ import dev.baton.Names;
 import dev.baton.database.DatabaseActivities;
 import dev.baton.database.SiteDatabaseActivities;
 import dev.baton.notify.NotifyActivities;
+import dev.baton.operation.OperationActivities;
 import dev.baton.probe.ProbeActivities;
 import dev.baton.probe.ProbeResult;
 import dev.baton.router.RouterActivities;
@@ -38,6 +39,7 @@ final class ReleaseTestRig {
   final ProbeActivities probe = mockActivity(ProbeActivities.class);
   final DatabaseActivities database = mockActivity(DatabaseActivities.class);
   final NotifyActivities notify = mockActivity(NotifyActivities.class);
+  final OperationActivities operations = mockActivity(OperationActivities.class);
   final SiteActivities primary = mockActivity(SiteActivities.class);
   final SiteActivities secondary = mockActivity(SiteActivities.class);
   final SiteDatabaseActivities primaryDatabase = mockActivity(SiteDatabaseActivities.class);
@@ -48,12 +50,13 @@ final class ReleaseTestRig {
   ReleaseTestRig(TestWorkflowEnvironment env, Worker worker) {
     this.env = env;
     this.worker = worker;
-    worker.registerActivitiesImplementations(router, probe, database, notify);
+    worker.registerActivitiesImplementations(router, probe, database, notify, operations);
     env.newWorker(Names.siteQueue(PROJECT, "primary"))
         .registerActivitiesImplementations(primary, primaryDatabase);
     env.newWorker(Names.siteQueue(PROJECT, "secondary"))
         .registerActivitiesImplementations(secondary, secondaryDatabase);
     // A healthy world where primary is active; tests override what they break.
+    when(operations.running(any())).thenReturn("");
     when(router.currentTarget(any())).thenReturn("primary");
     when(router.switchTo(any()))
         .thenAnswer(
@@ -86,22 +89,13 @@ final class ReleaseTestRig {
   /** The test policy with database mode replicated. */
   static ReleasePolicy replicatedPolicy(List<String> approvalSteps) {
     ReleasePolicy p = policy(approvalSteps);
-    return new ReleasePolicy(
-        p.approvalSteps(),
-        p.approvers(),
-        p.fourEyes(),
-        p.approvalTimeout(),
-        p.onApprovalTimeout(),
-        p.bake(),
-        p.probeInterval(),
-        p.deployTimeout(),
-        p.activeOnlyServices(),
-        true,
-        p.maxLagBytes(),
-        p.maxLag(),
-        p.shift(),
-        p.shiftPause(),
-        false);
+    return copy(p, p.approvers(), p.approvalTimeout(), p.onApprovalTimeout(), true, false);
+  }
+
+  /** The test policy with the search attributes on or off. */
+  static ReleasePolicy searchAttributesPolicy(List<String> approvalSteps, boolean on) {
+    ReleasePolicy p = policy(approvalSteps);
+    return copy(p, p.approvers(), p.approvalTimeout(), p.onApprovalTimeout(), false, on);
   }
 
   /** The test policy with other approvers and an approval timeout outcome. */
@@ -110,7 +104,16 @@ final class ReleaseTestRig {
       List<String> approvers,
       Duration timeout,
       TimeoutOutcome outcome) {
-    ReleasePolicy p = policy(approvalSteps);
+    return copy(policy(approvalSteps), approvers, timeout, outcome, false, false);
+  }
+
+  private static ReleasePolicy copy(
+      ReleasePolicy p,
+      List<String> approvers,
+      Duration timeout,
+      TimeoutOutcome outcome,
+      boolean replicated,
+      boolean searchAttributes) {
     return new ReleasePolicy(
         p.approvalSteps(),
         approvers,
@@ -121,12 +124,12 @@ final class ReleaseTestRig {
         p.probeInterval(),
         p.deployTimeout(),
         p.activeOnlyServices(),
-        p.replicatedDatabase(),
+        replicated,
         p.maxLagBytes(),
         p.maxLag(),
         p.shift(),
         p.shiftPause(),
-        false);
+        searchAttributes);
   }
 
   static ReleaseRequest request(ReleasePolicy policy) {

@@ -10,7 +10,9 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
+import dev.baton.Names;
 import dev.baton.database.ReplicationStatus;
+import dev.baton.operation.RunningRequest;
 import dev.baton.probe.ProbeRequest;
 import dev.baton.router.RouterRequest;
 import dev.baton.router.SwitchRequest;
@@ -91,6 +93,21 @@ class ReleaseWorkflowTest extends ReleaseTestBase {
     assertThat(failure.getType()).isEqualTo("BAD_CONFIG");
     assertThat(failure.getOriginalMessage())
         .contains("the router points at 'dc9', which is not a site of this project");
+    verify(rig.secondary, never()).deploy(any());
+    verify(rig.router, never()).switchTo(any());
+  }
+
+  @Test
+  void aReleaseStartedWhileADrillRunsIsRefusedBeforeItTouchesAnything() {
+    // The CLI refuses too; this is a release started through the API or the Web UI.
+    Mockito.when(rig.operations.running(any())).thenReturn("drill (phase switch)");
+    rig.start(request(policy(List.of())));
+    ApplicationFailure failure = failureOf(rig.stub());
+    assertThat(failure.getType()).isEqualTo("BUSY");
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("plan: not now: drill (phase switch); traffic untouched");
+    verify(rig.operations).running(new RunningRequest("shop", Names.releaseWorkflowId("shop")));
+    verify(rig.router, never()).currentTarget(any());
     verify(rig.secondary, never()).deploy(any());
     verify(rig.router, never()).switchTo(any());
   }
