@@ -221,6 +221,8 @@ class ConfigLoaderValidTest {
     BatonConfig config = ConfigLoader.load(file, Map.of());
     assertThat(config.siteIds()).containsExactly("primary", "secondary");
     assertThat(config.release().approval().steps()).containsExactly("switch");
+    assertThat(config.temporal().tls().mutual()).isTrue();
+    assertThat(config.temporal().apiKeyEnv()).isEqualTo("TEMPORAL_API_KEY");
   }
 
   @Test
