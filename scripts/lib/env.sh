@@ -5,6 +5,7 @@
 
 BATON_ENV_DIR="${BATON_ENV_DIR:-/tmp/baton-env}"
 SITES=(primary secondary)
+ENGINE_EXTRA_ARGS=()    # more dockerd arguments, for engine-up's own engines (TLS, tcp://)
 ROUTER_PORT=8080
 ENV_MARKER="$BATON_ENV_DIR/.baton-env"    # proves the dir is ours before `down` deletes it
 BASE_IMAGE="baton-base:1"
@@ -224,6 +225,7 @@ engine_launch() {
     --containerd-namespace "baton-$site" \
     --containerd-plugins-namespace "baton-$site-plugins" \
     --log-opt max-size=10m \
+    "${ENGINE_EXTRA_ARGS[@]}" \
     </dev/null >>"$dir/dockerd.log" 2>&1 &
   echo $! >"$dir/dockerd.launch-pid"
 }
@@ -274,6 +276,32 @@ engines_up() {
       fi
     fi
     log "engine $site: started (API $(engine_api_version "$site"))"
+  done
+}
+
+# One engine of its own for a test (e.g. Docker over TLS), under $BATON_ENV_DIR/NAME like a
+# site's: vfs storage (nothing is built on it, and it works on any file system), the usual
+# arguments plus DOCKERD_ARGS, e.g. --tlsverify ... -H tcp://127.0.0.1:PORT.
+engine_up_one() {
+  local name=$1; shift
+  need_root
+  ENGINE_EXTRA_ARGS=("$@")
+  engine_clear_stale "$name"
+  engine_launch "$name" vfs
+  engine_wait "$name" || die "engine $name did not start (see $(site_dir "$name")/dockerd.log)"
+  log "engine $name: started (API $(engine_api_version "$name"))"
+}
+
+# Stops what engine_up_one started and everything it left (containerd, shims, mounts).
+engine_down_one() {
+  local name=$1 dir pid m
+  need_root
+  dir=$(site_dir "$name")
+  pid=$(pid_from "$dir/docker.pid") || true
+  if pid_is_ours "$pid" "$dir/"; then stop_pid "$pid" "engine $name" 30; fi
+  kill_leftovers "$dir/"
+  for m in $(our_mounts | grep -F "$dir/" || true); do
+    umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || log "could not unmount $m"
   done
 }
 

@@ -208,11 +208,6 @@ public final class ConfigLoader {
     TreeReader envNode =
         root.detached("environment", TEMPORAL_ADDRESS_ENV, TextNode.valueOf(override.strip()));
     String address = SectionReader.hostPort(envNode, true);
-    return new TemporalConfig(
-        Objects.requireNonNullElse(address, fromFile.address()),
-        fromFile.namespace(),
-        fromFile.searchAttributes(),
-        fromFile.encryptionKeyEnv(),
-        fromFile.encryptionKeyFile());
+    return fromFile.withAddress(Objects.requireNonNullElse(address, fromFile.address()));
   }
 }

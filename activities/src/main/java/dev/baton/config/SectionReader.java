@@ -16,7 +16,15 @@ import java.util.Set;
 final class SectionReader {
 
   static final List<String> TEMPORAL_KEYS =
-      List.of("address", "namespace", "searchAttributes", "encryptionKeyEnv", "encryptionKeyFile");
+      List.of(
+          "address",
+          "namespace",
+          "searchAttributes",
+          "encryptionKeyEnv",
+          "encryptionKeyFile",
+          "tls",
+          "apiKeyEnv",
+          "apiKeyFile");
   static final List<String> RELEASE_KEYS =
       List.of(
           "approval",
@@ -61,12 +69,20 @@ final class SectionReader {
       r.child("encryptionKeyFile")
           .report("set either encryptionKeyEnv or encryptionKeyFile, not both");
     }
+    String apiKeyEnv = r.child("apiKeyEnv").text(false, "the name of an environment variable");
+    Path apiKeyFile = r.child("apiKeyFile").path(false, "a file holding the API key", base);
+    if (apiKeyEnv != null && apiKeyFile != null) {
+      r.child("apiKeyFile").report("set either apiKeyEnv or apiKeyFile, not both");
+    }
     return new TemporalConfig(
         requireNonNullElse(address, TemporalConfig.DEFAULT_ADDRESS),
         requireNonNullElse(namespace, TemporalConfig.DEFAULT_NAMESPACE),
         requireNonNullElse(searchAttributes, false),
         keyEnv,
-        keyFile);
+        keyFile,
+        TlsReader.temporal(r.child("tls"), base),
+        apiKeyEnv,
+        apiKeyFile);
   }
 
   static ReleaseConfig release(TreeReader r) {

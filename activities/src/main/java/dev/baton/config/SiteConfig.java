@@ -10,6 +10,8 @@ import java.util.Map;
  * @param id stable identifier, also the key in {@code router.upstreams}
  * @param name display name; the id when the file gives none
  * @param docker Docker endpoint ({@code unix://}, {@code tcp://} or {@code https://})
+ * @param dockerTls client certificates for a {@code tcp://} or {@code https://} endpoint that
+ *     verifies them ({@code dockerd --tlsverify}); null when the endpoint needs none
  * @param git where to check the version out before building; null when not set
  * @param health app name to the URL checked over HTTP, in file order
  * @param database the site's database; null when not set
@@ -21,7 +23,8 @@ public record SiteConfig(
     ComposeConfig compose,
     GitConfig git,
     Map<String, String> health,
-    SiteDatabaseConfig database) {
+    SiteDatabaseConfig database,
+    TlsConfig dockerTls) {
 
   public SiteConfig {
     health = Collections.unmodifiableMap(new LinkedHashMap<>(health));

@@ -9,7 +9,7 @@ import java.util.Map;
 final class SiteReader {
 
   static final List<String> KEYS =
-      List.of("id", "name", "docker", "compose", "git", "health", "database");
+      List.of("id", "name", "docker", "dockerTls", "compose", "git", "health", "database");
   static final List<String> COMPOSE_KEYS = List.of("workdir", "files", "envFile", "projectName");
   static final List<String> GIT_KEYS = List.of("url", "checkoutDir");
   static final List<String> DATABASE_KEYS =
@@ -51,6 +51,12 @@ final class SiteReader {
               + "\" is not a Docker endpoint (use unix:///path/to/docker.sock, tcp://host:port"
               + " or https://host:port)");
     }
+    TlsConfig dockerTls = TlsReader.docker(site.child("dockerTls"), base);
+    if (dockerTls != null && docker != null && docker.startsWith("unix://")) {
+      site.child("dockerTls")
+          .report(
+              "is set but docker is a unix:// socket (TLS is for tcp:// or https:// endpoints)");
+    }
     return new SiteConfig(
         id,
         name == null ? id : name,
@@ -58,7 +64,8 @@ final class SiteReader {
         compose(site.child("compose"), id),
         git(site.child("git")),
         health(site.child("health")),
-        database(site.child("database")));
+        database(site.child("database")),
+        dockerTls);
   }
 
   private ComposeConfig compose(TreeReader compose, String siteId) {

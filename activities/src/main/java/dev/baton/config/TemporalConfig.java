@@ -1,32 +1,69 @@
 package dev.baton.config;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Where the Temporal frontend is, which namespace baton's workflows live in, what the namespace
- * offers, and where the payload encryption keys are.
+ * offers, where the payload encryption keys are, and how the connection is secured.
  *
  * @param searchAttributes the namespace has the search attributes BatonProject, BatonVersion and
  *     BatonStep (Keyword), so releases set them; see docs/config.md for registering them
  * @param encryptionKeyEnv environment variable holding the payload keys; null when not used
  * @param encryptionKeyFile file holding the payload keys; null when not used. Without either,
  *     payloads are stored as plain JSON (they carry ids and versions, never secrets).
+ * @param tls TLS (mTLS with a client certificate) to the frontend; null for plain gRPC unless an
+ *     API key is set
+ * @param apiKeyEnv environment variable holding an API key (Temporal Cloud); null when not used
+ * @param apiKeyFile file holding the API key; null when not used
  */
 public record TemporalConfig(
     String address,
     String namespace,
     boolean searchAttributes,
     String encryptionKeyEnv,
-    Path encryptionKeyFile) {
+    Path encryptionKeyFile,
+    TlsConfig tls,
+    String apiKeyEnv,
+    Path apiKeyFile) {
 
   public static final String DEFAULT_ADDRESS = "127.0.0.1:7233";
   public static final String DEFAULT_NAMESPACE = "default";
 
   public TemporalConfig(String address, String namespace) {
-    this(address, namespace, false, null, null);
+    this(address, namespace, false, null, null, null, null, null);
   }
 
   public boolean encrypted() {
     return encryptionKeyEnv != null || encryptionKeyFile != null;
+  }
+
+  public boolean hasApiKey() {
+    return apiKeyEnv != null || apiKeyFile != null;
+  }
+
+  /** TLS when configured, and always with an API key: a bearer token must not travel in clear. */
+  public boolean usesTls() {
+    return tls != null || hasApiKey();
+  }
+
+  /** Reads the API key from {@code env} or the key file; ConfigException says what is wrong. */
+  public String apiKey(Map<String, String> env) {
+    return Secrets.read(
+            "temporal.apiKeyEnv", apiKeyEnv, "temporal.apiKeyFile", apiKeyFile, env, "the API key")
+        .strip();
+  }
+
+  /** The same settings at another address (BATON_TEMPORAL_ADDRESS). */
+  public TemporalConfig withAddress(String other) {
+    return new TemporalConfig(
+        other,
+        namespace,
+        searchAttributes,
+        encryptionKeyEnv,
+        encryptionKeyFile,
+        tls,
+        apiKeyEnv,
+        apiKeyFile);
   }
 }

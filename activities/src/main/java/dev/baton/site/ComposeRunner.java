@@ -6,6 +6,7 @@ import dev.baton.process.ProcessRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,8 +57,9 @@ final class ComposeRunner {
               + " does not exist (check sites[].compose.workdir, or git.checkoutDir)");
     }
     // VERSION is what the compose files interpolate into image tags.
-    Map<String, String> env =
-        Map.of("DOCKER_HOST", site.docker(), "VERSION", version, "BATON_VERSION", version);
+    Map<String, String> env = new HashMap<>(DockerTls.environment(site));
+    env.put("VERSION", version);
+    env.put("BATON_VERSION", version);
     CommandResult result = ProcessRunner.run(command, site.compose().workdir(), env, TIMEOUT);
     if (!result.ok()) {
       throw new SiteException(

@@ -16,12 +16,16 @@ public final class DockerClients {
 
   /** A client for the site's engine; it connects on first use (see {@link #ping}). */
   public static DockerClient create(SiteConfig site) {
-    DefaultDockerClientConfig config =
-        DefaultDockerClientConfig.createDefaultConfigBuilder()
-            .withDockerHost(site.docker())
-            // TLS endpoints (https://) take their client certificates from DOCKER_CERT_PATH.
-            .withDockerTlsVerify(site.docker().startsWith("https://"))
-            .build();
+    DefaultDockerClientConfig.Builder builder =
+        DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(site.docker());
+    if (site.dockerTls() != null) {
+      builder.withDockerTlsVerify(true).withDockerCertPath(DockerTls.certDir(site).toString());
+    } else {
+      // Without dockerTls, https:// endpoints take their client certificates from the worker's
+      // DOCKER_CERT_PATH (or ~/.docker), as the Docker CLI does.
+      builder.withDockerTlsVerify(site.docker().startsWith("https://"));
+    }
+    DefaultDockerClientConfig config = builder.build();
     ApacheDockerHttpClient http =
         new ApacheDockerHttpClient.Builder()
             .dockerHost(config.getDockerHost())
@@ -42,9 +46,22 @@ public final class DockerClients {
               + site.docker()
               + " does not answer ("
               + rootMessage(e)
-              + "); is dockerd running there?",
+              + "); "
+              + hint(site),
           e);
     }
+  }
+
+  private static String hint(SiteConfig site) {
+    if (site.dockerTls() != null) {
+      return "is dockerd running there, and does it trust dockerTls.certFile (signed by the CA in"
+          + " its --tlscacert) and present a certificate signed by dockerTls.caFile?";
+    }
+    if (site.docker().startsWith("tcp://")) {
+      return "is dockerd running there? If it listens with --tlsverify, set the site's dockerTls"
+          + " (caFile, certFile, keyFile)";
+    }
+    return "is dockerd running there?";
   }
 
   static String rootMessage(Throwable e) {

@@ -22,7 +22,9 @@ class ConfigLoaderValidTest {
     assertThat(valid.file()).isEqualTo(validFile.toAbsolutePath().normalize());
     assertThat(valid.project()).isEqualTo("shop");
     assertThat(valid.temporal())
-        .isEqualTo(new TemporalConfig("temporal.internal:7233", "shop-releases", true, null, null));
+        .isEqualTo(
+            new TemporalConfig(
+                "temporal.internal:7233", "shop-releases", true, null, null, null, null, null));
     assertThat(valid.notifications().webhookUrlEnv()).isEqualTo("SLACK_WEBHOOK_URL");
     assertThat(valid.notifications().webUrl()).isEqualTo("https://temporal.internal:8080");
     assertThat(valid.siteIds()).containsExactly("primary", "secondary");
@@ -178,7 +180,9 @@ class ConfigLoaderValidTest {
     BatonConfig config =
         ConfigLoader.load(validFile, Map.of("BATON_TEMPORAL_ADDRESS", "temporal.other:7300"));
     assertThat(config.temporal())
-        .isEqualTo(new TemporalConfig("temporal.other:7300", "shop-releases", true, null, null));
+        .isEqualTo(
+            new TemporalConfig(
+                "temporal.other:7300", "shop-releases", true, null, null, null, null, null));
   }
 
   @Test
@@ -217,6 +221,8 @@ class ConfigLoaderValidTest {
     BatonConfig config = ConfigLoader.load(file, Map.of());
     assertThat(config.siteIds()).containsExactly("primary", "secondary");
     assertThat(config.release().approval().steps()).containsExactly("switch");
+    assertThat(config.temporal().tls().mutual()).isTrue();
+    assertThat(config.temporal().apiKeyEnv()).isEqualTo("TEMPORAL_API_KEY");
   }
 
   @Test

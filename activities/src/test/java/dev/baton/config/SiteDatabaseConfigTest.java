@@ -100,7 +100,7 @@ class SiteDatabaseConfigTest {
                 + " passwordEnv=null, passwordFile="
                 + file
                 + ", reseedCommand=[]]");
-    SiteConfig site = new SiteConfig("a", "a", "unix:///x", null, null, Map.of(), db);
+    SiteConfig site = new SiteConfig("a", "a", "unix:///x", null, null, Map.of(), db, null);
     assertThat(site.toString()).doesNotContain("hunter2");
   }
 }

@@ -97,7 +97,8 @@ public final class LocalDatabases implements BeforeAllCallback, AfterAllCallback
                             "app",
                             null,
                             PASSWORD_FILE,
-                            reseedCommand)))
+                            reseedCommand),
+                        null))
             .toList();
     return new BatonConfig(
         ROOT.resolve("baton.yml"), "shop", null, sites, null, null, null, null, null, null, null);

@@ -1,8 +1,7 @@
 package dev.baton.worker;
 
+import dev.baton.config.Secrets;
 import dev.baton.config.TemporalConfig;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,26 +23,18 @@ public record PayloadKeys(String currentId, Map<String, SecretKeySpec> keys) {
     if (!temporal.encrypted()) {
       return Optional.empty();
     }
-    String source;
-    String text;
-    if (temporal.encryptionKeyEnv() != null) {
-      source = "environment variable " + temporal.encryptionKeyEnv();
-      text = env.get(temporal.encryptionKeyEnv());
-      if (text == null || text.isBlank()) {
-        throw new IllegalArgumentException(
-            "temporal.encryptionKeyEnv: "
-                + source
-                + " is not set (payload keys: docs/security.md)");
-      }
-    } else {
-      source = temporal.encryptionKeyFile().toString();
-      try {
-        text = Files.readString(temporal.encryptionKeyFile());
-      } catch (IOException e) {
-        throw new IllegalArgumentException(
-            "temporal.encryptionKeyFile: cannot read " + source + ": " + e.getMessage(), e);
-      }
-    }
+    String text =
+        Secrets.read(
+            "temporal.encryptionKeyEnv",
+            temporal.encryptionKeyEnv(),
+            "temporal.encryptionKeyFile",
+            temporal.encryptionKeyFile(),
+            env,
+            "the payload keys, docs/security.md");
+    String source =
+        temporal.encryptionKeyEnv() != null
+            ? "environment variable " + temporal.encryptionKeyEnv()
+            : temporal.encryptionKeyFile().toString();
     return Optional.of(parse(text, source));
   }
 

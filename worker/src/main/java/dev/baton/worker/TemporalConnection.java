@@ -2,6 +2,7 @@ package dev.baton.worker;
 
 import com.uber.m3.tally.Scope;
 import dev.baton.config.BatonConfig;
+import dev.baton.config.TemporalConfig;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.converter.DataConverter;
@@ -25,12 +26,18 @@ public final class TemporalConnection implements AutoCloseable {
    * @throws TemporalUnreachableException naming the address when the service does not answer
    */
   public static TemporalConnection connect(String address, String namespace, Duration timeout) {
-    return open(address, namespace, timeout, DefaultDataConverter.newDefaultInstance(), null);
+    return open(
+        address,
+        new TemporalConfig(address, namespace),
+        Map.of(),
+        timeout,
+        DefaultDataConverter.newDefaultInstance(),
+        null);
   }
 
   /**
-   * The project's connection at {@code address}: its namespace, and its payload encryption when
-   * baton.yml names keys (the CLI and every worker must use the same keys).
+   * The project's connection at {@code address}: its namespace, TLS and API key, and its payload
+   * encryption when baton.yml names keys (the CLI and every worker must use the same keys).
    *
    * @param metrics where the client and the workers built on it report, e.g. {@link
    *     MetricsEndpoint#scope()}; null reports nothing
@@ -49,31 +56,38 @@ public final class TemporalConnection implements AutoCloseable {
       Scope metrics) {
     return open(
         address,
-        config.temporal().namespace(),
+        config.temporal(),
+        env,
         timeout,
         PayloadEncryption.dataConverter(PayloadKeys.from(config.temporal(), env)),
         metrics);
   }
 
   private static TemporalConnection open(
-      String address, String namespace, Duration timeout, DataConverter converter, Scope metrics) {
+      String address,
+      TemporalConfig temporal,
+      Map<String, String> env,
+      Duration timeout,
+      DataConverter converter,
+      Scope metrics) {
     WorkflowServiceStubsOptions.Builder builder =
         WorkflowServiceStubsOptions.newBuilder().setTarget(address);
     if (metrics != null) {
       builder.setMetricsScope(metrics);
     }
+    TemporalSecurity.apply(temporal, env, builder);
     WorkflowServiceStubsOptions options = builder.build();
     WorkflowServiceStubs stubs;
     try {
       stubs = WorkflowServiceStubs.newConnectedServiceStubs(options, timeout);
     } catch (RuntimeException e) {
-      throw new TemporalUnreachableException(address, e);
+      throw new TemporalUnreachableException(address, temporal, e);
     }
     WorkflowClient client =
         WorkflowClient.newInstance(
             stubs,
             WorkflowClientOptions.newBuilder()
-                .setNamespace(namespace)
+                .setNamespace(temporal.namespace())
                 .setDataConverter(converter)
                 .build());
     return new TemporalConnection(stubs, client);
