@@ -1,8 +1,5 @@
 package dev.baton.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -62,52 +59,13 @@ public record DnsRouterConfig(
 
   /** Reads the API token from {@code env} or the token file. */
   public String token(Map<String, String> env) {
-    if (tokenEnv != null) {
-      String value = env.get(tokenEnv);
-      if (value == null || value.isBlank()) {
-        throw fail(
+    return Secrets.read(
             "router.tokenEnv",
-            "environment variable "
-                + tokenEnv
-                + (value == null ? " is not set" : " is empty")
-                + " on this worker (it must hold the "
-                + provider
-                + " API token that may edit "
-                + recordName
-                + ")");
-      }
-      return value.strip();
-    }
-    if (tokenFile != null) {
-      String value;
-      try {
-        value = Files.readString(tokenFile, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw fail(
+            tokenEnv,
             "router.tokenFile",
-            "cannot read token file "
-                + tokenFile
-                + ": "
-                + e.getClass().getSimpleName()
-                + " (it must hold the "
-                + provider
-                + " API token that may edit "
-                + recordName
-                + ")");
-      }
-      // Files written by `echo token > file` end in a newline that is not part of the token.
-      value = value.strip();
-      if (value.isEmpty()) {
-        throw fail(
-            "router.tokenFile",
-            "token file " + tokenFile + " is empty (it must hold the " + provider + " API token)");
-      }
-      return value;
-    }
-    throw fail("router", "no tokenEnv or tokenFile (set exactly one of them)");
-  }
-
-  private static ConfigException fail(String path, String message) {
-    return new ConfigException(new ConfigProblem(null, path, message));
+            tokenFile,
+            env,
+            "the " + provider + " API token that may edit " + recordName)
+        .strip();
   }
 }

@@ -1,8 +1,5 @@
 package dev.baton.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -52,41 +49,24 @@ public record NotifyConfig(
 
   /** Reads the webhook URL from {@code env} or the URL file; ConfigException says what is wrong. */
   public String webhookUrl(Map<String, String> env) {
-    String value;
-    String where;
-    if (webhookUrlEnv != null) {
-      where = "environment variable " + webhookUrlEnv;
-      value = env.get(webhookUrlEnv);
-      if (value == null || value.isBlank()) {
-        throw fail(
-            "notify.webhook.urlEnv",
-            where
-                + (value == null ? " is not set" : " is empty")
-                + " on this worker (it must hold the webhook URL)");
-      }
-    } else if (webhookUrlFile != null) {
-      where = "URL file " + webhookUrlFile;
-      try {
-        value = Files.readString(webhookUrlFile, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw fail(
-            "notify.webhook.urlFile",
-            "cannot read "
-                + where
-                + ": "
-                + e.getClass().getSimpleName()
-                + " (it must hold the webhook URL)");
-      }
-    } else {
-      throw fail("notify.webhook", "no urlEnv or urlFile (set exactly one of them)");
-    }
-    // Files written by `echo URL > file` end in a newline that is not part of the URL.
-    value = value.strip();
+    String value =
+        Secrets.read(
+                "notify.webhook.urlEnv",
+                webhookUrlEnv,
+                "notify.webhook.urlFile",
+                webhookUrlFile,
+                env,
+                "the webhook URL")
+            .strip();
     if (!Checks.isHttpUrl(value)) {
       // Not quoted: a mistyped secret is still a secret.
-      throw fail(
-          webhookUrlEnv != null ? "notify.webhook.urlEnv" : "notify.webhook.urlFile",
-          where + " does not hold an http:// or https:// URL");
+      throw webhookUrlEnv != null
+          ? fail(
+              "notify.webhook.urlEnv",
+              "environment variable " + webhookUrlEnv + " does not hold an http:// or https:// URL")
+          : fail(
+              "notify.webhook.urlFile",
+              webhookUrlFile + " does not hold an http:// or https:// URL");
     }
     return value;
   }

@@ -38,7 +38,7 @@ public final class Secrets {
             "environment variable "
                 + envName
                 + (value == null ? " is not set" : " is empty")
-                + " (it must hold "
+                + " on this machine (it must hold "
                 + holds
                 + ")");
       }

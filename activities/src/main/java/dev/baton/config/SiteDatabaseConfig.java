@@ -1,8 +1,5 @@
 package dev.baton.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,46 +36,16 @@ public record SiteDatabaseConfig(
 
   /** Reads the password from {@code env} or the password file. */
   public String password(Map<String, String> env) {
-    if (passwordEnv != null) {
-      String value = env.get(passwordEnv);
-      if (value == null || value.isEmpty()) {
-        throw fail(
-            "environment variable "
-                + passwordEnv
-                + (value == null ? " is not set" : " is empty")
-                + " (it must hold the password of "
-                + describe()
-                + ")");
-      }
-      return value;
-    }
-    if (passwordFile != null) {
-      String value;
-      try {
-        value = Files.readString(passwordFile, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw fail(
-            "cannot read password file "
-                + passwordFile
-                + ": "
-                + e.getClass().getSimpleName()
-                + " (it must hold the password of "
-                + describe()
-                + ")");
-      }
-      // Files written by `echo secret > file` end in a newline that is not part of the secret.
-      value = value.replaceAll("[\r\n]+$", "");
-      if (value.isEmpty()) {
-        throw fail(
-            "password file "
-                + passwordFile
-                + " is empty (it must hold the password of "
-                + describe()
-                + ")");
-      }
-      return value;
-    }
-    throw fail("no passwordEnv or passwordFile for " + describe() + " (set exactly one of them)");
+    // Files written by `echo secret > file` end in a newline that is not part of the secret;
+    // other white space may be.
+    return Secrets.read(
+            "passwordEnv",
+            passwordEnv,
+            "passwordFile",
+            passwordFile,
+            env,
+            "the password of " + describe())
+        .replaceAll("[\r\n]+$", "");
   }
 
   /** The URL with any {@code password=} parameter masked, safe for logs. */
@@ -103,9 +70,5 @@ public record SiteDatabaseConfig(
 
   private String describe() {
     return "user " + user + " at " + redactedUrl();
-  }
-
-  private static ConfigException fail(String message) {
-    return new ConfigException(new ConfigProblem(null, null, message));
   }
 }

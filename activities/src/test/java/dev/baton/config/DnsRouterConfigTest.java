@@ -169,7 +169,7 @@ class DnsRouterConfigTest extends ConfigProblemsTestBase {
     assertThatThrownBy(() -> fromEnv.token(Map.of("CF_API_TOKEN", " ")))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "router.tokenEnv: environment variable CF_API_TOKEN is empty on this worker (it must"
+            "router.tokenEnv: environment variable CF_API_TOKEN is empty on this machine (it must"
                 + " hold the cloudflare API token that may edit shop.example.com)");
 
     Path file = Files.writeString(dir.resolve("cf-token"), "file-token\n");
@@ -179,7 +179,7 @@ class DnsRouterConfigTest extends ConfigProblemsTestBase {
     Files.delete(file);
     assertThatThrownBy(() -> fromFile.token(Map.of()))
         .hasMessage(
-            "router.tokenFile: cannot read token file "
+            "router.tokenFile: cannot read "
                 + file
                 + ": NoSuchFileException (it must hold the cloudflare API token that may edit"
                 + " shop.example.com)");

@@ -57,7 +57,7 @@ class NotifyConfigTest extends ConfigProblemsTestBase {
     assertThatThrownBy(() -> fromEnv.webhookUrl(Map.of()))
         .hasMessage(
             "notify.webhook.urlEnv: environment variable SLACK_WEBHOOK_URL is not set on this"
-                + " worker (it must hold the webhook URL)");
+                + " machine (it must hold the webhook URL)");
     assertThatThrownBy(() -> fromEnv.webhookUrl(Map.of("SLACK_WEBHOOK_URL", "hooks/secret")))
         .hasMessage(
             "notify.webhook.urlEnv: environment variable SLACK_WEBHOOK_URL does not hold an"
@@ -69,7 +69,7 @@ class NotifyConfigTest extends ConfigProblemsTestBase {
     Files.delete(file);
     assertThatThrownBy(() -> fromFile.webhookUrl(Map.of()))
         .hasMessage(
-            "notify.webhook.urlFile: cannot read URL file "
+            "notify.webhook.urlFile: cannot read "
                 + file
                 + ": NoSuchFileException (it must hold the webhook URL)");
   }

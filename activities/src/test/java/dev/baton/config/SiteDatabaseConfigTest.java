@@ -41,13 +41,14 @@ class SiteDatabaseConfigTest {
     assertThatThrownBy(() -> fromEnv("SHOP_DB_PASSWORD").password(Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "environment variable SHOP_DB_PASSWORD is not set (it must hold the password of user"
+            "passwordEnv: environment variable SHOP_DB_PASSWORD is not set on this machine (it must hold"
+                + " the password of user"
                 + " app at "
                 + URL
                 + ")");
     assertThatThrownBy(() -> fromEnv("SHOP_DB_PASSWORD").password(Map.of("SHOP_DB_PASSWORD", "")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("environment variable SHOP_DB_PASSWORD is empty");
+        .hasMessageStartingWith("passwordEnv: environment variable SHOP_DB_PASSWORD is empty");
   }
 
   @Test
@@ -68,7 +69,7 @@ class SiteDatabaseConfigTest {
     assertThatThrownBy(() -> fromFile(missing).password(Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "cannot read password file "
+            "passwordFile: cannot read "
                 + missing
                 + ": NoSuchFileException (it must hold the password of user app at "
                 + URL
@@ -76,14 +77,14 @@ class SiteDatabaseConfigTest {
     Path empty = Files.writeString(dir.resolve("empty"), "\n");
     assertThatThrownBy(() -> fromFile(empty).password(Map.of()))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("password file " + empty + " is empty");
+        .hasMessageStartingWith("passwordFile: " + empty + " is empty");
   }
 
   @Test
   void neitherSourceIsAnError() {
     assertThatThrownBy(() -> new SiteDatabaseConfig(URL, "app", null, null).password(Map.of()))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("set exactly one of them");
+        .hasMessage("passwordEnv: neither passwordEnv nor passwordFile is set (set one of them)");
   }
 
   @Test

@@ -91,7 +91,7 @@ class TlsConfigTest extends ConfigProblemsTestBase {
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             "temporal.apiKeyEnv: environment variable TEMPORAL_API_KEY is not set"
-                + " (it must hold the API key)");
+                + " on this machine (it must hold the API key)");
     TemporalConfig fromFile =
         load(read("minimal.yml") + "temporal:\n  apiKeyFile: secrets/api.key\n").temporal();
     assertThatThrownBy(() -> fromFile.apiKey(Map.of()))

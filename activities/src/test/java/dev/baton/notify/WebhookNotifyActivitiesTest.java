@@ -200,7 +200,7 @@ class WebhookNotifyActivitiesTest {
     assertThat(sender().send(APPROVAL))
         .isEqualTo(
             "notify.webhook.urlEnv: environment variable SLACK_WEBHOOK_URL is not set on this"
-                + " worker (it must hold the webhook URL)");
+                + " machine (it must hold the webhook URL)");
     assertThat(hook.getRequestCount()).isZero();
   }
 }

@@ -160,7 +160,7 @@ class DnsRouterActivitiesTest {
     assertThat(failure.getOriginalMessage())
         .isEqualTo(
             "router dns cloudflare: router.tokenEnv: environment variable CF_API_TOKEN is not set"
-                + " on this worker (it must hold the cloudflare API token that may edit"
+                + " on this machine (it must hold the cloudflare API token that may edit"
                 + " shop.example.com)");
     assertThat(api.server.getRequestCount()).isZero();
   }
