@@ -1,6 +1,7 @@
 package dev.baton.release;
 
 import dev.baton.FailureKind;
+import dev.baton.Versions;
 import dev.baton.notify.Notifications;
 import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
@@ -75,6 +76,10 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   private void plan() {
     tracker.start(Step.PLAN, "asking the router where traffic goes");
+    String badVersion = Versions.problem(request.version());
+    if (badVersion != null) {
+      throw FailureKind.BAD_REQUEST.failure(badVersion);
+    }
     String target = activities.router.currentTarget(new RouterRequest(request.project()));
     if (!request.siteIds().contains(target)) {
       throw ApplicationFailure.newNonRetryableFailure(
