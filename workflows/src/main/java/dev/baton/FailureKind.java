@@ -12,6 +12,8 @@ import io.temporal.failure.ApplicationFailure;
 public enum FailureKind {
   /** A configuration problem found at run time (unknown site, missing file). */
   BAD_CONFIG,
+  /** The request itself is invalid (a version that is not an image tag): nothing was touched. */
+  BAD_REQUEST,
   /** The release could not find out where traffic goes now. */
   PLAN_FAILED,
   /** A site could not be deployed (image build, compose, a service never became healthy). */

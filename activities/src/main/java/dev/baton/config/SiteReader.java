@@ -77,7 +77,11 @@ final class SiteReader {
     if (compose.child("files").isEmptyList()) {
       compose.child("files").report("is empty (a list of compose files, at least one)");
     }
+    for (int i = 0; i < files.size(); i++) {
+      insideWorkdir(compose.child("files").element(i), files.get(i));
+    }
     String envFile = compose.child("envFile").text(false, "an env file relative to workdir");
+    insideWorkdir(compose.child("envFile"), envFile);
     TreeReader projectNode = compose.child("projectName");
     String projectName = projectNode.text(false, "a compose project name");
     if (projectName != null && !Checks.matches(Checks.COMPOSE_PROJECT_PATTERN, projectName)) {
@@ -91,6 +95,24 @@ final class SiteReader {
       projectName = project + "-" + siteId;
     }
     return new ComposeConfig(workdir, files, envFile, projectName);
+  }
+
+  /**
+   * Compose files and the env file are read by the site's worker and passed to Compose: a name that
+   * leaves the workdir (absolute, or climbing out with ..) would hand it any file on the deploy
+   * server, so it is refused.
+   */
+  private static void insideWorkdir(TreeReader node, String name) {
+    if (name == null) {
+      return;
+    }
+    Path path = Path.of(name);
+    if (path.isAbsolute() || path.normalize().startsWith("..")) {
+      node.report(
+          "\""
+              + name
+              + "\" leaves compose.workdir (name a file inside it, relative to it, without ..)");
+    }
   }
 
   private GitConfig git(TreeReader git) {

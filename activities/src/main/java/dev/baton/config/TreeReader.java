@@ -158,8 +158,12 @@ final class TreeReader {
   }
 
   Integer integer(boolean required, String expected) {
-    if (!exists(required, expected)
-        || !is(node.isIntegralNumber() && node.canConvertToInt(), "an integer", expected)) {
+    if (!exists(required, expected) || !is(node.isIntegralNumber(), "an integer", expected)) {
+      return null;
+    }
+    if (!node.canConvertToInt()) {
+      // Said apart: "expected an integer, got an integer" would be no help.
+      report(node.asText() + " is too large (" + expected + ")");
       return null;
     }
     return node.intValue();

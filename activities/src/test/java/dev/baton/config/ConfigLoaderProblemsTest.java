@@ -5,6 +5,7 @@ import static dev.baton.config.TestConfigs.read;
 import static dev.baton.config.TestConfigs.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.testing.Fault;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,10 @@ class ConfigLoaderProblemsTest extends ConfigProblemsTestBase {
   }
 
   @Test
+  @Fault(
+      dependency = "baton.yml",
+      fault = "unknown key",
+      outcome = "named with the allowed keys and a did-you-mean; exit 2")
   void unknownKeyWithOtherCaseSuggestsTheRealOne() {
     assertThat(problems(minimalWith("workdir:", "workDir:")))
         .containsExactly(
@@ -60,6 +65,10 @@ class ConfigLoaderProblemsTest extends ConfigProblemsTestBase {
   }
 
   @Test
+  @Fault(
+      dependency = "baton.yml",
+      fault = "wrong types",
+      outcome = "one problem per key: expected X, got Y; exit 2")
   void wrongTypeSaysWhatWasExpectedAndWhatWasFound() {
     assertThat(problems(minimalWith("files: [docker-compose.yml]", "files: docker-compose.yml")))
         .containsExactly(

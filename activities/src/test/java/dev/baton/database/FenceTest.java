@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.baton.testing.Fault;
 import io.temporal.failure.ApplicationFailure;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -73,6 +74,10 @@ class FenceTest {
   }
 
   @Test
+  @Fault(
+      dependency = "database",
+      fault = "stopped (connection refused)",
+      outcome = "retryable DATABASE_UNAVAILABLE naming the site and URL")
   void unreachableDatabaseIsRetryableAndNamesTheSite() {
     try (Activities closed = closedPortActivities()) {
       ApplicationFailure failure = failureOf(() -> closed.db.fence(site("secondary")));

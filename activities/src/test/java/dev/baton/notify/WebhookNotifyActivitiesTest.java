@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.config.NotifyConfig;
+import dev.baton.testing.Fault;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -124,6 +125,10 @@ class WebhookNotifyActivitiesTest {
   }
 
   @Test
+  @Fault(
+      dependency = "notification webhook",
+      fault = "HTTP 500 once",
+      outcome = "retried; delivered once")
   void aServerErrorIsRetriedAndTheNextAttemptDelivers() throws Exception {
     notifier();
     answer(500, "internal_error");
@@ -136,6 +141,10 @@ class WebhookNotifyActivitiesTest {
   }
 
   @Test
+  @Fault(
+      dependency = "notification webhook",
+      fault = "keeps failing (HTTP 503)",
+      outcome = "4 tries, then reported without the secret URL; nothing fails")
   void aWebhookThatKeepsFailingIsTriedFourTimesThenReportedWithoutTheUrl() {
     notifier();
     for (int i = 0; i < 5; i++) {
@@ -151,6 +160,10 @@ class WebhookNotifyActivitiesTest {
   }
 
   @Test
+  @Fault(
+      dependency = "notification webhook",
+      fault = "refuses the message (HTTP 404)",
+      outcome = "not retried; reported with what to check")
   void aRefusedMessageIsNotRetried() {
     notifier();
     answer(404, "no_service\nmore detail");
@@ -175,6 +188,10 @@ class WebhookNotifyActivitiesTest {
   }
 
   @Test
+  @Fault(
+      dependency = "notification webhook",
+      fault = "stopped",
+      outcome = "retried, then reported without the secret URL")
   void anUnreachableWebhookIsRetriedAndNamedWithoutItsUrl() throws IOException {
     String url = hookUrl();
     hook.close(); // nothing listens there any more

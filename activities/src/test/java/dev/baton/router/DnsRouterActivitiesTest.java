@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.FailureKind;
 import dev.baton.config.DnsRouterConfig;
+import dev.baton.testing.Fault;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Map;
@@ -127,6 +128,10 @@ class DnsRouterActivitiesTest {
   }
 
   @Test
+  @Fault(
+      dependency = "DNS provider API",
+      fault = "token rejected (HTTP 403)",
+      outcome = "permanent, naming where the token comes from")
   void aRejectedTokenIsPermanentAndSaysWhereTheTokenComesFrom() {
     api.error(403, 9109, "Invalid access token");
 
@@ -166,6 +171,10 @@ class DnsRouterActivitiesTest {
   }
 
   @Test
+  @Fault(
+      dependency = "DNS provider API",
+      fault = "stopped",
+      outcome = "retryable; record not touched")
   void aProviderThatDoesNotAnswerIsRetryableAndTheRecordIsNotTouched() {
     api.stalled(Duration.ofSeconds(3), "[" + record(PRIMARY) + "]");
 
@@ -182,6 +191,10 @@ class DnsRouterActivitiesTest {
   }
 
   @Test
+  @Fault(
+      dependency = "DNS provider API",
+      fault = "slow answer (update times out)",
+      outcome = "retryable; old content left")
   void anUpdateThatTimesOutIsRetryableAndLeavesTheOldContent() throws Exception {
     api.found(PRIMARY);
     api.stalled(Duration.ofSeconds(3), record(SECONDARY)); // PATCH: no answer in time
@@ -211,6 +224,10 @@ class DnsRouterActivitiesTest {
   }
 
   @Test
+  @Fault(
+      dependency = "DNS provider API",
+      fault = "malformed answer (not JSON)",
+      outcome = "clear non-retryable failure")
   void malformedJsonIsAClearError() {
     api.enqueue(200, "<html><body>Welcome to nginx!</body></html>");
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.baton.FailureKind;
 import dev.baton.config.NginxRouterConfig;
 import dev.baton.process.ProcessRunner;
+import dev.baton.testing.Fault;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,6 +93,10 @@ class NginxRouterActivitiesTest {
   }
 
   @Test
+  @Fault(
+      dependency = "nginx",
+      fault = "upstream directory not writable",
+      outcome = "BAD_CONFIG naming the directory; file untouched; traffic stays")
   void anUnwritableUpstreamDirectoryLeavesTrafficWhereItWas() throws Exception {
     nginx.start();
     Path upstreams = upstreamFile.getParent();
@@ -119,6 +124,11 @@ class NginxRouterActivitiesTest {
   }
 
   @Test
+  @Fault(
+      dependency = "nginx",
+      fault = "stopped",
+      outcome =
+          "non-retryable SWITCH_FAILED saying how to start it; upstream file restored; traffic stays")
   void nginxNotRunningRestoresTheFileAndSaysToStartIt() throws IOException {
     String before = Files.readString(upstreamFile);
 
@@ -136,6 +146,10 @@ class NginxRouterActivitiesTest {
   }
 
   @Test
+  @Fault(
+      dependency = "nginx",
+      fault = "config fails nginx -t",
+      outcome = "upstream file restored; traffic stays on the old site")
   void aConfigNginxRejectsIsRestored() throws IOException {
     nginx.start();
     // nginx -t fails: the upstream block would name port 99999.

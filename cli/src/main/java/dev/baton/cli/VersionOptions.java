@@ -1,6 +1,6 @@
 package dev.baton.cli;
 
-import java.util.regex.Pattern;
+import dev.baton.Versions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -9,12 +9,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code --version VERSION} for the commands that deploy (and their {@code -h}, since the standard
  * help options would claim {@code --version} for baton's own). Checked as it is parsed: a version
- * becomes an image tag, a git ref and a compose variable, so it must be a valid image tag.
+ * becomes an image tag, a git ref and a compose variable, so it must be a valid image tag ({@link
+ * Versions}).
  */
 public final class VersionOptions {
-  /** Docker's rule for a tag; also keeps option-like and shell-like strings out. */
-  static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
-
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
@@ -32,13 +30,9 @@ public final class VersionOptions {
       paramLabel = "VERSION",
       description = "the version: an image tag, e.g. v2 or 1.4.0")
   void version(String value) {
-    if (!IMAGE_TAG.matcher(value).matches()) {
-      throw new ParameterException(
-          mixee.commandLine(),
-          "'"
-              + value
-              + "' is not a valid version: use an image tag (letters, digits, _ . -,"
-              + " at most 128, not starting with . or -)");
+    String problem = Versions.problem(value);
+    if (problem != null) {
+      throw new ParameterException(mixee.commandLine(), problem);
     }
     version = value;
   }

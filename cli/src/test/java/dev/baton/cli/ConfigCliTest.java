@@ -2,6 +2,7 @@ package dev.baton.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.testing.Fault;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -24,6 +25,10 @@ class ConfigCliTest {
   }
 
   @Test
+  @Fault(
+      dependency = "baton.yml",
+      fault = "several problems at once",
+      outcome = "every problem printed, one a line; exit 2")
   void aBrokenConfigPrintsEveryProblemAndExitsWithTwo() throws Exception {
     Path file = dir.resolve("baton.yml");
     Files.writeString(

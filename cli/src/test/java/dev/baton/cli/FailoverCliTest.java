@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.cli.CliHarness.Run;
 import dev.baton.failover.FailoverRequest;
+import dev.baton.testing.Fault;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,6 +68,10 @@ class FailoverCliTest {
   }
 
   @Test
+  @Fault(
+      dependency = "site id",
+      fault = "unknown site (CLI)",
+      outcome = "refused before anything starts; exit 2")
   void anUnknownSiteIsBadInputAndARefusalExitsThree() {
     Run unknown = harness.baton("failover", "--to", "dc9");
     assertThat(unknown.code()).isEqualTo(ExitCodes.BAD_INPUT);

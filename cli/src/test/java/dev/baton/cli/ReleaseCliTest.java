@@ -3,6 +3,7 @@ package dev.baton.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.cli.CliHarness.Run;
+import dev.baton.testing.Fault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -96,6 +97,10 @@ class ReleaseCliTest {
   }
 
   @Test
+  @Fault(
+      dependency = "approval",
+      fault = "unlisted approver, four-eyes, wrong step (CLI)",
+      outcome = "one line `baton: approve refused: ...`; exit 3")
   void approvalsTheRulesRefuseExitWithThree() {
     harness.baton("release", "start", "--version", "v2");
     awaitStatus(r -> r.out().contains("waiting for approval of switch"));
@@ -148,6 +153,10 @@ class ReleaseCliTest {
   }
 
   @Test
+  @Fault(
+      dependency = "--version",
+      fault = "option or shell injection (`--rm -rf /`), CLI",
+      outcome = "refused while parsing: one line naming the version; exit 2")
   void badInputExitsWithTwoAndAnUnreachableTemporalWithFour() throws Exception {
     Run badVersion = harness.baton("release", "start", "--version", "--rm -rf /");
     assertThat(badVersion.code()).isEqualTo(ExitCodes.BAD_INPUT);

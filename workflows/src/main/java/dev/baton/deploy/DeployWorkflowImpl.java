@@ -1,6 +1,8 @@
 package dev.baton.deploy;
 
+import dev.baton.FailureKind;
 import dev.baton.Names;
+import dev.baton.Versions;
 import dev.baton.router.RouterActivities;
 import dev.baton.router.RouterRequest;
 import dev.baton.site.DeployRequest;
@@ -24,6 +26,10 @@ public class DeployWorkflowImpl implements DeployWorkflow {
 
   @Override
   public DeployResult run(SiteDeployRequest request) {
+    String badVersion = Versions.problem(request.version());
+    if (badVersion != null) {
+      throw FailureKind.BAD_REQUEST.failure(badVersion);
+    }
     // Ask the router, not a state file, which role the site has.
     String active = router.currentTarget(new RouterRequest(request.project()));
     Role role = active.equals(request.siteId()) ? Role.ACTIVE : Role.STANDBY;

@@ -1,6 +1,7 @@
 package dev.baton.release;
 
 import dev.baton.FailureKind;
+import dev.baton.Versions;
 import dev.baton.notify.Notifications;
 import dev.baton.operation.RunningRequest;
 import dev.baton.probe.ProbeRequest;
@@ -79,6 +80,13 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   }
 
   private void plan() {
+    // The CLI checks the version too; a release started through the API must not pass it to git,
+    // Compose and image tags unchecked. Pure, so no getVersion is needed.
+    tracker.start(Step.PLAN, "checking the request");
+    String badVersion = Versions.problem(request.version());
+    if (badVersion != null) {
+      throw FailureKind.BAD_REQUEST.failure(badVersion);
+    }
     if (Workflow.getVersion(REFUSE_WHILE_BUSY, Workflow.DEFAULT_VERSION, 1) == 1) {
       // A release plans from where the router points, which a drill or a failover is moving. The
       // CLI refuses too, but a release started through the API or the Web UI must be refused here.

@@ -17,6 +17,7 @@ import dev.baton.probe.ProbeRequest;
 import dev.baton.report.Phase;
 import dev.baton.router.SwitchRequest;
 import dev.baton.site.ActiveOnlyRequest;
+import dev.baton.testing.Fault;
 import dev.baton.testing.MockedSitesTestBase;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
@@ -181,6 +182,10 @@ class FailoverWorkflowTest extends MockedSitesTestBase {
   }
 
   @Test
+  @Fault(
+      dependency = "site id",
+      fault = "unknown site, started through the API",
+      outcome = "refused before anything happens")
   void anUnknownTargetSiteIsRefusedBeforeAnythingHappens() {
     siteWorkers("primary", "secondary");
     FailoverRequest bad = request(policy(true));

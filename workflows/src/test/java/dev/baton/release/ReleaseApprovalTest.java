@@ -11,6 +11,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
+import dev.baton.testing.Fault;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
@@ -21,6 +22,10 @@ import org.junit.jupiter.api.Test;
 
 class ReleaseApprovalTest extends ReleaseTestBase {
   @Test
+  @Fault(
+      dependency = "approval",
+      fault = "by an unlisted approver",
+      outcome = "refused with the allowed list; the release keeps waiting")
   void anUnlistedApproverIsRefusedAtOnceAndTheReleaseKeepsWaiting() {
     ReleaseWorkflow release = rig.start(request(policy(List.of("switch"))));
     awaitWaitingFor(release, "switch");
@@ -52,6 +57,10 @@ class ReleaseApprovalTest extends ReleaseTestBase {
   }
 
   @Test
+  @Fault(
+      dependency = "approval",
+      fault = "for the wrong step",
+      outcome = "refused: the step is not waiting")
   void approvingAStepThatIsNotWaitingIsRefused() {
     ReleaseWorkflow release = rig.start(request(policy(List.of("switch", "backfill"))));
     awaitWaitingFor(release, "switch");
@@ -134,6 +143,10 @@ class ReleaseApprovalTest extends ReleaseTestBase {
   }
 
   @Test
+  @Fault(
+      dependency = "approval",
+      fault = "twice",
+      outcome = "the second is refused; nothing changes")
   void approvalsAfterTheDecisionAreRefused() {
     ReleaseWorkflow release = rig.start(request(policy(List.of("switch"))));
     awaitWaitingFor(release, "switch");

@@ -21,6 +21,7 @@ import dev.baton.database.ReseedRequest;
 import dev.baton.database.ReseedResult;
 import dev.baton.router.SwitchRequest;
 import dev.baton.site.ActiveOnlyRequest;
+import dev.baton.testing.Fault;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +105,10 @@ class ReleaseDatabaseTest extends ReleaseTestBase {
   }
 
   @Test
+  @Fault(
+      dependency = "database",
+      fault = "promotion fails",
+      outcome = "old primary unfenced; traffic stays; no write lost")
   void aFailedPromotionUnfencesTheOldPrimaryAndLeavesTrafficThere() {
     when(rig.database.promote(NEW))
         .thenThrow(

@@ -18,6 +18,7 @@ import static org.mockito.Mockito.when;
 import dev.baton.probe.ProbeRequest;
 import dev.baton.router.SwitchRequest;
 import dev.baton.site.ActiveOnlyRequest;
+import dev.baton.testing.Fault;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
@@ -57,6 +58,10 @@ class ReleaseFailureTest extends ReleaseTestBase {
   }
 
   @Test
+  @Fault(
+      dependency = "HTTP checks",
+      fault = "standby unhealthy after the deploy",
+      outcome = "VALIDATION_FAILED naming the site and app; traffic untouched")
   void anUnhealthyStandbyFailsValidationWithoutSwitching() {
     when(rig.probe.probe(any())).thenReturn(unhealthy("secondary"));
     ApplicationFailure failure = run();
@@ -68,6 +73,10 @@ class ReleaseFailureTest extends ReleaseTestBase {
   }
 
   @Test
+  @Fault(
+      dependency = "nginx",
+      fault = "switch fails for good",
+      outcome = "SWITCH_FAILED; traffic moved back to the old active site")
   void aFailedSwitchMovesTrafficBack() {
     when(rig.router.switchTo(FORWARD)).thenThrow(permanent("nginx -t failed"));
     ApplicationFailure failure = run();
@@ -83,6 +92,10 @@ class ReleaseFailureTest extends ReleaseTestBase {
   }
 
   @Test
+  @Fault(
+      dependency = "HTTP checks",
+      fault = "new active site fails a probe while baking",
+      outcome = "BAKE_FAILED; traffic moved back to the healthy site")
   void aFailedBakeMovesTrafficBack() {
     when(rig.probe.probe(new ProbeRequest("shop", "secondary")))
         .thenReturn(healthy(), healthy(), unhealthy("secondary"));

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import dev.baton.notify.Notifications;
+import dev.baton.testing.Fault;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,10 @@ class ReleaseNotifyTest extends ReleaseTestBase {
   private static final String DOWN = "webhook answered HTTP 500: internal_error";
 
   @Test
+  @Fault(
+      dependency = "notification webhook",
+      fault = "down for the whole release",
+      outcome = "release succeeds; undelivered notifications listed in its status")
   void aReleaseSucceedsAndReportsTheNotificationsThatFailed() {
     doThrow(ApplicationFailure.newFailure(DOWN, "NOTIFY_FAILED")).when(rig.notify).send(any());
     ReleaseWorkflow release = rig.start(request(policy(List.of("switch"))));

@@ -188,7 +188,7 @@ final class ReleaseTestRig {
     return new ProbeResult(siteId, false, 3, Map.of("api", "HTTP 500"));
   }
 
-  private static DeployResult deployed(DeployRequest request) {
+  static DeployResult deployed(DeployRequest request) {
     return new DeployResult(
         request.siteId(),
         request.version(),

@@ -62,6 +62,8 @@ final class Watcher {
     return switch (outcome) {
       case "SUCCEEDED" -> ExitCodes.OK;
       case "REJECTED", "APPROVAL_TIMEOUT" -> ExitCodes.REFUSED;
+      // Started through the API with a version the CLI would have refused.
+      case "BAD_REQUEST" -> ExitCodes.BAD_INPUT;
       default -> ExitCodes.FAILED;
     };
   }

@@ -1,0 +1,136 @@
+package dev.baton.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.baton.FailureKind;
+import dev.baton.config.BatonConfig;
+import dev.baton.config.ComposeConfig;
+import dev.baton.config.SiteConfig;
+import dev.baton.testing.Fault;
+import io.temporal.failure.ApplicationFailure;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A site's activities against a Docker engine that is not there, fails, or answers nonsense. The
+ * "engine" that answers is a MockWebServer on 127.0.0.1 reached over {@code tcp://}, with the real
+ * docker-java client in between. Each is a retryable failure (an engine restarting may pass) whose
+ * message names the site; the workflow's retry policy bounds the retries.
+ */
+class DockerEngineFaultTest {
+  @TempDir Path dir;
+
+  @Test
+  @Fault(
+      dependency = "site Docker engine",
+      fault = "stopped (no socket)",
+      outcome = "retryable DEPLOY_FAILED naming the site and endpoint: is dockerd running there?")
+  void aStoppedEngineIsRetryableAndNamesTheSiteAndEndpoint() {
+    String endpoint = "unix://" + dir.resolve("docker.sock");
+
+    ApplicationFailure failure = describeFails(endpoint);
+
+    assertThat(failure.getType()).isEqualTo(FailureKind.DEPLOY_FAILED.type());
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(failure.getOriginalMessage())
+        .startsWith("dc2: the Docker engine at " + endpoint + " does not answer (")
+        .endsWith("); is dockerd running there?");
+  }
+
+  @Test
+  @Fault(
+      dependency = "site Docker engine",
+      fault = "error answer (HTTP 500 to ping)",
+      outcome = "retryable DEPLOY_FAILED naming the site and the engine's error")
+  void anEngineAnsweringErrorsIsRetryableAndNamesTheSite() throws Exception {
+    try (MockWebServer engine = engine(Map.of("/_ping", "500:storage driver failed"))) {
+      ApplicationFailure failure = describeFails(endpoint(engine));
+
+      assertThat(failure.isNonRetryable()).isFalse();
+      assertThat(failure.getOriginalMessage())
+          .startsWith("dc2: the Docker engine at " + endpoint(engine) + " does not answer (")
+          .contains("storage driver failed");
+    }
+  }
+
+  @Test
+  @Fault(
+      dependency = "site Docker engine",
+      fault = "malformed answer (container list not JSON)",
+      outcome = "retryable DEPLOY_FAILED naming the site; nothing is deployed")
+  void aMalformedContainerListIsAFailureNamingTheSite() throws Exception {
+    try (MockWebServer engine =
+        engine(Map.of("/_ping", "200:OK", "/containers/json", "200:<html>proxy login</html>"))) {
+      ApplicationFailure failure = describeFails(endpoint(engine));
+
+      assertThat(failure.getType()).isEqualTo(FailureKind.DEPLOY_FAILED.type());
+      assertThat(failure.isNonRetryable()).isFalse();
+      assertThat(failure.getOriginalMessage()).startsWith("dc2: ").contains("<");
+      assertThat(engine.getRequestCount()).as("only reads were sent").isEqualTo(2);
+    }
+  }
+
+  private ApplicationFailure describeFails(String endpoint) {
+    SiteConfig site =
+        new SiteConfig(
+            "dc2",
+            "dc2",
+            endpoint,
+            new ComposeConfig(dir, List.of("docker-compose.yml"), null, "shop-dc2"),
+            null,
+            Map.of(),
+            null,
+            null);
+    BatonConfig config =
+        new BatonConfig(
+            dir.resolve("baton.yml"),
+            "shop",
+            null,
+            List.of(site),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    DockerSiteActivities activities = new DockerSiteActivities(config, site);
+    ApplicationFailure failure =
+        catchThrowableOfType(
+            ApplicationFailure.class, () -> activities.describe(new SiteRequest("shop", "dc2")));
+    assertThat(failure).as("describe should fail").isNotNull();
+    return failure;
+  }
+
+  /** An "engine" answering {@code path -> "code:body"}; 404 for anything else. */
+  private static MockWebServer engine(Map<String, String> answers) throws Exception {
+    MockWebServer server = new MockWebServer();
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            String answer = answers.getOrDefault(request.getUrl().encodedPath(), "404:not found");
+            int colon = answer.indexOf(':');
+            return new MockResponse.Builder()
+                .code(Integer.parseInt(answer.substring(0, colon)))
+                .body(answer.substring(colon + 1))
+                .build();
+          }
+        });
+    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    return server;
+  }
+
+  private static String endpoint(MockWebServer engine) {
+    return "tcp://127.0.0.1:" + engine.getPort();
+  }
+}
