@@ -12,9 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Sample files under src/test/resources/config and helpers to load variations of them. */
-final class TestConfigs {
+public final class TestConfigs {
 
   private TestConfigs() {}
+
+  /** A config of project "shop" with these sites and nothing else (no router, no release). */
+  public static BatonConfig sitesOnly(Path file, List<SiteConfig> sites) {
+    return new BatonConfig(file, "shop", null, sites, null, null, null, null, null, null, null);
+  }
 
   static Path resource(String name) {
     try {

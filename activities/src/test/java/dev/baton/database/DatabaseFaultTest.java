@@ -4,9 +4,9 @@ import static dev.baton.database.Activities.failureOf;
 import static dev.baton.database.Activities.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.config.BatonConfig;
 import dev.baton.config.SiteConfig;
 import dev.baton.config.SiteDatabaseConfig;
+import dev.baton.config.TestConfigs;
 import dev.baton.testing.Fault;
 import dev.baton.testing.RawServer;
 import io.temporal.failure.ApplicationFailure;
@@ -83,18 +83,6 @@ class DatabaseFaultTest {
             new SiteDatabaseConfig(
                 "jdbc:postgresql://127.0.0.1:" + port + "/app", "app", null, password, List.of()),
             null);
-    return new Activities(
-        new BatonConfig(
-            dir.resolve("baton.yml"),
-            "shop",
-            null,
-            List.of(secondary),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null));
+    return new Activities(TestConfigs.sitesOnly(dir.resolve("baton.yml"), List.of(secondary)));
   }
 }

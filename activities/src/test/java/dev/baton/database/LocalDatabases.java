@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.config.BatonConfig;
 import dev.baton.config.SiteConfig;
 import dev.baton.config.SiteDatabaseConfig;
+import dev.baton.config.TestConfigs;
 import dev.baton.process.CommandResult;
 import dev.baton.process.ProcessRunner;
 import java.nio.file.Files;
@@ -100,8 +101,7 @@ public final class LocalDatabases implements BeforeAllCallback, AfterAllCallback
                             reseedCommand),
                         null))
             .toList();
-    return new BatonConfig(
-        ROOT.resolve("baton.yml"), "shop", null, sites, null, null, null, null, null, null, null);
+    return TestConfigs.sitesOnly(ROOT.resolve("baton.yml"), sites);
   }
 
   /** A new connection as the application user (autocommit). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.config.BatonConfig;
 import dev.baton.config.SiteConfig;
+import dev.baton.config.TestConfigs;
 import dev.baton.testing.Fault;
 import dev.baton.testing.RawServer;
 import java.io.IOException;
@@ -132,7 +133,6 @@ class HttpChecksFaultTest {
   private static BatonConfig config(Map<String, String> health) {
     SiteConfig site =
         new SiteConfig("dc2", "dc2", "unix:///nonexistent", null, null, health, null, null);
-    return new BatonConfig(
-        null, "shop", null, List.of(site), null, null, null, null, null, null, null);
+    return TestConfigs.sitesOnly(null, List.of(site));
   }
 }

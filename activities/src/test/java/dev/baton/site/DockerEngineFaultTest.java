@@ -7,6 +7,7 @@ import dev.baton.FailureKind;
 import dev.baton.config.BatonConfig;
 import dev.baton.config.ComposeConfig;
 import dev.baton.config.SiteConfig;
+import dev.baton.config.TestConfigs;
 import dev.baton.testing.Fault;
 import io.temporal.failure.ApplicationFailure;
 import java.net.InetAddress;
@@ -90,19 +91,7 @@ class DockerEngineFaultTest {
             Map.of(),
             null,
             null);
-    BatonConfig config =
-        new BatonConfig(
-            dir.resolve("baton.yml"),
-            "shop",
-            null,
-            List.of(site),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    BatonConfig config = TestConfigs.sitesOnly(dir.resolve("baton.yml"), List.of(site));
     DockerSiteActivities activities = new DockerSiteActivities(config, site);
     ApplicationFailure failure =
         catchThrowableOfType(
