@@ -1,13 +1,9 @@
 package dev.baton.release;
 
 import dev.baton.FailureKind;
-import dev.baton.Versions;
 import dev.baton.notify.Notifications;
-import dev.baton.operation.RunningRequest;
 import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
-import dev.baton.report.Texts;
-import dev.baton.router.RouterRequest;
 import dev.baton.router.SwitchResult;
 import dev.baton.site.DeployRequest;
 import dev.baton.site.DeployResult;
@@ -17,15 +13,11 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
-import java.time.Duration;
 import org.slf4j.Logger;
 
 /** See {@link ReleaseWorkflow}. Each step is a method; {@link #run} only orders them. */
 public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private static final Logger log = Workflow.getLogger(ReleaseWorkflowImpl.class);
-
-  /** Version 1: the plan step refuses while a drill or failover runs. Older releases did not. */
-  static final String REFUSE_WHILE_BUSY = "refuse-while-busy";
 
   private final ReleaseRequest request;
   private final ReleasePolicy policy;
@@ -80,39 +72,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   }
 
   private void plan() {
-    // The CLI checks the version too; a release started through the API must not pass it to git,
-    // Compose and image tags unchecked. Pure, so no getVersion is needed.
-    tracker.start(Step.PLAN, "checking the request");
-    String badVersion = Versions.problem(request.version());
-    if (badVersion != null) {
-      throw FailureKind.BAD_REQUEST.failure(badVersion);
-    }
-    if (Workflow.getVersion(REFUSE_WHILE_BUSY, Workflow.DEFAULT_VERSION, 1) == 1) {
-      // A release plans from where the router points, which a drill or a failover is moving. The
-      // CLI refuses too, but a release started through the API or the Web UI must be refused here.
-      tracker.start(Step.PLAN, "checking that no drill or failover runs");
-      String busy =
-          activities.operations.running(
-              new RunningRequest(request.project(), Workflow.getInfo().getWorkflowId()));
-      if (!busy.isEmpty()) {
-        throw FailureKind.BUSY.failure("not now: " + busy);
-      }
-    }
-    tracker.start(Step.PLAN, "asking the router where traffic goes");
-    String target = activities.router.currentTarget(new RouterRequest(request.project()));
-    if (!request.siteIds().contains(target)) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "the router points at '"
-              + target
-              + "', which is not a site of this project "
-              + request.siteIds(),
-          FailureKind.BAD_CONFIG.type());
-    }
-    active = target;
-    standby = request.siteIds().stream().filter(s -> !s.equals(target)).findFirst().orElseThrow();
-    tracker.roles(active, standby);
-    tracker.set(
-        Step.PLAN, StepState.SUCCEEDED, "deploy to " + standby + ", then switch from " + active);
+    ReleasePlan.Roles roles = new ReleasePlan(request, activities, tracker).run();
+    active = roles.active();
+    standby = roles.standby();
   }
 
   private void deployStandby() {
@@ -179,37 +141,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   }
 
   private void bake() {
-    Duration bake = policy.bake();
-    if (bake.isZero()) {
-      tracker.start(Step.BAKE, "");
-      tracker.set(Step.BAKE, StepState.SKIPPED, "no bake time configured");
-      mustRollBack = false;
-      return;
-    }
-    long end = Workflow.currentTimeMillis() + bake.toMillis();
-    int probes = 0;
-    tracker.start(Step.BAKE, "watching " + active + " for " + Texts.duration(bake));
-    while (true) {
-      ProbeResult probe = activities.probe.probe(new ProbeRequest(request.project(), active));
-      probes++;
-      if (!probe.healthy()) {
-        throw FailureKind.BAKE_FAILED.failure(
-            active + " failed a probe while baking: " + probe.summary());
-      }
-      long left = end - Workflow.currentTimeMillis();
-      if (left <= 0) {
-        break;
-      }
-      tracker.set(
-          Step.BAKE, StepState.RUNNING, probes + " probe(s) passed, " + left / 1000 + "s left");
-      Workflow.await(
-          Duration.ofMillis(Math.min(left, policy.probeInterval().toMillis())),
-          rollback::requested);
-      rollback.throwIfRequested();
-    }
+    new Bake(request, activities, tracker, rollback).run(active);
     mustRollBack = false;
-    tracker.set(
-        Step.BAKE, StepState.SUCCEEDED, probes + " probe(s) passed over " + Texts.duration(bake));
   }
 
   private void backfill() {
