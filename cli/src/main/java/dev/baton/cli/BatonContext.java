@@ -15,6 +15,11 @@ public record BatonContext(
     Map<String, String> env, Path cwd, Function<BatonConfig, ActivityProvider> activities) {
 
   public static BatonContext system() {
-    return new BatonContext(System.getenv(), Path.of("").toAbsolutePath(), RealActivities::new);
+    return of(System.getenv(), Path.of("").toAbsolutePath());
+  }
+
+  /** A real call's context with another environment and directory (the CLI daemon's calls). */
+  public static BatonContext of(Map<String, String> env, Path cwd) {
+    return new BatonContext(env, cwd, RealActivities::new);
   }
 }
