@@ -15,7 +15,8 @@ now_ms() { date +%s%3N; }
 # Starts the environment and baton dev (stopped again on exit), then puts v1 on both sites.
 bench_start() {
   dev_pid=""
-  trap '[ -n "$dev_pid" ] && kill "$dev_pid" 2>/dev/null; wait 2>/dev/null; scripts/env down >/dev/null 2>&1 || true' EXIT
+  # baton dev's log outlives the environment, for a look at what the workers did.
+  trap '[ -n "$dev_pid" ] && kill "$dev_pid" 2>/dev/null; wait 2>/dev/null; cp "$state/bench-dev.log" /tmp/baton-bench-dev.log 2>/dev/null; kill "$(cut -d" " -f3 cli/target/baton-daemon 2>/dev/null)" 2>/dev/null; scripts/env down >/dev/null 2>&1 || true' EXIT
   scripts/env up >/dev/null
   baton --version >/dev/null
   "$root/baton" dev --port "${BATON_TEMPORAL_ADDRESS##*:}" >"$state/bench-dev.log" 2>&1 &  # $! is the JVM
@@ -43,11 +44,18 @@ await_progress() {
   done
 }
 
-# A field of the last release's JSON progress: progress_field STEP startedAt|endedAt -> epoch ms.
-step_time_ms() {
-  baton release status --output json | python3 -c '
-import json, sys, datetime
-p = json.load(sys.stdin)
-s = next(x for x in p["steps"] if x["step"] == sys.argv[1])
-print(int(datetime.datetime.fromisoformat(s[sys.argv[2]].replace("Z", "+00:00")).timestamp() * 1000))' "$1" "$2"
+# When the Nth line of baton dev's log with TEXT was logged (the router logs the start of each
+# move: "router moving traffic to SITE ", "router shifting 10% of traffic to SITE"), in epoch ms.
+log_time_ms() {
+  local clock
+  clock=$(grep -F "$1" "$state/bench-dev.log" | sed -n "${2}p" | cut -d' ' -f1)
+  [ -n "$clock" ] || { echo "no line $2 with '$1' in baton dev's log" >&2; return 1; }
+  python3 -c '
+import datetime, sys
+now = datetime.datetime.now()
+h, m, s = sys.argv[1].split(":")
+t = now.replace(hour=int(h), minute=int(m), second=int(float(s)), microsecond=int(round(float(s) % 1 * 1e6)))
+if t > now:  # logged before midnight
+    t -= datetime.timedelta(days=1)
+print(int(t.timestamp() * 1000))' "$clock"
 }

@@ -45,6 +45,23 @@ public final class LoadMain {
       return;
     }
     LoadReport report = LoadGenerator.run(plan);
+    String dump = System.getenv("LOAD_SAMPLES"); // every request, for a closer look: a CSV file
+    if (dump != null && !dump.isBlank()) {
+      List<String> lines = new ArrayList<>(List.of("sentAtMillis,millis,status,upstream,error"));
+      for (Sample x : report.samples()) {
+        lines.add(
+            x.sentAtMillis()
+                + ","
+                + x.millis()
+                + ","
+                + x.status()
+                + ","
+                + x.upstream()
+                + ","
+                + x.error());
+      }
+      Files.write(Path.of(dump), lines);
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("requests", report.samples().size());
     out.put("failed", report.failed());

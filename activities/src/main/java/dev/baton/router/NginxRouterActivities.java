@@ -55,6 +55,8 @@ public final class NginxRouterActivities implements RouterActivities {
   public SwitchResult switchTo(SwitchRequest request) {
     PhaseTimer timer = new PhaseTimer();
     String target = addressOf(request.toSite());
+    // Marks the start of the move in the log: bench/switch-load-bench measures from here.
+    log.info("router moving traffic to {} ({})", request.toSite(), target);
     String previous = content(); // the file is read once per switch
     List<Server> current = serversIn(previous);
     boolean oldWorkersGone = true;
@@ -101,6 +103,7 @@ public final class NginxRouterActivities implements RouterActivities {
       throw FAIL.badConfig(
           "cannot shift " + request.percent() + "% of traffic (release.shift: 1 to 100)");
     }
+    log.info("router shifting {}% of traffic to {}", request.percent(), request.toSite());
     PhaseTimer timer = new PhaseTimer();
     List<Server> wanted = weighted(request);
     String previous = content();
