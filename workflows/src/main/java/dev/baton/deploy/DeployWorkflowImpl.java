@@ -3,6 +3,7 @@ package dev.baton.deploy;
 import dev.baton.FailureKind;
 import dev.baton.Names;
 import dev.baton.Versions;
+import dev.baton.report.Texts;
 import dev.baton.router.RouterActivities;
 import dev.baton.router.RouterRequest;
 import dev.baton.site.DeployRequest;
@@ -10,7 +11,10 @@ import dev.baton.site.DeployResult;
 import dev.baton.site.Role;
 import dev.baton.site.SiteActivities;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
@@ -38,11 +42,31 @@ public class DeployWorkflowImpl implements DeployWorkflow {
             SiteActivities.class,
             ActivityOptions.newBuilder()
                 .setTaskQueue(Names.siteQueue(request.project(), request.siteId()))
+                .setScheduleToStartTimeout(request.waitForWorkerOrDefault())
                 .setStartToCloseTimeout(request.deployTimeout())
                 .setHeartbeatTimeout(Duration.ofSeconds(30))
                 .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
                 .build());
-    return site.deploy(
-        new DeployRequest(request.project(), request.siteId(), request.version(), role));
+    try {
+      return site.deploy(
+          new DeployRequest(request.project(), request.siteId(), request.version(), role));
+    } catch (ActivityFailure e) {
+      if (e.getCause() instanceof TimeoutFailure t
+          && t.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START) {
+        throw FailureKind.DEPLOY_FAILED.failure(
+            "no worker of site "
+                + request.siteId()
+                + " took the deploy within "
+                + Texts.duration(request.waitForWorkerOrDefault())
+                + ": is its site worker running (baton worker --site "
+                + request.siteId()
+                + "), and is "
+                + request.siteId()
+                + " a site of "
+                + request.project()
+                + "?");
+      }
+      throw e;
+    }
   }
 }
