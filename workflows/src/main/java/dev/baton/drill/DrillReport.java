@@ -1,6 +1,7 @@
 package dev.baton.drill;
 
 import dev.baton.report.Phase;
+import dev.baton.report.PhasedReport;
 import java.util.List;
 
 /**
@@ -24,4 +25,5 @@ public record DrillReport(
     long switchBackMillis,
     String requestErrors,
     List<Phase> phases,
-    String message) {}
+    String message)
+    implements PhasedReport {}

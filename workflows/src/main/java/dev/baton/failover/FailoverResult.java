@@ -1,6 +1,7 @@
 package dev.baton.failover;
 
 import dev.baton.report.Phase;
+import dev.baton.report.PhasedReport;
 import java.util.List;
 
 /**
@@ -28,4 +29,5 @@ public record FailoverResult(
     String fenced,
     String preempted,
     List<Phase> phases,
-    String message) {}
+    String message)
+    implements PhasedReport {}

@@ -56,8 +56,6 @@ final class DrillStatus implements Callable<Integer> {
         "drill of " + project,
         "baton drill status",
         DrillReport.class,
-        DrillReport::phases,
-        r -> DrillReportText.render(project, r),
-        DrillReport::outcome);
+        r -> DrillReportText.render(project, r));
   }
 }

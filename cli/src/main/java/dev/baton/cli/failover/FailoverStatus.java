@@ -1,16 +1,15 @@
 package dev.baton.cli.failover;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.baton.Names;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
 import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
+import dev.baton.cli.JsonText;
 import dev.baton.cli.ProjectSession;
 import dev.baton.cli.report.FollowedWorkflow;
 import dev.baton.cli.report.OperationView;
 import dev.baton.failover.FailoverResult;
-import io.temporal.common.converter.JacksonJsonPayloadConverter;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,10 +44,7 @@ final class FailoverStatus implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!output.equals("text") && !output.equals("json")) {
-      throw new BatonCliException(
-          ExitCodes.BAD_INPUT, "--output must be text or json, not '" + output + "'");
-    }
+    boolean json = JsonText.wanted(output);
     try (ProjectSession session = ProjectSession.open(options, context)) {
       String project = session.config().project();
       PrintWriter out = spec.commandLine().getOut();
@@ -61,11 +57,8 @@ final class FailoverStatus implements Callable<Integer> {
       }
       OperationView<FailoverResult> view = view(project);
       FollowedWorkflow.Ended<FailoverResult> shown = view.ended(failover, watch, out);
-      if (output.equals("json")) {
-        out.println(
-            JacksonJsonPayloadConverter.newDefaultObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(shown.report()));
+      if (json) {
+        out.println(JsonText.of(shown.report()));
         return shown.report() != null && "SUCCEEDED".equals(shown.report().outcome())
             ? ExitCodes.OK
             : ExitCodes.FAILED;
@@ -79,8 +72,6 @@ final class FailoverStatus implements Callable<Integer> {
         "failover of " + project,
         "baton failover status",
         FailoverResult.class,
-        FailoverResult::phases,
-        r -> FailoverReport.render(project, r),
-        FailoverResult::outcome);
+        r -> FailoverReport.render(project, r));
   }
 }

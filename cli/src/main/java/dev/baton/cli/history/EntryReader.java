@@ -11,6 +11,7 @@ import dev.baton.release.ReleaseProgress;
 import dev.baton.release.ReleaseRequest;
 import dev.baton.release.ReleaseResult;
 import dev.baton.report.Phase;
+import dev.baton.report.PhasedReport;
 import dev.baton.site.DeployResult;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads one execution's input and result from its history, which needs no worker: the first event
@@ -139,39 +141,52 @@ final class EntryReader {
   }
 
   private Draft failover(Payloads input, Close close) {
-    Draft d = new Draft("failover");
     FailoverRequest request = decode(input, FailoverRequest.class);
-    if (request != null) {
-      d.requestedBy = request.requestedBy();
-    }
-    FailoverResult r = decode(close.result(), FailoverResult.class);
-    r = r != null ? r : attached(close, FailoverResult.class);
-    if (r != null) {
-      d.outcome = r.outcome();
-      d.steps = timings(r.phases());
-      d.detail =
-          (r.from() == null ? "" : r.from() + " -> " + r.to() + ", RTO " + seconds(r.rtoMillis()))
-              + (r.message() == null || r.message().isEmpty() ? "" : "; " + r.message());
-    } else {
-      d.detail = failureText(close, request == null ? "" : request.reason());
-    }
-    return d;
+    return operation(
+        "failover",
+        request == null ? null : request.requestedBy(),
+        close,
+        FailoverResult.class,
+        r ->
+            (r.from() == null ? "" : r.from() + " -> " + r.to() + ", RTO " + seconds(r.rtoMillis()))
+                + (r.message() == null || r.message().isEmpty() ? "" : "; " + r.message()),
+        request == null ? "" : request.reason());
   }
 
   private Draft drill(Payloads input, Close close) {
-    Draft d = new Draft("drill");
     DrillRequest request = decode(input, DrillRequest.class);
-    if (request != null) {
-      d.requestedBy = request.requestedBy();
+    return operation(
+        "drill",
+        request == null ? null : request.requestedBy(),
+        close,
+        DrillReport.class,
+        DrillReport::message,
+        "");
+  }
+
+  /**
+   * A failover or drill: its report is the result, or is attached to its failure; without one the
+   * failure (or {@code otherwise}) is the detail.
+   */
+  private <R extends PhasedReport> Draft operation(
+      String kind,
+      String requestedBy,
+      Close close,
+      Class<R> type,
+      Function<R, String> detail,
+      String otherwise) {
+    Draft d = new Draft(kind);
+    if (requestedBy != null) {
+      d.requestedBy = requestedBy;
     }
-    DrillReport r = decode(close.result(), DrillReport.class);
-    r = r != null ? r : attached(close, DrillReport.class);
+    R r = decode(close.result(), type);
+    r = r != null ? r : attached(close, type);
     if (r != null) {
       d.outcome = r.outcome();
       d.steps = timings(r.phases());
-      d.detail = r.message();
+      d.detail = detail.apply(r);
     } else {
-      d.detail = failureText(close, "");
+      d.detail = failureText(close, otherwise);
     }
     return d;
   }

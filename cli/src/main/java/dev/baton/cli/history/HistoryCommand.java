@@ -1,14 +1,13 @@
 package dev.baton.cli.history;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
 import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
+import dev.baton.cli.JsonText;
 import dev.baton.cli.ProjectSession;
 import io.grpc.Status;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
-import io.temporal.common.converter.JacksonJsonPayloadConverter;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -59,10 +58,7 @@ public final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!output.equals("text") && !output.equals("json")) {
-      throw new BatonCliException(
-          ExitCodes.BAD_INPUT, "--output must be text or json, not '" + output + "'");
-    }
+    boolean json = JsonText.wanted(output);
     if (limit < 1) {
       throw new BatonCliException(ExitCodes.BAD_INPUT, "--limit must be at least 1");
     }
@@ -76,12 +72,8 @@ public final class HistoryCommand implements Callable<Integer> {
         entries.add(reader.read(info));
       }
       PrintWriter out = spec.commandLine().getOut();
-      if (output.equals("json")) {
-        out.println(
-            JacksonJsonPayloadConverter.newDefaultObjectMapper()
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(entries));
+      if (json) {
+        out.println(JsonText.of(entries));
         return ExitCodes.OK;
       }
       if (entries.isEmpty()) {

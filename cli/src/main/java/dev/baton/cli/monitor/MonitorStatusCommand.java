@@ -1,13 +1,12 @@
 package dev.baton.cli.monitor;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
 import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
+import dev.baton.cli.JsonText;
 import dev.baton.cli.ProjectSession;
 import dev.baton.monitor.MonitorStatus;
-import io.temporal.common.converter.JacksonJsonPayloadConverter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,11 +58,7 @@ final class MonitorStatusCommand implements Callable<Integer> {
     }
   }
 
-  private static String json(MonitorStatus status) throws Exception {
-    return JacksonJsonPayloadConverter.newDefaultObjectMapper()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .writeValueAsString(status)
-        + System.lineSeparator();
+  private static String json(MonitorStatus status) {
+    return JsonText.of(status) + System.lineSeparator();
   }
 }

@@ -1,13 +1,12 @@
 package dev.baton.cli.release;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
 import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
+import dev.baton.cli.JsonText;
 import dev.baton.cli.ProjectSession;
 import dev.baton.release.ReleaseProgress;
-import io.temporal.common.converter.JacksonJsonPayloadConverter;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -90,12 +89,7 @@ final class ReleaseStatus implements Callable<Integer> {
     return Watcher.textView(out, context.env(), plain);
   }
 
-  private static String json(ReleaseProgress progress) throws Exception {
-    // The same mapper Temporal uses for payloads, so the JSON matches what the Web UI shows.
-    return JacksonJsonPayloadConverter.newDefaultObjectMapper()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .writeValueAsString(progress)
-        + System.lineSeparator();
+  private static String json(ReleaseProgress progress) {
+    return JsonText.of(progress) + System.lineSeparator();
   }
 }

@@ -1,10 +1,9 @@
 package dev.baton.cli.report;
 
 import dev.baton.cli.ExitCodes;
-import dev.baton.report.Phase;
+import dev.baton.report.PhasedReport;
 import io.temporal.client.WorkflowClient;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -15,13 +14,8 @@ import java.util.function.Function;
  * @param label e.g. "drill of shop", the subject of error lines
  * @param statusCommand e.g. "baton drill status", named when the CLI does not follow
  */
-public record OperationView<T>(
-    String label,
-    String statusCommand,
-    Class<T> type,
-    Function<T, List<Phase>> phases,
-    Function<T, String> render,
-    Function<T, String> outcome) {
+public record OperationView<T extends PhasedReport>(
+    String label, String statusCommand, Class<T> type, Function<T, String> render) {
 
   /**
    * After a start: returns at once with {@code detach}, else follows the run to its end and prints
@@ -47,14 +41,14 @@ public record OperationView<T>(
 
   /** Prints the report (or the failure line) and returns the exit code of its outcome. */
   public int print(FollowedWorkflow.Ended<T> ended, PrintWriter out) {
-    return Outcomes.print(out, label, ended, render, outcome);
+    return Outcomes.print(out, label, ended, render);
   }
 
   /** What {@link #show} prints, for other formats (JSON). */
   public FollowedWorkflow.Ended<T> ended(
       FollowedWorkflow<T> followed, boolean watch, PrintWriter out) {
     if (watch) {
-      FollowedWorkflow.Ended<T> ended = followed.follow(out, phases);
+      FollowedWorkflow.Ended<T> ended = followed.follow(out, PhasedReport::phases);
       out.println();
       return ended;
     }

@@ -3,6 +3,7 @@ package dev.baton.cli.report;
 import dev.baton.FailureKind;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.ExitCodes;
+import dev.baton.report.PhasedReport;
 import java.io.PrintWriter;
 import java.util.function.Function;
 
@@ -27,12 +28,8 @@ public final class Outcomes {
    *
    * @param label e.g. "drill of shop"
    */
-  public static <T> int print(
-      PrintWriter out,
-      String label,
-      FollowedWorkflow.Ended<T> ended,
-      Function<T, String> render,
-      Function<T, String> outcome) {
+  public static <T extends PhasedReport> int print(
+      PrintWriter out, String label, FollowedWorkflow.Ended<T> ended, Function<T, String> render) {
     if (ended.report() != null) {
       out.print(render.apply(ended.report()));
       out.flush();
@@ -40,7 +37,7 @@ public final class Outcomes {
     if (ended.failure() != null) {
       throw new BatonCliException(ExitCodes.FAILED, label + " " + ended.failure());
     }
-    String o = outcome.apply(ended.report());
+    String o = ended.report().outcome();
     return "RUNNING".equals(o) ? ExitCodes.OK : exitCode(o);
   }
 }

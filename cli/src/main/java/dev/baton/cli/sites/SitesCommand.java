@@ -1,11 +1,11 @@
 package dev.baton.cli.sites;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.baton.Names;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
 import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
+import dev.baton.cli.JsonText;
 import dev.baton.cli.ProjectSession;
 import dev.baton.config.BatonConfig;
 import dev.baton.sites.SitesReport;
@@ -13,7 +13,6 @@ import dev.baton.sites.SitesRequest;
 import dev.baton.sites.SitesWorkflow;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.common.converter.JacksonJsonPayloadConverter;
 import io.temporal.failure.TimeoutFailure;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -58,19 +57,13 @@ public final class SitesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!output.equals("text") && !output.equals("json")) {
-      throw new BatonCliException(
-          ExitCodes.BAD_INPUT, "--output must be text or json, not '" + output + "'");
-    }
+    boolean json = JsonText.wanted(output);
     try (ProjectSession session = ProjectSession.open(options, context)) {
       BatonConfig config = session.config();
       SitesReport report = look(session, config);
       PrintWriter out = spec.commandLine().getOut();
-      if (output.equals("json")) {
-        out.println(
-            JacksonJsonPayloadConverter.newDefaultObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(report));
+      if (json) {
+        out.println(JsonText.of(report));
       } else {
         out.print(SitesTable.render(report, Clock.systemDefaultZone()));
       }
