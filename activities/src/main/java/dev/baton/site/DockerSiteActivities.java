@@ -75,12 +75,22 @@ public final class DockerSiteActivities implements SiteActivities {
     }
     guarded(
         () -> {
+          long start = System.nanoTime();
           DockerClients.ping(site, client);
+          long pinged = System.nanoTime();
           // docker-java on the containers the deploy created: a switch must not wait for the
           // Compose CLI to start up. Compose only when a container is missing.
           if (!docker.startOrStop(activeOnly, request.running())) {
             compose.up(activeOnly, currentVersion());
           }
+          // The switch step waits for this handover: its share of the switch is worth seeing.
+          log.info(
+              "{}: {} {} in {} ms (engine ping {} ms)",
+              site.id(),
+              activeOnly,
+              request.running() ? "running" : "stopped",
+              (System.nanoTime() - start) / 1_000_000,
+              (pinged - start) / 1_000_000);
           return null;
         },
         FailureKind.SWITCH_FAILED);

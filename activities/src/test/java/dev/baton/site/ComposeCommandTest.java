@@ -52,6 +52,13 @@ class ComposeCommandTest {
   }
 
   @Test
+  void composeV1BuildsTheServicesInParallelAsV2DoesAnyway() {
+    ComposeCommand v1 = new ComposeCommand(List.of("/usr/bin/docker-compose"), compose, override);
+    assertThat(v1.build(List.of("api", "web")))
+        .endsWith(override.toString(), "build", "--parallel", "api", "web");
+  }
+
+  @Test
   void withoutAnEnvFileThereIsNoEnvFileFlag() {
     ComposeCommand noEnv =
         new ComposeCommand(

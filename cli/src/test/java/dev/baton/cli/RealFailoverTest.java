@@ -14,11 +14,6 @@ import dev.baton.worker.RealActivities;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
@@ -42,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealFailoverTest {
   private static final Path CONFIG = LocalSites.ROOT.resolve("examples/shop/baton-replicated.yml");
-  private static final String PRIMARY_DB = "jdbc:postgresql://127.0.0.1:5532/app";
-  private static final String SECONDARY_DB = "jdbc:postgresql://127.0.0.1:5533/app";
+  private static final String PRIMARY_DB = SiteDatabases.PRIMARY;
+  private static final String SECONDARY_DB = SiteDatabases.SECONDARY;
   private static final String PRIMARY = "127.0.0.1:3000";
   private static final String SECONDARY = "127.0.0.1:3001";
   private static CliHarness harness;
@@ -78,8 +73,8 @@ class RealFailoverTest {
     assertThat(report.failed()).as(report.summary()).isZero();
     assertThat(report.byUpstream()).as(report.summary()).containsKeys(PRIMARY, SECONDARY);
     assertThat(routerTarget()).isEqualTo("primary");
-    assertThat(isPrimary(PRIMARY_DB)).isTrue();
-    assertThat(isPrimary(SECONDARY_DB)).isFalse();
+    assertThat(SiteDatabases.isPrimary(PRIMARY_DB)).isTrue();
+    assertThat(SiteDatabases.isPrimary(SECONDARY_DB)).isFalse();
   }
 
   @Test
@@ -97,7 +92,7 @@ class RealFailoverTest {
     long probes = waiting.path("probes").asLong();
     awaitMonitor(m -> m.path("probes").asLong() >= probes + 2);
     assertThat(routerTarget()).isEqualTo("primary");
-    assertThat(isPrimary(SECONDARY_DB)).isFalse();
+    assertThat(SiteDatabases.isPrimary(SECONDARY_DB)).isFalse();
     ok(harness.baton("monitor", "stop"));
 
     // Automatic mode: three failed probes, then the failover.
@@ -117,7 +112,7 @@ class RealFailoverTest {
     assertThat(failover.rpo()).startsWith("0: primary's database was fenced");
     assertThat(failover.fenced()).contains("database");
     assertThat(routerTarget()).isEqualTo("secondary");
-    assertThat(isPrimary(SECONDARY_DB)).isTrue();
+    assertThat(SiteDatabases.isPrimary(SECONDARY_DB)).isTrue();
     assertThat(report.millisUntilAllFrom(SECONDARY, 0, Long.MAX_VALUE))
         .as(report.summary())
         .isNotNegative();
@@ -133,7 +128,21 @@ class RealFailoverTest {
     assertThat(drill.code()).as(drill.out()).isEqualTo(1);
     assertThat(drill.out()).contains("STANDBY_UNHEALTHY").contains("traffic stays on secondary");
     assertThat(routerTarget()).isEqualTo("secondary");
-    assertThat(isPrimary(SECONDARY_DB)).isTrue();
+    assertThat(SiteDatabases.isPrimary(SECONDARY_DB)).isTrue();
+  }
+
+  @Test
+  @Order(4)
+  void noHistoryOfTheDrillsMonitorsOrFailoverHoldsTheDatabasePassword() {
+    // The workers read the password from its file; workflow inputs and results name sites only.
+    HistoryScan histories = HistoryScan.of(harness.client());
+    assertThat(histories.runs())
+        .as("deploys, drills, monitor runs, failover")
+        .hasSizeGreaterThanOrEqualTo(6);
+    assertThat(histories.contains("\"secondary\"")).as("payloads are searchable").isTrue();
+    assertThat(histories.contains(SiteDatabases.password()))
+        .as("password in one of %s", histories.runs())
+        .isFalse();
   }
 
   /** Requests through the router at 20/s until stopped (a light load: the bench pushes harder). */
@@ -185,27 +194,6 @@ class RealFailoverTest {
     return run.code() == 0
         ? new ObjectMapper().readTree(run.out())
         : new ObjectMapper().createObjectNode();
-  }
-
-  private static boolean isPrimary(String url) throws SQLException {
-    try (Connection c = open(url);
-        Statement st = c.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT NOT pg_is_in_recovery() AND"
-                    + " current_setting('default_transaction_read_only') = 'off'")) {
-      rs.next();
-      return rs.getBoolean(1);
-    }
-  }
-
-  private static Connection open(String url) throws SQLException {
-    try {
-      String password = Files.readString(LocalSites.STATE.resolve("pg/password")).strip();
-      return DriverManager.getConnection(url, "app", password);
-    } catch (java.io.IOException e) {
-      throw new SQLException("no password file: " + e.getMessage(), e);
-    }
   }
 
   private static void ok(Run run) {
