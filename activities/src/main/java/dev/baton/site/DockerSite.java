@@ -3,6 +3,7 @@ package dev.baton.site;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import dev.baton.config.SiteConfig;
@@ -32,8 +33,14 @@ final class DockerSite {
     Map<String, ServiceStatus> byService = new java.util.TreeMap<>();
     for (Container c : containers()) {
       String service = c.getLabels().getOrDefault(SERVICE_LABEL, c.getId());
-      InspectContainerResponse.ContainerState state =
-          docker.inspectContainerCmd(c.getId()).exec().getState();
+      InspectContainerResponse.ContainerState state;
+      try {
+        state = docker.inspectContainerCmd(c.getId()).exec().getState();
+      } catch (NotFoundException removed) {
+        // Removed since the list: Compose recreates containers (the deploy creates the queue
+        // workers while the health wait polls). Its successor shows up in the next list.
+        continue;
+      }
       String health = state.getHealth() == null ? null : state.getHealth().getStatus();
       byService.put(
           service,

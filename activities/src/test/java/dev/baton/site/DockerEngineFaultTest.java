@@ -80,24 +80,65 @@ class DockerEngineFaultTest {
     }
   }
 
+  @Test
+  @Fault(
+      dependency = "site Docker engine",
+      fault = "container removed between the list and its inspect (Compose recreating it)",
+      outcome = "left out of that reading; the deploy's health wait reads again")
+  void aContainerRemovedBetweenTheListAndItsInspectIsLeftOut() throws Exception {
+    String labels =
+        "\"Labels\":{\"com.docker.compose.project\":\"shop-dc2\",\"dev.baton.version\":\"v1\","
+            + "\"com.docker.compose.service\":";
+    String list =
+        "200:[{\"Id\":\"gone\",\"Image\":\"shop-worker:v1\","
+            + labels
+            + "\"worker\"}},{\"Id\":\"kept\",\"Image\":\"shop-api:v1\","
+            + labels
+            + "\"api\"}}]";
+    String kept =
+        "200:{\"Id\":\"kept\",\"State\":{\"Running\":true,\"ExitCode\":0,"
+            + "\"Health\":{\"Status\":\"healthy\"}}}";
+    try (MockWebServer engine =
+        engine(
+            Map.of(
+                "/_ping", "200:OK",
+                "/containers/json", list,
+                "/containers/kept/json", kept))) {
+      SiteConfig site = site(endpoint(engine));
+      Map<String, ServiceStatus> services =
+          new DockerSite(site, DockerClients.create(site)).services();
+
+      assertThat(services).containsOnlyKeys("api");
+      assertThat(services.get("api").ready()).isTrue();
+      assertThat(engine.getRequestCount()).as("list, inspect gone, inspect kept").isEqualTo(3);
+    }
+  }
+
   private ApplicationFailure describeFails(String endpoint) {
-    SiteConfig site =
-        new SiteConfig(
-            "dc2",
-            "dc2",
-            endpoint,
-            new ComposeConfig(dir, List.of("docker-compose.yml"), null, "shop-dc2"),
-            null,
-            Map.of(),
-            null,
-            null);
-    BatonConfig config = TestConfigs.sitesOnly(dir.resolve("baton.yml"), List.of(site));
-    DockerSiteActivities activities = new DockerSiteActivities(config, site);
+    DockerSiteActivities activities = activities(endpoint);
     ApplicationFailure failure =
         catchThrowableOfType(
             ApplicationFailure.class, () -> activities.describe(new SiteRequest("shop", "dc2")));
     assertThat(failure).as("describe should fail").isNotNull();
     return failure;
+  }
+
+  private DockerSiteActivities activities(String endpoint) {
+    SiteConfig site = site(endpoint);
+    BatonConfig config = TestConfigs.sitesOnly(dir.resolve("baton.yml"), List.of(site));
+    return new DockerSiteActivities(config, site);
+  }
+
+  private SiteConfig site(String endpoint) {
+    return new SiteConfig(
+        "dc2",
+        "dc2",
+        endpoint,
+        new ComposeConfig(dir, List.of("docker-compose.yml"), null, "shop-dc2"),
+        null,
+        Map.of(),
+        null,
+        null);
   }
 
   /** An "engine" answering {@code path -> "code:body"}; 404 for anything else. */
