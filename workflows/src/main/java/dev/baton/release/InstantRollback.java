@@ -29,10 +29,21 @@ final class InstantRollback {
     return backTo != null;
   }
 
-  /** Why a rollback is refused now, or null. Pure: safe in an Update validator. */
-  String refusal(RollbackRequest request) {
+  /**
+   * Why a rollback is refused now, or null. Pure: safe in an Update validator.
+   *
+   * @param split the traffic split while a weighted shift is under way, else null
+   * @param active the site that has the traffic
+   */
+  String refusal(RollbackRequest request, String split, String active) {
     if (request == null || request.by() == null || request.by().isBlank()) {
       return "say who rolls back";
+    }
+    if (split != null) {
+      return "a weighted shift is under way ("
+          + split
+          + "): `baton release cancel` moves all traffic back to "
+          + active;
     }
     if (requested != null) {
       return "a rollback was already asked for by " + requested.by();

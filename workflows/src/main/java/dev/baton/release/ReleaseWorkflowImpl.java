@@ -26,6 +26,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private final ReleaseActivities activities;
   private final TrafficMover traffic;
   private final InstantRollback rollback = new InstantRollback();
+  private final ApprovalWait approvals;
 
   /** The database switchover of mode replicated; null in mode external. */
   private final DatabaseSwitchover database;
@@ -47,6 +48,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     this.traffic = new TrafficMover(request, activities, tracker);
     this.database =
         policy.replicatedDatabase() ? new DatabaseSwitchover(request, activities) : null;
+    this.approvals = new ApprovalWait(request, gate, tracker, rollback, this::notify);
   }
 
   @Override
@@ -108,7 +110,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       return;
     }
     awaitApproval(Step.APPROVE, Step.SWITCH.id());
-    tracker.set(Step.APPROVE, StepState.SUCCEEDED, approvedBy());
+    tracker.set(Step.APPROVE, StepState.SUCCEEDED, approvals.approvedBy());
   }
 
   private void switchTraffic() {
@@ -161,6 +163,12 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     tracker.set(Step.BACKFILL, StepState.SUCCEEDED, seeded + result.message());
   }
 
+  private void awaitApproval(Step step, String gateName) {
+    // A rollback asked for while the backfill waits: the bake passed, but a person wants the
+    // previous site back.
+    approvals.await(step, gateName, () -> mustRollBack = true);
+  }
+
   private DeployResult deploy(String siteId) {
     return activities
         .site(siteId)
@@ -170,38 +178,6 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   /** Moves traffic and the queue workers back; the database never moves back this way. */
   SwitchResult moveTrafficBack(String from, String to) {
     return traffic.back(from, to);
-  }
-
-  private void awaitApproval(Step step, String gateName) {
-    gate.open(gateName); // before the progress says "waiting", so both agree in every snapshot
-    tracker.start(step, "waiting for approval of " + gateName);
-    tracker.set(step, StepState.WAITING, "waiting for approval of " + gateName);
-    notify(
-        Notifications.APPROVAL_NEEDED,
-        "Release "
-            + request.version()
-            + " of "
-            + request.project()
-            + " waits for approval of "
-            + gateName
-            + ": baton release approve --step "
-            + gateName);
-    ApprovalRecord decision = gate.await(rollback::requested);
-    if (decision == null) {
-      mustRollBack = true; // the bake passed, but a person wants the previous site back
-      rollback.throwIfRequested();
-    }
-    tracker.set(step, StepState.RUNNING, approvedBy());
-    if (decision.decision().equals("reject")) {
-      FailureKind kind =
-          decision.via().equals("timeout") ? FailureKind.APPROVAL_TIMEOUT : FailureKind.REJECTED;
-      throw kind.failure(gateName + " " + decision.describe());
-    }
-  }
-
-  private String approvedBy() {
-    ApprovalRecord last = gate.records().get(gate.records().size() - 1);
-    return last.describe();
   }
 
   /** Sends, retried; one that still fails is reported in the progress, never thrown. */
@@ -267,7 +243,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       throw FailureKind.ROLLBACK_REFUSED.failure(
           standby + " is not healthy, traffic stays on " + active + ": " + probe.summary());
     }
-    String refusal = rollbackRefusal(request); // the release went on while the probe ran
+    // Asked again: the release went on while the probe ran.
+    String refusal = rollback.refusal(request, tracker.traffic(), active);
     if (refusal != null) {
       throw FailureKind.ROLLBACK_REFUSED.failure(refusal);
     }
@@ -276,20 +253,10 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   @Override
   public void validateRollback(RollbackRequest request) {
-    String reason = rollbackRefusal(request);
+    String reason = rollback.refusal(request, tracker.traffic(), active);
     if (reason != null) {
       throw new IllegalArgumentException(reason);
     }
-  }
-
-  private String rollbackRefusal(RollbackRequest request) {
-    if (tracker.traffic() != null) {
-      return "a weighted shift is under way ("
-          + tracker.traffic()
-          + "): `baton release cancel` moves all traffic back to "
-          + active;
-    }
-    return rollback.refusal(request);
   }
 
   @Override
