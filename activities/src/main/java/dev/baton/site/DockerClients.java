@@ -14,8 +14,27 @@ import java.time.Duration;
 public final class DockerClients {
   private DockerClients() {}
 
+  /**
+   * No call baton makes takes long (list, inspect, start, stop with a 10 s grace, tag, logs: builds
+   * go through Compose), so an engine that accepts and never answers fails the call in this time,
+   * not in docker-java's default of minutes.
+   */
+  static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+
+  /** A ping answers at once from any engine that is alive. */
+  static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
+
   /** A client for the site's engine; it connects on first use (see {@link #ping}). */
   public static DockerClient create(SiteConfig site) {
+    return create(site, RESPONSE_TIMEOUT);
+  }
+
+  /** A client whose calls give up after {@link #PING_TIMEOUT}: only for {@link #ping}. */
+  static DockerClient forPing(SiteConfig site) {
+    return create(site, PING_TIMEOUT);
+  }
+
+  private static DockerClient create(SiteConfig site, Duration responseTimeout) {
     DefaultDockerClientConfig.Builder builder =
         DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(site.docker());
     if (site.dockerTls() != null) {
@@ -31,7 +50,7 @@ public final class DockerClients {
             .dockerHost(config.getDockerHost())
             .sslConfig(config.getSSLConfig())
             .connectionTimeout(Duration.ofSeconds(5))
-            .responseTimeout(Duration.ofMinutes(5))
+            .responseTimeout(responseTimeout)
             .build();
     return DockerClientImpl.getInstance(config, http);
   }
@@ -40,6 +59,16 @@ public final class DockerClients {
     try {
       client.pingCmd().exec();
     } catch (RuntimeException e) {
+      if (timedOut(e)) {
+        throw new SiteException(
+            site.id(),
+            "the Docker engine at "
+                + site.docker()
+                + " accepted the connection but did not answer a ping within "
+                + PING_TIMEOUT.toSeconds()
+                + "s; is it hung (see its log), or overloaded?",
+            e);
+      }
       throw new SiteException(
           site.id(),
           "the Docker engine at "
@@ -50,6 +79,15 @@ public final class DockerClients {
               + hint(site),
           e);
     }
+  }
+
+  private static boolean timedOut(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.SocketTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String hint(SiteConfig site) {

@@ -27,6 +27,7 @@ public final class DockerSiteActivities implements SiteActivities {
   private final BatonConfig config;
   private final SiteConfig site;
   private final DockerClient client;
+  private final DockerClient pingClient;
   private final DockerSite docker;
   private final ComposeRunner compose;
   private final HttpChecks http = new HttpChecks(Duration.ofSeconds(2));
@@ -36,6 +37,7 @@ public final class DockerSiteActivities implements SiteActivities {
     this.site = site;
     // Connects lazily: a worker may start while its engine is still coming up.
     this.client = DockerClients.create(site);
+    this.pingClient = DockerClients.forPing(site);
     this.docker = new DockerSite(site, client);
     this.compose = new ComposeRunner(site, overrideFile());
   }
@@ -44,7 +46,7 @@ public final class DockerSiteActivities implements SiteActivities {
   public SiteState describe(SiteRequest request) {
     return guarded(
         () -> {
-          DockerClients.ping(site, client);
+          DockerClients.ping(site, pingClient);
           return stateOf(docker.services());
         },
         FailureKind.DEPLOY_FAILED);
@@ -76,7 +78,7 @@ public final class DockerSiteActivities implements SiteActivities {
     guarded(
         () -> {
           long start = System.nanoTime();
-          DockerClients.ping(site, client);
+          DockerClients.ping(site, pingClient);
           long pinged = System.nanoTime();
           // docker-java on the containers the deploy created: a switch must not wait for the
           // Compose CLI to start up. Compose only when a container is missing.
@@ -100,7 +102,7 @@ public final class DockerSiteActivities implements SiteActivities {
     PhaseTimer timer = new PhaseTimer();
     String version = request.version();
     List<String> activeOnly = config.release().activeOnlyServices();
-    DockerClients.ping(site, client);
+    DockerClients.ping(site, pingClient);
     String sha = site.git() == null ? null : new GitSource(site.id(), site.git()).checkout(version);
     if (sha != null) {
       timer.done("git");

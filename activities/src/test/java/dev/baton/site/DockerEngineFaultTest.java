@@ -2,6 +2,7 @@ package dev.baton.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.baton.FailureKind;
 import dev.baton.config.BatonConfig;
@@ -9,9 +10,11 @@ import dev.baton.config.ComposeConfig;
 import dev.baton.config.SiteConfig;
 import dev.baton.config.TestConfigs;
 import dev.baton.testing.Fault;
+import dev.baton.testing.RawServer;
 import io.temporal.failure.ApplicationFailure;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.Dispatcher;
@@ -77,6 +80,32 @@ class DockerEngineFaultTest {
       assertThat(failure.isNonRetryable()).isFalse();
       assertThat(failure.getOriginalMessage()).startsWith("dc2: ").contains("<");
       assertThat(engine.getRequestCount()).as("only reads were sent").isEqualTo(2);
+    }
+  }
+
+  @Test
+  @Fault(
+      dependency = "site Docker engine",
+      fault = "accepts and never answers (hung)",
+      outcome =
+          "the ping gives up after 5 s: retryable DEPLOY_FAILED naming the site and endpoint,"
+              + " asking whether it is hung; other calls give up after 30 s")
+  void aHungEngineFailsThePingInSecondsNotMinutes() {
+    try (RawServer engine = RawServer.silent()) {
+      String endpoint = "tcp://127.0.0.1:" + engine.port();
+
+      // Bounded generously: without its own timeout the ping waited docker-java's 5 minutes.
+      ApplicationFailure failure =
+          assertTimeoutPreemptively(Duration.ofSeconds(60), () -> describeFails(endpoint));
+
+      assertThat(engine.connections()).isPositive();
+      assertThat(failure.isNonRetryable()).isFalse();
+      assertThat(failure.getOriginalMessage())
+          .isEqualTo(
+              "dc2: the Docker engine at "
+                  + endpoint
+                  + " accepted the connection but did not answer a ping within 5s; is it hung"
+                  + " (see its log), or overloaded?");
     }
   }
 
