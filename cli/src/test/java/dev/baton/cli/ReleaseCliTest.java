@@ -1,8 +1,11 @@
 package dev.baton.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.baton.cli.CliHarness.Run;
+import dev.baton.cli.release.Decision;
+import dev.baton.release.ApprovalRequest;
 import dev.baton.testing.Fault;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -150,6 +153,32 @@ class ReleaseCliTest {
     assertThat(harness.baton("release", "status").out()).contains(": CANCELLED");
     assertThat(harness.baton("release", "approve", "--as", "alice").err())
         .contains("release v2 of shop has ended (CANCELLED); nothing to approve");
+  }
+
+  @Test
+  @Fault(
+      dependency = "approval",
+      fault = "reaches a release that ended after the CLI's check",
+      outcome = "refused naming how it ended; exit 3")
+  void aDecisionThatReachesAnEndedReleaseIsRefusedNamingHowItEnded() {
+    harness.baton("release", "start", "--version", "v2");
+    awaitStatus(r -> r.out().contains("waiting for approval of switch"));
+    assertThat(harness.baton("release", "cancel").code()).isZero();
+    awaitStatus(r -> r.out().contains(": CANCELLED"));
+
+    // What `baton release approve` sends once its check found the release waiting.
+    BatonCliException refused =
+        catchThrowableOfType(
+            BatonCliException.class,
+            () ->
+                Decision.send(
+                    harness.client(), "shop", new ApprovalRequest("switch", "alice", ""), true));
+
+    assertThat(refused.exitCode()).isEqualTo(ExitCodes.REFUSED);
+    assertThat(refused.getMessage())
+        .isEqualTo(
+            "approve refused: the release ended (CANCELLED) before the decision reached it;"
+                + " nothing to approve");
   }
 
   @Test

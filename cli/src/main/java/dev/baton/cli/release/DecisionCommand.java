@@ -4,13 +4,9 @@ import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
 import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
-import dev.baton.cli.Failures;
 import dev.baton.cli.ProjectSession;
-import dev.baton.release.ApprovalRecord;
 import dev.baton.release.ApprovalRequest;
 import dev.baton.release.ReleaseProgress;
-import dev.baton.release.ReleaseWorkflow;
-import io.temporal.client.WorkflowUpdateException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,16 +75,7 @@ abstract class DecisionCommand implements Callable<Integer> {
       }
       String who = Identity.of(approver, context);
       ApprovalRequest request = new ApprovalRequest(target, who, comment == null ? "" : comment);
-      ReleaseWorkflow release = Releases.stub(session.client(), project);
-      ApprovalRecord record;
-      try {
-        record = approving() ? release.approve(request) : release.reject(request);
-      } catch (WorkflowUpdateException e) {
-        throw new BatonCliException(ExitCodes.REFUSED, verb + " refused: " + Failures.reason(e));
-      }
-      if (!record.accepted()) {
-        throw new BatonCliException(ExitCodes.REFUSED, verb + " refused: " + record.reason());
-      }
+      Decision.send(session.client(), project, request, approving());
       spec.commandLine()
           .getOut()
           .printf(
