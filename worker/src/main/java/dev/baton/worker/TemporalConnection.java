@@ -3,6 +3,9 @@ package dev.baton.worker;
 import com.uber.m3.tally.Scope;
 import dev.baton.config.BatonConfig;
 import dev.baton.config.TemporalConfig;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.converter.DataConverter;
@@ -11,9 +14,13 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** A connection to a Temporal service, checked when it is made so errors come early and clear. */
 public final class TemporalConnection implements AutoCloseable {
+  /** One try never outlasts the whole wait (a server that accepts and never answers). */
+  private static final Duration ATTEMPT = Duration.ofSeconds(2);
+
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
 
@@ -76,11 +83,11 @@ public final class TemporalConnection implements AutoCloseable {
       builder.setMetricsScope(metrics);
     }
     TemporalSecurity.apply(temporal, env, builder);
-    WorkflowServiceStubsOptions options = builder.build();
-    WorkflowServiceStubs stubs;
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(builder.build());
     try {
-      stubs = WorkflowServiceStubs.newConnectedServiceStubs(options, timeout);
+      awaitHealthy(stubs, timeout);
     } catch (RuntimeException e) {
+      stubs.shutdownNow();
       throw new TemporalUnreachableException(address, temporal, e);
     }
     WorkflowClient client =
@@ -91,6 +98,48 @@ public final class TemporalConnection implements AutoCloseable {
                 .setDataConverter(converter)
                 .build());
     return new TemporalConnection(stubs, client);
+  }
+
+  /**
+   * Asks until the service answers or {@code timeout} passes, as the SDK's connected stubs do,
+   * except that only a service that is not there (yet) is asked again. A failed TLS handshake or
+   * refused credentials fail at once: they fail the same way on every try, and an operator waited
+   * the whole timeout (and then some) to read why.
+   */
+  private static void awaitHealthy(WorkflowServiceStubs stubs, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Duration attempt = timeout.compareTo(ATTEMPT) < 0 ? timeout : ATTEMPT;
+    while (true) {
+      try {
+        // Not the SDK's health check: it waits for the channel to be ready, so a failed handshake
+        // only shows as its deadline passing. This call fails with the handshake's own error.
+        stubs
+            .blockingStub()
+            .withDeadlineAfter(attempt.toMillis(), TimeUnit.MILLISECONDS)
+            .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+        return;
+      } catch (StatusRuntimeException e) {
+        if (!worthAnotherTry(e) || System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(100); // between tries while the service starts up
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw Status.CANCELLED.withDescription("interrupted").asRuntimeException();
+      }
+    }
+  }
+
+  private static boolean worthAnotherTry(StatusRuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLException) {
+        return false;
+      }
+    }
+    Status.Code code = e.getStatus().getCode();
+    return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
   }
 
   public WorkflowClient client() {
