@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.process.CommandResult;
 import dev.baton.process.ProcessRunner;
+import dev.baton.worker.RealActivities;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,21 +17,50 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The local two-site environment of {@code scripts/env}: two Docker engines, nginx as the router
  * and a git repository with tags v1 and v2. Brought up before a test class (recovering from any
- * earlier run's leftovers) and torn down after it, so nothing outlives the tests.
+ * earlier run's leftovers) and torn down after it, so nothing outlives the tests. Registered with a
+ * baton.yml ({@code @RegisterExtension static final LocalSites sites = new LocalSites(CONFIG)}), it
+ * also runs baton on it: the embedded Temporal service and workers with the real activities.
  */
 public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
   public static final Path ROOT = repoRoot();
   public static final Path CONFIG = ROOT.resolve("examples/shop/baton.yml");
   public static final Path STATE = Path.of("/tmp/baton-env");
 
+  private final Path config;
+  private CliHarness harness;
+
+  /** The environment only ({@code @ExtendWith(LocalSites.class)}). */
+  public LocalSites() {
+    this(null);
+  }
+
+  /** The environment, and baton with this baton.yml on it. */
+  public LocalSites(Path config) {
+    this.config = config;
+  }
+
+  /** Runs {@code baton} against the environment, with the real activities. */
+  CliHarness harness() {
+    return harness;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
     env("up");
+    if (config != null) {
+      harness = new CliHarness(config, RealActivities::new);
+    }
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    env("down");
+    try {
+      if (harness != null) {
+        harness.close();
+      }
+    } finally {
+      env("down");
+    }
   }
 
   public static CommandResult env(String... verbAndArgs) {

@@ -3,7 +3,6 @@ package dev.baton.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.cli.CliHarness.Run;
-import dev.baton.worker.RealActivities;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,10 +12,9 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Releases with database mode replicated, for real: two PostgreSQL clusters with streaming
@@ -25,23 +23,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * site; every acknowledged row must be on the new primary (RPO 0), and the former primary must
  * stream from it afterwards, so that the next release can swap back.
  */
-@ExtendWith(LocalSites.class)
 class RealDatabaseReleaseTest {
   private static final Path CONFIG = LocalSites.ROOT.resolve("examples/shop/baton-replicated.yml");
   private static final String PRIMARY_DB = SiteDatabases.PRIMARY;
   private static final String SECONDARY_DB = SiteDatabases.SECONDARY;
+  @RegisterExtension static final LocalSites localSites = new LocalSites(CONFIG);
   private static CliHarness harness;
 
   @BeforeAll
   static void start() {
-    harness = new CliHarness(CONFIG, RealActivities::new);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (harness != null) {
-      harness.close();
-    }
+    harness = localSites.harness();
   }
 
   @Test

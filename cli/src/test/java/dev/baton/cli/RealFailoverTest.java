@@ -10,20 +10,18 @@ import dev.baton.failover.FailoverResult;
 import dev.baton.load.LoadGenerator;
 import dev.baton.load.LoadPlan;
 import dev.baton.load.LoadReport;
-import dev.baton.worker.RealActivities;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * (its containers are killed) and the monitor, first in manual mode, then automatic, fails over;
  * then a drill against the dead former active site aborts and leaves traffic where it is.
  */
-@ExtendWith(LocalSites.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealFailoverTest {
   private static final Path CONFIG = LocalSites.ROOT.resolve("examples/shop/baton-replicated.yml");
@@ -41,20 +38,14 @@ class RealFailoverTest {
   private static final String SECONDARY_DB = SiteDatabases.SECONDARY;
   private static final String PRIMARY = "127.0.0.1:3000";
   private static final String SECONDARY = "127.0.0.1:3001";
+  @RegisterExtension static final LocalSites localSites = new LocalSites(CONFIG);
   private static CliHarness harness;
 
   @BeforeAll
   static void start() {
-    harness = new CliHarness(CONFIG, RealActivities::new);
+    harness = localSites.harness();
     ok(harness.baton("deploy", "--site", "primary", "--version", "v1"));
     ok(harness.baton("deploy", "--site", "secondary", "--version", "v1"));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (harness != null) {
-      harness.close();
-    }
   }
 
   @Test

@@ -3,34 +3,25 @@ package dev.baton.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.cli.CliHarness.Run;
-import dev.baton.worker.RealActivities;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * `baton sites` and `baton history` against the real local environment (two Docker engines, nginx,
  * two PostgreSQL clusters with streaming replication), after deploying v1 to both sites.
  */
-@ExtendWith(LocalSites.class)
 class RealSitesOverviewTest {
   private static final Path CONFIG = LocalSites.ROOT.resolve("examples/shop/baton-replicated.yml");
+  @RegisterExtension static final LocalSites localSites = new LocalSites(CONFIG);
   private static CliHarness harness;
 
   @BeforeAll
   static void start() {
-    harness = new CliHarness(CONFIG, RealActivities::new);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (harness != null) {
-      harness.close();
-    }
+    harness = localSites.harness();
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.Names;
 import dev.baton.cli.CliHarness.Run;
 import dev.baton.process.ProcessRunner;
-import dev.baton.worker.RealActivities;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,14 +15,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,15 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
  * examples/shop project, the real activities, the CLI. Nothing on this path is mocked. The tests
  * share one environment (it is expensive), so each states its starting point.
  */
-@ExtendWith(LocalSites.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealSitesReleaseTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  @RegisterExtension static final LocalSites localSites = new LocalSites(LocalSites.CONFIG);
   private static CliHarness harness;
 
   @BeforeAll
   static void start() {
-    harness = new CliHarness(LocalSites.CONFIG, RealActivities::new);
+    harness = localSites.harness();
   }
 
   /** A test that failed mid-release must not make the next ones fail with "one at a time". */
@@ -52,13 +50,6 @@ class RealSitesReleaseTest {
           .terminate("test ended");
     } catch (io.temporal.client.WorkflowNotFoundException | IllegalStateException nothingRuns) {
       // the release ended by itself, as it should
-    }
-  }
-
-  @AfterAll
-  static void stop() {
-    if (harness != null) {
-      harness.close();
     }
   }
 

@@ -8,39 +8,30 @@ import dev.baton.cli.CliHarness.Run;
 import dev.baton.load.LoadGenerator;
 import dev.baton.load.LoadPlan;
 import dev.baton.load.LoadReport;
-import dev.baton.worker.RealActivities;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A steady 200 requests/s through the real nginx while a real release switches traffic and then
  * rolls it back: no request may fail, and after each move every answer comes from the new site.
  */
-@ExtendWith(LocalSites.class)
 class ZeroDowntimeTest {
   private static final String PRIMARY = "127.0.0.1:3000";
   private static final String SECONDARY = "127.0.0.1:3001";
+  @RegisterExtension static final LocalSites localSites = new LocalSites(LocalSites.CONFIG);
   private static CliHarness harness;
 
   @BeforeAll
   static void start() {
-    harness = new CliHarness(LocalSites.CONFIG, RealActivities::new);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (harness != null) {
-      harness.close();
-    }
+    harness = localSites.harness();
   }
 
   @Test
