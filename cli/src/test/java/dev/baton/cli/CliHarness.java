@@ -1,5 +1,7 @@
 package dev.baton.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.baton.config.BatonConfig;
 import dev.baton.config.ConfigLoader;
 import dev.baton.config.MetricsConfig;
@@ -94,6 +96,12 @@ final class CliHarness implements AutoCloseable {
   }
 
   record Run(int code, String out, String err) {}
+
+  /** Asserts that {@code run} exited 0, showing its output when it did not. */
+  static Run ok(Run run) {
+    assertThat(run.code()).as("out:\n%s\nerr:\n%s", run.out(), run.err()).isZero();
+    return run;
+  }
 
   io.temporal.client.WorkflowClient client() {
     return connection.client();

@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import static dev.baton.cli.CliHarness.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.cli.CliHarness.Run;
@@ -152,9 +153,5 @@ class RealDatabaseReleaseTest {
     }
     assertThat(run.out()).as(run.err()).contains(text);
     return run;
-  }
-
-  private static void ok(Run run) {
-    assertThat(run.code()).as("out:\n%s\nerr:\n%s", run.out(), run.err()).isZero();
   }
 }

@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import static dev.baton.cli.CliHarness.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -185,9 +186,5 @@ class RealFailoverTest {
     return run.code() == 0
         ? new ObjectMapper().readTree(run.out())
         : new ObjectMapper().createObjectNode();
-  }
-
-  private static void ok(Run run) {
-    assertThat(run.code()).as("out:\n%s\nerr:\n%s", run.out(), run.err()).isZero();
   }
 }

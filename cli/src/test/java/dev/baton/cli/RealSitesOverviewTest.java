@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import static dev.baton.cli.CliHarness.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.cli.CliHarness.Run;
@@ -56,10 +57,5 @@ class RealSitesOverviewTest {
     assertThat(history.out())
         .containsPattern("(?m) deploy +v1 +SUCCEEDED .*\n    secondary runs v1")
         .containsPattern("(?m) deploy +v1 +SUCCEEDED .*\n    primary runs v1");
-  }
-
-  private static Run ok(Run run) {
-    assertThat(run.code()).as("%s%s", run.out(), run.err()).isZero();
-    return run;
   }
 }

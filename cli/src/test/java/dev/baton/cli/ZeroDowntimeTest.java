@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import static dev.baton.cli.CliHarness.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,9 +113,5 @@ class ZeroDowntimeTest {
 
   private static long millis(JsonNode instant) {
     return Instant.parse(instant.asText()).toEpochMilli();
-  }
-
-  private static void ok(Run run) {
-    assertThat(run.code()).as("out:\n%s\nerr:\n%s", run.out(), run.err()).isZero();
   }
 }
