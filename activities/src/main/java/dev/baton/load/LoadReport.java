@@ -58,7 +58,7 @@ public record LoadReport(List<Sample> samples) {
     }
     for (int i = first; i < samples.size() && samples.get(i).sentAtMillis() < untilMillis; i++) {
       Sample s = samples.get(i);
-      if (s.failed() || !upstream.equals(s.upstream())) {
+      if (notFrom(upstream, s, untilMillis)) {
         first = i + 1;
       }
     }
@@ -76,11 +76,25 @@ public record LoadReport(List<Sample> samples) {
     for (Sample s : samples) {
       if (s.sentAtMillis() >= sinceMillis
           && s.sentAtMillis() < untilMillis
-          && (s.failed() || !upstream.equals(s.upstream()))) {
+          && notFrom(upstream, s, untilMillis)) {
         last = s;
       }
     }
     return last;
+  }
+
+  /**
+   * Whether {@code s} shows that traffic had not (yet) all moved to {@code upstream}. An answer
+   * that came only after the next move started ({@code untilMillis}) shows nothing about this one:
+   * a request stalled in a starved machine's accept queue is routed by whatever config nginx has
+   * when it finally arrives. A failure always counts.
+   */
+  private static boolean notFrom(String upstream, Sample s, long untilMillis) {
+    if (s.failed()) {
+      return true;
+    }
+    boolean answeredAfterTheNextMove = s.sentAtMillis() + s.millis() >= untilMillis;
+    return !upstream.equals(s.upstream()) && !answeredAfterTheNextMove;
   }
 
   /**

@@ -48,6 +48,27 @@ class LoadReportTest {
   }
 
   @Test
+  void anAnswerThatCameOnlyAfterTheNextMoveSaysNothingAboutThisOne() {
+    // Switch to NEW at 100, back to OLD at 200. The request sent at 150 stalled until 250 and was
+    // routed by the config of the move back: it does not count against the switch to NEW.
+    LoadReport report =
+        new LoadReport(
+            List.of(
+                ok(100, OLD),
+                ok(110, NEW),
+                new Sample(150, 100, 200, OLD, null),
+                ok(160, NEW),
+                new Sample(170, 2000, 0, null, "timeout")));
+    assertThat(report.millisUntilAllFrom(NEW, 100, 200)).isEqualTo(-1);
+    assertThat(report.lastNotFrom(NEW, 100, 200).sentAtMillis()).isEqualTo(170);
+
+    LoadReport withoutTheFailure =
+        new LoadReport(List.of(ok(100, OLD), ok(110, NEW), new Sample(150, 100, 200, OLD, null)));
+    assertThat(withoutTheFailure.millisUntilAllFrom(NEW, 100, 200)).isEqualTo(10);
+    assertThat(withoutTheFailure.lastNotFrom(NEW, 100, 200).sentAtMillis()).isEqualTo(100);
+  }
+
+  @Test
   void theSharePerSecondShowsAShiftInSteps() {
     LoadReport report =
         new LoadReport(
