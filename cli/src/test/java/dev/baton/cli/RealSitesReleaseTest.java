@@ -63,8 +63,7 @@ class RealSitesReleaseTest {
 
     ok(harness.baton("release", "start", "--version", "v2"));
     Run waiting = awaitStatus("waiting for approval of switch");
-    assertThat(waiting.out())
-        .containsPattern("deploy-standby +succeeded .*secondary runs v2 \\(");
+    assertThat(waiting.out()).containsPattern("deploy-standby +succeeded .*secondary runs v2 \\(");
     assertThat(get("http://127.0.0.1:3001/version")).isEqualTo("shop api v2 site=secondary");
     assertThat(get("http://127.0.0.1:8080/version")).isEqualTo("shop api v1 site=primary");
 
