@@ -56,6 +56,11 @@ final class DockerSite {
     return byService;
   }
 
+  /** Changes to the project's containers, from now until closed. */
+  ContainerEvents events() {
+    return ContainerEvents.watch(docker, site.compose().projectName());
+  }
+
   List<Container> containers() {
     return docker
         .listContainersCmd()

@@ -10,12 +10,18 @@ import java.util.stream.Collectors;
 
 /**
  * Waits until every wanted service of a site runs and is healthy (Docker's health status) and every
- * HTTP check answers 2xx. Polls at a short interval and heartbeats each round, so Temporal sees
- * progress and notices a dead worker; fails at once when a container exits or turns unhealthy,
- * since waiting longer cannot help.
+ * HTTP check answers 2xx. Reads the containers again whenever the engine reports a change to one of
+ * them (at least every second), and the HTTP checks every 100 ms once the containers are healthy;
+ * heartbeats each round, so Temporal sees progress and notices a dead worker; fails at once when a
+ * container exits or turns unhealthy, since waiting longer cannot help.
  */
 final class HealthWait {
-  private static final Duration POLL = Duration.ofMillis(250);
+  /** The longest a round waits for a container event: the wait still polls if none comes. */
+  private static final Duration EVENT_BOUND = Duration.ofSeconds(1);
+
+  /** Between HTTP checks of healthy containers: no Docker event says an app now answers. */
+  private static final Duration HTTP_RETRY = Duration.ofMillis(100);
+
   private final SiteConfig site;
   private final DockerSite docker;
   private final HttpChecks http;
@@ -27,6 +33,13 @@ final class HealthWait {
   }
 
   Map<String, ServiceStatus> until(List<String> wanted, Duration timeout) {
+    try (ContainerEvents events = docker.events()) {
+      return until(wanted, timeout, events);
+    }
+  }
+
+  private Map<String, ServiceStatus> until(
+      List<String> wanted, Duration timeout, ContainerEvents events) {
     long deadline = System.nanoTime() + timeout.toNanos();
     String detail = "";
     while (true) {
@@ -74,7 +87,7 @@ final class HealthWait {
                 + ")"
                 + logs);
       }
-      sleep();
+      pause(events, notReady.isEmpty());
     }
   }
 
@@ -86,9 +99,14 @@ final class HealthWait {
     }
   }
 
-  private static void sleep() {
+  /** Until the next round: a container event (or a second), or 100 ms before HTTP checks again. */
+  private static void pause(ContainerEvents events, boolean onlyHttpLeft) {
     try {
-      Thread.sleep(POLL.toMillis()); // polling interval of the health loop, not a fixed wait
+      if (onlyHttpLeft) {
+        Thread.sleep(HTTP_RETRY.toMillis()); // no Docker event says that an app answers now
+      } else {
+        events.await(EVENT_BOUND);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SiteException("?", "interrupted while waiting for health");

@@ -143,6 +143,27 @@ class DockerEngineFaultTest {
     }
   }
 
+  @Test
+  void aContainerEventWakesTheHealthWaitAndABrokenEventStreamLeavesItPolling() throws Exception {
+    String event =
+        "200:{\"Type\":\"container\",\"Action\":\"health_status: healthy\",\"id\":\"a\"}\n";
+    try (MockWebServer engine = engine(Map.of("/events", event));
+        ContainerEvents events = ContainerEvents.watch(client(engine), "shop-dc2")) {
+      assertThat(events.await(Duration.ofSeconds(30))).as("woken by the event").isTrue();
+      assertThat(engine.takeRequest().getUrl().queryParameter("filters"))
+          .contains("container")
+          .contains("com.docker.compose.project=shop-dc2");
+    }
+    try (MockWebServer engine = engine(Map.of("/events", "500:events unavailable"));
+        ContainerEvents events = ContainerEvents.watch(client(engine), "shop-dc2")) {
+      assertThat(events.await(Duration.ofMillis(300))).as("no event: the bound").isFalse();
+    }
+  }
+
+  private com.github.dockerjava.api.DockerClient client(MockWebServer engine) {
+    return DockerClients.create(site(endpoint(engine)));
+  }
+
   private ApplicationFailure describeFails(String endpoint) {
     DockerSiteActivities activities = activities(endpoint);
     ApplicationFailure failure =
