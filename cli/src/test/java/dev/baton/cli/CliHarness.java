@@ -111,9 +111,25 @@ final class CliHarness implements AutoCloseable {
     return baton(env(), args);
   }
 
+  /** As {@link #baton(String...)}, telling {@code onErr} everything written to stderr so far. */
+  Run baton(java.util.function.Consumer<String> onErr, String... args) {
+    StringWriter err =
+        new StringWriter() {
+          @Override
+          public void write(String text, int offset, int length) {
+            super.write(text, offset, length);
+            onErr.accept(toString());
+          }
+        };
+    return baton(env(), err, args);
+  }
+
   Run baton(Map<String, String> env, String... args) {
+    return baton(env, new StringWriter(), args);
+  }
+
+  private Run baton(Map<String, String> env, StringWriter err, String... args) {
     StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
     BatonContext context = new BatonContext(env, config.getParent(), activities);
     int code = Baton.run(context, new PrintWriter(out), new PrintWriter(err), args);
     return new Run(code, out.toString(), err.toString());

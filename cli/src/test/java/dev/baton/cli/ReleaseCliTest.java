@@ -10,6 +10,8 @@ import dev.baton.testing.Fault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,6 +99,41 @@ class ReleaseCliTest {
             "baton: release v2 (step approve, waiting for approval of switch) of shop is"
                 + " still running; one release at a time: see `baton release status`, or `baton"
                 + " release cancel`\n");
+  }
+
+  @Test
+  void aStartRightAfterTheLastReleaseEndedWaitsForItToCloseInsteadOfRefusing() throws Exception {
+    harness.baton("release", "start", "--version", "v2");
+    awaitStatus(r -> r.out().contains("waiting for approval of switch"));
+    CountDownLatch webhook = new CountDownLatch(1);
+    harness.world.webhookHeld = webhook; // the release's last notification hangs until released
+    assertThat(harness.baton("release", "approve", "--as", "alice").code()).isZero();
+    awaitStatus(r -> r.out().contains(": SUCCEEDED")); // ended, and still open
+
+    CountDownLatch waiting = new CountDownLatch(1);
+    CompletableFuture<Run> next =
+        CompletableFuture.supplyAsync(
+            () ->
+                harness.baton(
+                    err -> {
+                      if (err.contains("is sending its last notification")) {
+                        waiting.countDown();
+                      }
+                    },
+                    "release",
+                    "start",
+                    "--version",
+                    "v3"));
+    assertThat(waiting.await(60, TimeUnit.SECONDS)).as("start waits for v2 to close").isTrue();
+    webhook.countDown();
+    Run started = next.get(60, TimeUnit.SECONDS);
+
+    assertThat(started.code()).as(started.err()).isZero();
+    assertThat(started.err())
+        .isEqualTo(
+            "release v2 ended SUCCEEDED and is sending its last notification; starting once it"
+                + " has closed\n");
+    assertThat(started.out()).startsWith("started release v3 of shop");
   }
 
   @Test

@@ -40,6 +40,10 @@ public final class FakeWorld
   public final Set<String> deadEngines = ConcurrentHashMap.newKeySet();
 
   public final List<Notification> notifications = new CopyOnWriteArrayList<>();
+
+  /** While set and not counted down, the webhook does not answer (a send waits, up to 60 s). */
+  public volatile java.util.concurrent.CountDownLatch webhookHeld;
+
   public final List<String> calls = new CopyOnWriteArrayList<>();
 
   /** The site whose database is the primary; fence/promote move it as the real ones would. */
@@ -121,6 +125,14 @@ public final class FakeWorld
 
   @Override
   public void send(Notification notification) {
+    java.util.concurrent.CountDownLatch held = webhookHeld;
+    if (held != null) {
+      try {
+        held.await(60, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     notifications.add(notification);
   }
 }

@@ -65,19 +65,13 @@ final class ReleaseStart implements Callable<Integer> {
               config.siteIds(),
               ReleasePolicies.from(config));
       refuseDuringFailoverOrDrill(session, project);
-      ReleaseWorkflow release =
-          session
-              .client()
-              .newWorkflowStub(
-                  ReleaseWorkflow.class,
-                  WorkflowOptions.newBuilder()
-                      .setWorkflowId(Names.releaseWorkflowId(project))
-                      .setTaskQueue(Names.controlQueue(project))
-                      .build());
       try {
-        WorkflowClient.start(release::run, request);
+        start(session, request);
       } catch (WorkflowExecutionAlreadyStarted e) {
-        throw alreadyRunning(session, project);
+        if (!ReleaseClosing.await(session.client(), project, spec.commandLine().getErr())) {
+          throw alreadyRunning(session, project);
+        }
+        start(session, request);
       }
       spec.commandLine()
           .getOut()
@@ -91,6 +85,19 @@ final class ReleaseStart implements Callable<Integer> {
       WatchView view = Watcher.textView(spec.commandLine().getOut(), context.env(), false);
       return Watcher.of(session.client(), project, view).untilEnded();
     }
+  }
+
+  private static void start(ProjectSession session, ReleaseRequest request) {
+    ReleaseWorkflow release =
+        session
+            .client()
+            .newWorkflowStub(
+                ReleaseWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(Names.releaseWorkflowId(request.project()))
+                    .setTaskQueue(Names.controlQueue(request.project()))
+                    .build());
+    WorkflowClient.start(release::run, request);
   }
 
   /**
