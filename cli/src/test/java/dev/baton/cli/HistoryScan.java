@@ -1,22 +1,16 @@
 package dev.baton.cli;
 
-import com.google.protobuf.Timestamp;
+import dev.baton.cli.history.OpenAndClosed;
 import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.filter.v1.StartTimeFilter;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse;
-import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
-import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.WorkflowServiceBlockingStub;
 import io.temporal.client.WorkflowClient;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Every run of every workflow the service holds (open and closed, each run of a reused id, every
@@ -31,34 +25,9 @@ record HistoryScan(List<String> runs, byte[] bytes) {
   static HistoryScan of(WorkflowClient client) {
     WorkflowServiceBlockingStub service = client.getWorkflowServiceStubs().blockingStub();
     String namespace = client.getOptions().getNamespace();
-    StartTimeFilter always =
-        StartTimeFilter.newBuilder()
-            .setEarliestTime(Timestamp.getDefaultInstance())
-            .setLatestTime(
-                Timestamp.newBuilder()
-                    .setSeconds(Instant.now().plus(Duration.ofDays(1)).getEpochSecond()))
-            .build();
-    List<WorkflowExecutionInfo> open =
-        service
-            .listOpenWorkflowExecutions(
-                ListOpenWorkflowExecutionsRequest.newBuilder()
-                    .setNamespace(namespace)
-                    .setStartTimeFilter(always)
-                    .setMaximumPageSize(1000)
-                    .build())
-            .getExecutionsList();
-    List<WorkflowExecutionInfo> closed =
-        service
-            .listClosedWorkflowExecutions(
-                ListClosedWorkflowExecutionsRequest.newBuilder()
-                    .setNamespace(namespace)
-                    .setStartTimeFilter(always)
-                    .setMaximumPageSize(1000)
-                    .build())
-            .getExecutionsList();
     List<String> runs = new ArrayList<>();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Stream.concat(open.stream(), closed.stream())
+    OpenAndClosed.of(client).stream()
         .map(WorkflowExecutionInfo::getExecution)
         .forEach(
             run -> {

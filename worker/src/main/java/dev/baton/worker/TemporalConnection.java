@@ -133,10 +133,8 @@ public final class TemporalConnection implements AutoCloseable {
   }
 
   private static boolean worthAnotherTry(StatusRuntimeException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof javax.net.ssl.SSLException) {
-        return false;
-      }
+    if (TemporalUnreachableException.find(e, javax.net.ssl.SSLException.class) != null) {
+      return false;
     }
     Status.Code code = e.getStatus().getCode();
     return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;

@@ -65,7 +65,8 @@ public class TemporalUnreachableException extends RuntimeException {
         + "); check temporal.address or BATON_TEMPORAL_ADDRESS";
   }
 
-  private static Throwable find(Throwable e, Class<? extends Throwable> type) {
+  /** The first cause of {@code type} in {@code e}'s chain, or null. */
+  static Throwable find(Throwable e, Class<? extends Throwable> type) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (type.isInstance(t)) {
         return t;

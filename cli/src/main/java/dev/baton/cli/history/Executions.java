@@ -3,23 +3,17 @@ package dev.baton.cli.history;
 import dev.baton.Names;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.temporal.api.filter.v1.StartTimeFilter;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
-import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
-import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
 import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.WorkflowServiceBlockingStub;
 import io.temporal.client.WorkflowClient;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The project's releases, failovers, drills and deploys from Temporal's visibility store, newest
@@ -103,35 +97,9 @@ final class Executions {
   }
 
   private List<WorkflowExecutionInfo> openAndClosed() {
-    // The embedded service ignores the time filter; an older real server needs one.
-    StartTimeFilter always =
-        StartTimeFilter.newBuilder()
-            .setEarliestTime(com.google.protobuf.Timestamp.getDefaultInstance())
-            .setLatestTime(
-                com.google.protobuf.Timestamp.newBuilder()
-                    .setSeconds(Instant.now().plus(Duration.ofDays(1)).getEpochSecond()))
-            .build();
-    List<WorkflowExecutionInfo> open =
-        service()
-            .listOpenWorkflowExecutions(
-                ListOpenWorkflowExecutionsRequest.newBuilder()
-                    .setNamespace(namespace())
-                    .setStartTimeFilter(always)
-                    .setMaximumPageSize(1000)
-                    .build())
-            .getExecutionsList();
-    List<WorkflowExecutionInfo> closed =
-        service()
-            .listClosedWorkflowExecutions(
-                ListClosedWorkflowExecutionsRequest.newBuilder()
-                    .setNamespace(namespace())
-                    .setStartTimeFilter(always)
-                    .setMaximumPageSize(1000)
-                    .build())
-            .getExecutionsList();
     String queue = Names.controlQueue(project);
     Set<String> ids = new HashSet<>(ownIds());
-    return Stream.concat(open.stream(), closed.stream())
+    return OpenAndClosed.of(client).stream()
         .filter(i -> TYPES.contains(i.getType().getName()))
         // The embedded service leaves the task queue out of these answers: then the ids tell.
         .filter(

@@ -22,11 +22,10 @@ final class ReleaseClosing {
   private ReleaseClosing() {}
 
   /**
-   * Returns true once the project's open release, which has ended, has closed; false at once when
-   * it has not ended (it really is running), or after {@link #BOUND}.
+   * Returns true once the project's open release ({@code latest}), which has ended, has closed;
+   * false at once when it has not ended (it really is running), or after {@link #BOUND}.
    */
-  static boolean await(WorkflowClient client, String project, PrintWriter err) {
-    Optional<ReleaseProgress> latest = Releases.latest(client, project);
+  static boolean await(WorkflowClient client, Optional<ReleaseProgress> latest, PrintWriter err) {
     if (latest.isEmpty() || latest.get().outcome() == null) {
       return false;
     }
@@ -34,7 +33,8 @@ final class ReleaseClosing {
         "release %s ended %s and is sending its last notification; starting once it has closed%n",
         latest.get().version(), latest.get().outcome());
     err.flush();
-    WorkflowStub stub = client.newUntypedWorkflowStub(Names.releaseWorkflowId(project));
+    WorkflowStub stub =
+        client.newUntypedWorkflowStub(Names.releaseWorkflowId(latest.get().project()));
     long deadline = System.nanoTime() + BOUND.toNanos();
     while (stub.describe().getStatus()
         == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {

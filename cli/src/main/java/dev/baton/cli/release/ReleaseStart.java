@@ -18,6 +18,7 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,8 +69,9 @@ final class ReleaseStart implements Callable<Integer> {
       try {
         start(session, request);
       } catch (WorkflowExecutionAlreadyStarted e) {
-        if (!ReleaseClosing.await(session.client(), project, spec.commandLine().getErr())) {
-          throw alreadyRunning(session, project);
+        Optional<ReleaseProgress> open = Releases.latest(session.client(), project);
+        if (!ReleaseClosing.await(session.client(), open, spec.commandLine().getErr())) {
+          throw alreadyRunning(project, open);
         }
         start(session, request);
       }
@@ -124,11 +126,8 @@ final class ReleaseStart implements Callable<Integer> {
     }
   }
 
-  private static BatonCliException alreadyRunning(ProjectSession session, String project) {
-    String what =
-        Releases.latest(session.client(), project)
-            .map(ReleaseStart::describeRunning)
-            .orElse("a release");
+  private static BatonCliException alreadyRunning(String project, Optional<ReleaseProgress> open) {
+    String what = open.map(ReleaseStart::describeRunning).orElse("a release");
     return new BatonCliException(
         ExitCodes.REFUSED,
         what
