@@ -43,6 +43,19 @@ public final class Names {
   }
 
   /**
+   * Whether a drill may run under {@code workflowId}: the id of a drill started by hand, the cron
+   * fallback's id, or the id a Temporal Schedule gives each run (the drill id, a dash and the
+   * scheduled time, e.g. {@code baton-drill-shop-2026-12-06T03:00:00Z}).
+   */
+  public static boolean isDrillWorkflowId(String project, String workflowId) {
+    String drill = drillWorkflowId(project);
+    return workflowId.equals(drill)
+        || workflowId.equals(drillScheduleId(project))
+        || (workflowId.startsWith(drill + "-")
+            && workflowId.substring(drill.length() + 1).matches("[0-9][0-9TZ:.+-]*"));
+  }
+
+  /**
    * The drill schedule: a Temporal Schedule with this id, or, on a service without the Schedule
    * API, a cron workflow with this id (whose runs are the drills).
    */

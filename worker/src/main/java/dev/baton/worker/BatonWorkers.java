@@ -36,6 +36,8 @@ public final class BatonWorkers {
       control.registerActivitiesImplementations(provider.control().toArray());
       // Needs this process's client, not the site: the same for real and test activities.
       control.registerActivitiesImplementations(new TemporalOperations(client));
+      // The rules are the control worker's own file, for real and test activities alike.
+      control.registerActivitiesImplementations(new ConfigRules(config));
     }
     for (String siteId : roles.sites()) {
       Worker site = factory.newWorker(Names.siteQueue(project, siteId));

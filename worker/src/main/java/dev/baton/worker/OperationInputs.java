@@ -6,6 +6,7 @@ import dev.baton.drill.DrillRequest;
 import dev.baton.failover.FailoverPolicy;
 import dev.baton.monitor.MonitorPolicy;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Copies the failover, monitor and drill rules of {@code baton.yml} into the workflows' inputs, as
@@ -44,12 +45,13 @@ public final class OperationInputs {
    * @param keep true or false from the command line; null means {@code drill.switchBack}
    */
   public static DrillRequest drillRequest(BatonConfig config, String requestedBy, Boolean keep) {
+    // No rules: the drill reads the control worker's. Only keep is the caller's choice.
     return new DrillRequest(
         config.project(),
-        config.siteIds(),
+        List.of(),
         requestedBy,
-        ReleasePolicies.from(config),
-        config.drill().bake(),
+        null,
+        null,
         keep != null ? keep : !config.drill().switchBack());
   }
 }

@@ -42,6 +42,15 @@ public final class RunningWorkflows {
     return running("failover", Names.failoverWorkflowId(project), false);
   }
 
+  /** The running deploys of these sites. */
+  public List<Execution> deploys(String project, List<String> siteIds) {
+    List<Execution> out = new ArrayList<>();
+    for (String siteId : siteIds) {
+      running("deploy", Names.deployWorkflowId(project, siteId), false).ifPresent(out::add);
+    }
+    return out;
+  }
+
   public List<Execution> drills(String project) {
     List<Execution> out = new ArrayList<>();
     running("drill", Names.drillWorkflowId(project), false).ifPresent(out::add);

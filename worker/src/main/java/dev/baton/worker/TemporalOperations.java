@@ -1,5 +1,6 @@
 package dev.baton.worker;
 
+import dev.baton.deploy.SiteDeployRequest;
 import dev.baton.drill.DrillReport;
 import dev.baton.drill.DrillRequest;
 import dev.baton.failover.FailoverResult;
@@ -49,6 +50,7 @@ public final class TemporalOperations implements OperationActivities {
     List<Execution> targets = new ArrayList<>();
     workflows.release(request.project()).ifPresent(targets::add);
     targets.addAll(workflows.drills(request.project()));
+    targets.addAll(workflows.deploys(request.project(), request.deploySites()));
     for (Execution execution : targets) {
       String what = describe(execution) + inFlight(execution);
       Optional<WorkflowExecutionStartedEventAttributes> cron =
@@ -68,6 +70,7 @@ public final class TemporalOperations implements OperationActivities {
     workflows.release(request.project()).ifPresent(found::add);
     found.addAll(workflows.drills(request.project()));
     workflows.failover(request.project()).ifPresent(found::add);
+    found.addAll(workflows.deploys(request.project(), request.deploySites()));
     return String.join(
         "; ",
         found.stream()
@@ -88,6 +91,7 @@ public final class TemporalOperations implements OperationActivities {
             case "release" -> release(stub.query("progress", ReleaseProgress.class));
             case "drill" -> drill(stub.query("progress", DrillReport.class));
             case "failover" -> failover(stub.query("progress", FailoverResult.class));
+            case "deploy" -> deploy(execution);
             default -> null;
           };
       return text == null ? fallback : text;
@@ -104,6 +108,21 @@ public final class TemporalOperations implements OperationActivities {
     }
     String step = p.currentStep() == null ? "" : " (step " + p.currentStep().id() + ")";
     return "release " + p.version() + step;
+  }
+
+  /** "deploy of v3 to secondary", from the deploy's input: it has no progress query. */
+  private String deploy(Execution execution) {
+    WorkflowExecutionStartedEventAttributes started = started(execution);
+    SiteDeployRequest request =
+        client
+            .getOptions()
+            .getDataConverter()
+            .fromPayloads(
+                0,
+                Optional.of(started.getInput()),
+                SiteDeployRequest.class,
+                SiteDeployRequest.class);
+    return "deploy of " + request.version() + " to " + request.siteId();
   }
 
   private static String drill(DrillReport r) {

@@ -86,7 +86,8 @@ final class OperationFakes {
           "",
           null,
           null,
-          List.of());
+          List.of(),
+          null);
     }
   }
 

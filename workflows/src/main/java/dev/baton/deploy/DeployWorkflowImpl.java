@@ -3,9 +3,14 @@ package dev.baton.deploy;
 import dev.baton.FailureKind;
 import dev.baton.Names;
 import dev.baton.Versions;
+import dev.baton.operation.OperationActivities;
+import dev.baton.operation.RunningRequest;
 import dev.baton.report.Texts;
 import dev.baton.router.RouterActivities;
 import dev.baton.router.RouterRequest;
+import dev.baton.rules.CallerText;
+import dev.baton.rules.ControlPlane;
+import dev.baton.rules.ControlRules;
 import dev.baton.site.DeployRequest;
 import dev.baton.site.DeployResult;
 import dev.baton.site.Role;
@@ -28,12 +33,21 @@ public class DeployWorkflowImpl implements DeployWorkflow {
               .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
               .build());
 
+  private final OperationActivities operations =
+      Workflow.newActivityStub(
+          OperationActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(30))
+              .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
+              .build());
+
   @Override
-  public DeployResult run(SiteDeployRequest request) {
-    String badVersion = Versions.problem(request.version());
+  public DeployResult run(SiteDeployRequest input) {
+    String badVersion = Versions.problem(input.version());
     if (badVersion != null) {
       throw FailureKind.BAD_REQUEST.failure(badVersion);
     }
+    SiteDeployRequest request = withRules(input);
     // Ask the router, not a state file, which role the site has.
     String active = router.currentTarget(new RouterRequest(request.project()));
     Role role = active.equals(request.siteId()) ? Role.ACTIVE : Role.STANDBY;
@@ -68,5 +82,39 @@ public class DeployWorkflowImpl implements DeployWorkflow {
       }
       throw e;
     }
+  }
+
+  /**
+   * The control worker's deploy timeout, a site it knows, the id baton gives this site's deploy,
+   * and no release, drill or failover of the project running: a deploy replaces what a site runs,
+   * and in the middle of a release that can be the site serving its bake.
+   */
+  private SiteDeployRequest withRules(SiteDeployRequest input) {
+    ControlRules rules = ControlPlane.read(input.project()).orElse(null);
+    if (rules == null) {
+      return input;
+    }
+    if (!rules.siteIds().contains(input.siteId())) {
+      throw FailureKind.BAD_REQUEST.failure(
+          "unknown site "
+              + CallerText.quote(input.siteId())
+              + " (sites of "
+              + input.project()
+              + ": "
+              + String.join(", ", rules.siteIds())
+              + ")");
+    }
+    ControlPlane.requireWorkflowId(Names.deployWorkflowId(input.project(), input.siteId()));
+    String busy =
+        operations.running(new RunningRequest(input.project(), Workflow.getInfo().getWorkflowId()));
+    if (!busy.isEmpty()) {
+      throw FailureKind.BUSY.failure("not now: " + busy + " (deploy when it has ended)");
+    }
+    return new SiteDeployRequest(
+        input.project(),
+        input.siteId(),
+        input.version(),
+        rules.release().deployTimeout(),
+        input.waitForWorker());
   }
 }

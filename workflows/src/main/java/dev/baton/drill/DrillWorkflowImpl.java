@@ -1,6 +1,7 @@
 package dev.baton.drill;
 
 import dev.baton.FailureKind;
+import dev.baton.Names;
 import dev.baton.metrics.WorkflowMetrics;
 import dev.baton.notify.Notifications;
 import dev.baton.operation.OperationActivities;
@@ -18,6 +19,9 @@ import dev.baton.router.RequestErrors;
 import dev.baton.router.RequestErrorsRequest;
 import dev.baton.router.RequestLogActivities;
 import dev.baton.router.RouterRequest;
+import dev.baton.rules.CallerText;
+import dev.baton.rules.ControlPlane;
+import dev.baton.rules.ControlRules;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -35,10 +39,13 @@ import java.util.Map;
  * re-seeded as a replica of the new one, and after the switch back the other way round.
  */
 public class DrillWorkflowImpl implements DrillWorkflow {
-  private final DrillRequest request;
-  private final ReleaseRequest asRelease;
-  private final ReleaseActivities activities;
-  private final TrafficMover traffic;
+  /** The drill as it runs: the input's ids with the control worker's rules, once read. */
+  private DrillRequest request;
+
+  // Built once the rules are known (configure).
+  private ReleaseRequest asRelease;
+  private ReleaseActivities activities;
+  private TrafficMover traffic;
   private final OperationActivities operations;
   private final RequestLogActivities requestLog;
   private final PhaseLog phases;
@@ -53,11 +60,6 @@ public class DrillWorkflowImpl implements DrillWorkflow {
   @WorkflowInit
   public DrillWorkflowImpl(DrillRequest request) {
     this.request = request;
-    this.asRelease =
-        new ReleaseRequest(
-            request.project(), "drill", request.requestedBy(), request.siteIds(), request.policy());
-    this.activities = new ReleaseActivities(asRelease);
-    this.traffic = new TrafficMover(asRelease, activities);
     ActivityOptions shortCall =
         ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(30))
@@ -68,10 +70,54 @@ public class DrillWorkflowImpl implements DrillWorkflow {
     this.phases = new PhaseLog("drill of " + request.project());
   }
 
+  private void configure(DrillRequest effective) {
+    request = effective;
+    asRelease =
+        new ReleaseRequest(
+            effective.project(),
+            "drill",
+            effective.requestedBy(),
+            effective.siteIds(),
+            effective.policy());
+    activities = new ReleaseActivities(asRelease);
+    traffic = new TrafficMover(asRelease, activities);
+  }
+
+  /**
+   * The control worker's rules, not the input's: the bake, the probe interval and the database mode
+   * are its own. Only {@code keep} is the caller's choice: staying on the standby loosens no gate.
+   */
+  private void readRules() {
+    DrillRequest input = request;
+    ControlRules rules = ControlPlane.read(input.project()).orElse(null);
+    if (rules == null) {
+      configure(input);
+      return;
+    }
+    String id = Workflow.getInfo().getWorkflowId();
+    if (!Names.isDrillWorkflowId(input.project(), id)) {
+      throw FailureKind.BAD_REQUEST.failure(
+          "a drill must run as "
+              + Names.drillWorkflowId(input.project())
+              + " (or under its schedule), not "
+              + CallerText.quote(id)
+              + ": one operation per project at a time rests on that id");
+    }
+    configure(
+        new DrillRequest(
+            input.project(),
+            rules.siteIds(),
+            input.requestedBy(),
+            rules.release(),
+            rules.drill().bake(),
+            input.keep()));
+  }
+
   @Override
   public DrillReport run(DrillRequest ignored) {
     long startedAt = Workflow.currentTimeMillis();
     try {
+      readRules();
       phases.run("plan", this::plan);
       phases.run("validate", this::validate);
       phases.run("switch", this::switchOver);
@@ -108,7 +154,8 @@ public class DrillWorkflowImpl implements DrillWorkflow {
     // fallback's runs have the schedule's id, so a workflow-id conflict cannot keep them apart.
     String busy =
         operations.running(
-            new RunningRequest(request.project(), Workflow.getInfo().getWorkflowId()));
+            new RunningRequest(
+                request.project(), Workflow.getInfo().getWorkflowId(), request.siteIds()));
     if (!busy.isEmpty()) {
       throw FailureKind.BUSY.failure("not now: " + busy);
     }
@@ -239,6 +286,9 @@ public class DrillWorkflowImpl implements DrillWorkflow {
 
   /** Sends, retried, even when cancelled; one that still fails is added to the message. */
   private void notify(String event, String text) {
+    if (activities == null) {
+      return; // refused before it read the rules: nothing was done
+    }
     Workflow.newDetachedCancellationScope(
             () -> {
               String failure =

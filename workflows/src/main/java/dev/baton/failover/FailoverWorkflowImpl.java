@@ -5,12 +5,15 @@ import dev.baton.Names;
 import dev.baton.metrics.WorkflowMetrics;
 import dev.baton.notify.Notifications;
 import dev.baton.operation.PreemptRequest;
+import dev.baton.operation.RunningRequest;
 import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
 import dev.baton.report.PhaseLog;
 import dev.baton.report.Reasons;
 import dev.baton.router.RouterRequest;
 import dev.baton.router.SwitchRequest;
+import dev.baton.rules.ControlPlane;
+import dev.baton.rules.ControlRules;
 import dev.baton.site.ActiveOnlyRequest;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -26,11 +29,23 @@ import java.util.Map;
  * database comes next, best effort; then the promotion, which is the point of no return.
  */
 public class FailoverWorkflowImpl implements FailoverWorkflow {
-  private final FailoverRequest request;
-  private final FailoverActivities activities;
+  /** Version 1: plan, confirm-down and check-standby run before anything is pre-empted. */
+  static final String DECIDE_FIRST = "decide-before-preempt";
+
+  /** The failover as it runs: the input's ids with the control worker's rules, once read. */
+  private FailoverRequest request;
+
   private final PhaseLog phases;
-  private final FailedSiteFence fence;
-  private final DatabaseTakeover database;
+
+  // Built once the rules are known (configure).
+  private FailoverActivities activities;
+  private FailedSiteFence fence;
+  private DatabaseTakeover database;
+
+  /** What else of the project runs, seen at plan: a refused failover leaves it running. */
+  private String running = "";
+
+  private boolean decideFirst;
   private long startedAt;
   private String from;
   private String to;
@@ -43,20 +58,66 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
   @WorkflowInit
   public FailoverWorkflowImpl(FailoverRequest request) {
     this.request = request;
-    this.activities = new FailoverActivities(request);
     this.phases = new PhaseLog("failover of " + request.project());
-    this.fence = new FailedSiteFence(request, activities);
-    this.database = new DatabaseTakeover(request, activities);
+  }
+
+  private void configure(FailoverRequest effective) {
+    request = effective;
+    activities = new FailoverActivities(effective);
+    fence = new FailedSiteFence(effective, activities);
+    database = new DatabaseTakeover(effective, activities);
+  }
+
+  /**
+   * The control worker's rules, not the input's. The monitor's first failed probe is trusted only
+   * from the project's monitor: from anyone else it would skip the confirmation that the active
+   * site is down. The last replication it saw only feeds the RPO estimate, which says it is one.
+   */
+  private void readRules() {
+    FailoverRequest input = request;
+    ControlRules rules = ControlPlane.read(input.project()).orElse(null);
+    if (rules == null) {
+      configure(input);
+      return;
+    }
+    ControlPlane.requireWorkflowId(Names.failoverWorkflowId(input.project()));
+    boolean fromMonitor =
+        Workflow.getInfo()
+            .getParentWorkflowId()
+            .map(Names.monitorWorkflowId(input.project())::equals)
+            .orElse(false);
+    configure(
+        new FailoverRequest(
+            input.project(),
+            rules.siteIds(),
+            input.toSite(),
+            input.force(),
+            input.reason(),
+            input.requestedBy(),
+            rules.failover(),
+            fromMonitor ? input.firstFailedProbeAtMillis() : null,
+            input.lastReplication(),
+            input.lastReplicationAtMillis()));
   }
 
   @Override
   public FailoverResult run(FailoverRequest ignored) {
     startedAt = Workflow.currentTimeMillis();
     try {
-      phases.run("preempt", this::preempt);
-      phases.run("plan", this::plan);
-      confirmDown();
-      phases.run("check-standby", this::checkStandby);
+      readRules();
+      decideFirst = Workflow.getVersion(DECIDE_FIRST, Workflow.DEFAULT_VERSION, 1) == 1;
+      if (decideFirst) {
+        // Decide first: a failover that will not act must not have stopped a release or drill.
+        phases.run("plan", this::plan);
+        confirmDown();
+        phases.run("check-standby", this::checkStandby);
+        phases.run("preempt", this::preempt);
+      } else {
+        phases.run("preempt", this::preempt);
+        phases.run("plan", this::plan);
+        confirmDown();
+        phases.run("check-standby", this::checkStandby);
+      }
       phases.run("route", this::route);
       phases.run("fence", () -> fence.run(from));
       if (request.policy().replicatedDatabase()) {
@@ -95,11 +156,24 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
     preempted =
         activities.operations.preempt(
             new PreemptRequest(
-                request.project(), Names.failoverWorkflowId(request.project()), request.reason()));
-    return preempted.isEmpty() ? "no release or drill was running" : "terminated " + preempted;
+                request.project(),
+                Names.failoverWorkflowId(request.project()),
+                request.reason(),
+                request.siteIds()));
+    return preempted.isEmpty()
+        ? "no release, drill or deploy was running"
+        : "terminated " + preempted;
   }
 
   private String plan() {
+    if (decideFirst) {
+      running =
+          activities.operations.running(
+              new RunningRequest(
+                  request.project(),
+                  Names.failoverWorkflowId(request.project()),
+                  request.siteIds()));
+    }
     String target = activities.router.currentTarget(new RouterRequest(request.project()));
     if (request.toSite() != null) {
       if (!request.siteIds().contains(request.toSite())) {
@@ -146,7 +220,9 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
                   from
                       + " answers its probes ("
                       + last.summary()
-                      + "): nothing was changed. For a planned switchover run a release or"
+                      + "): nothing was changed"
+                      + stillRunning()
+                      + ". For a planned switchover run a release or"
                       + " `baton drill run --keep`; to fail over anyway, --force");
             }
           }
@@ -158,7 +234,11 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
     ProbeResult probe = activities.probe.probe(new ProbeRequest(request.project(), to));
     if (!probe.healthy()) {
       throw FailureKind.STANDBY_UNHEALTHY.failure(
-          to + " cannot take over, traffic was not moved: " + probe.summary());
+          to
+              + " cannot take over, traffic was not moved"
+              + stillRunning()
+              + ": "
+              + probe.summary());
     }
     return to + ": " + probe.summary();
   }
@@ -202,6 +282,11 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
     return ApplicationFailure.newNonRetryableFailure(message, outcome);
   }
 
+  /** "; release v2 (step bake) keeps running": what a refused failover left alone. */
+  private String stillRunning() {
+    return running.isEmpty() ? "" : "; " + running + " keeps running";
+  }
+
   /** Where traffic is after a failure, so nobody has to guess. */
   private String trafficNote() {
     return routed()
@@ -215,6 +300,9 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
 
   /** Sends, retried; one that still fails is added to the failover's message. */
   void notify(String event, String text) {
+    if (activities == null) {
+      return; // refused before it read the rules: nothing was done
+    }
     String failure = Notifications.send(activities.notify, request.project(), event, text);
     if (failure != null) {
       message += "; " + Notifications.undelivered(event, failure);
@@ -233,7 +321,7 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
         to,
         rto,
         rtoFromDetection,
-        database.rpo(),
+        database == null ? "unknown" : database.rpo(),
         routed() ? fence.fenced() : "nothing yet",
         preempted,
         phases.phases(),

@@ -16,6 +16,8 @@ import dev.baton.probe.ProbeResult;
 import dev.baton.report.Reasons;
 import dev.baton.router.RouterActivities;
 import dev.baton.router.RouterRequest;
+import dev.baton.rules.ControlPlane;
+import dev.baton.rules.ControlRules;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.RetryOptions;
@@ -41,8 +43,16 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
   /** Notifications went from one synchronous attempt to retried and asynchronous. */
   static final String ASYNC_NOTIFY = "async-notify";
 
-  private final MonitorRequest request;
-  private final MonitorPolicy policy;
+  /** The monitor as it runs: the input's ids with the control worker's rules, once read. */
+  private MonitorRequest request;
+
+  private MonitorPolicy policy;
+
+  /**
+   * What the caller asked for, passed on unchanged by continue-as-new: only a tightening counts.
+   */
+  private final MonitorPolicy asked;
+
   private final MonitorState state;
   private final RouterActivities router;
   private final ProbeActivities probe;
@@ -59,6 +69,7 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
   public MonitorWorkflowImpl(MonitorRequest request) {
     this.request = request;
     this.policy = request.policy();
+    this.asked = request.policy();
     this.state = new MonitorState(request.state());
     // One attempt each: a probe that cannot run is retried by the next tick, not by Temporal.
     ActivityOptions once =
@@ -73,8 +84,34 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
     notifyRetried = Workflow.newActivityStub(NotifyActivities.class, Notifications.OPTIONS);
   }
 
+  /**
+   * The control worker's rules, not the input's: above all whether a failover starts without a
+   * person. The input may only tighten that ({@code --no-auto-failover}), never loosen it. Read
+   * again by every run (continue-as-new), so a changed file applies within one run.
+   */
+  private void readRules() {
+    ControlRules rules = ControlPlane.read(request.project()).orElse(null);
+    if (rules != null) {
+      ControlPlane.requireWorkflowId(Names.monitorWorkflowId(request.project()));
+      MonitorPolicy own = rules.monitor();
+      boolean auto = own.autoFailover() && (asked == null || asked.autoFailover());
+      policy =
+          new MonitorPolicy(
+              own.interval(), own.failuresBeforeAction(), auto, own.maxLagBytes(), own.maxLag());
+      request =
+          new MonitorRequest(
+              request.project(),
+              rules.siteIds(),
+              request.requestedBy(),
+              policy,
+              rules.failover(),
+              request.state());
+    }
+  }
+
   @Override
   public void run(MonitorRequest ignored) {
+    readRules();
     if (request.state() == null) {
       state.event("monitor started by " + request.requestedBy());
     }
@@ -105,7 +142,7 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
             request.project(),
             request.siteIds(),
             request.requestedBy(),
-            policy,
+            asked,
             request.failover(),
             state.snapshot()));
   }

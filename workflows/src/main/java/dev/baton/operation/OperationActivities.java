@@ -11,16 +11,17 @@ import io.temporal.activity.ActivityMethod;
 public interface OperationActivities {
 
   /**
-   * Terminates the project's running release and drill, if any, so that their compensation (moving
-   * traffic back) cannot fight a failover. Returns what it terminated, e.g. {@code "release v2
-   * (step bake)"}, or an empty string. Idempotent.
+   * Terminates the project's running release, drill and deploys (of {@code deploySites}), if any,
+   * so that their compensation (moving traffic back) cannot fight a failover. Returns what it
+   * terminated, e.g. {@code "release v2 (step bake)"}, or an empty string. Idempotent.
    */
   @ActivityMethod
   String preempt(PreemptRequest request);
 
   /**
-   * The project's running release, drill or failover other than {@code request.callerWorkflowId()},
-   * described in one line, or an empty string when there is none.
+   * The project's running release, drill, failover or deploys (of {@code deploySites}) other than
+   * {@code request.callerWorkflowId()}, described in one line, or an empty string when there is
+   * none.
    */
   @ActivityMethod
   String running(RunningRequest request);

@@ -15,15 +15,19 @@ import java.util.function.BooleanSupplier;
  * answered, so refused signals are recorded instead).
  */
 final class ApprovalGate {
-  private final ReleasePolicy policy;
+  private ReleasePolicy policy;
   private final String requestedBy;
   private final List<ApprovalRecord> records = new ArrayList<>();
   private String waitingFor;
   private ApprovalRecord decision;
 
-  ApprovalGate(ReleasePolicy policy, String requestedBy) {
-    this.policy = policy;
+  ApprovalGate(String requestedBy) {
     this.requestedBy = requestedBy;
+  }
+
+  /** The rules in force, known once the release has read them; no step waits before that. */
+  void rules(ReleasePolicy policy) {
+    this.policy = policy;
   }
 
   /** Why this attempt is refused, or null when it is allowed. Pure: safe in a validator. */

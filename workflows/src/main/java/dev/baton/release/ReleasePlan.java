@@ -37,10 +37,11 @@ final class ReleasePlan {
     if (Workflow.getVersion(REFUSE_WHILE_BUSY, Workflow.DEFAULT_VERSION, 1) == 1) {
       // A release plans from where the router points, which a drill or a failover is moving. The
       // CLI refuses too, but a release started through the API or the Web UI must be refused here.
-      tracker.start(Step.PLAN, "checking that no drill or failover runs");
+      tracker.start(Step.PLAN, "checking that no drill, failover or deploy runs");
       String busy =
           activities.operations.running(
-              new RunningRequest(request.project(), Workflow.getInfo().getWorkflowId()));
+              new RunningRequest(
+                  request.project(), Workflow.getInfo().getWorkflowId(), request.siteIds()));
       if (!busy.isEmpty()) {
         throw FailureKind.BUSY.failure("not now: " + busy);
       }

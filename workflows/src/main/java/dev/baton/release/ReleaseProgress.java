@@ -14,6 +14,9 @@ import java.util.List;
  * @param notificationErrors notifications that were not delivered after their retries, oldest first
  *     ("release-succeeded: webhook answered HTTP 500 …"); empty when all went out. Releases that
  *     reported progress before this field existed read as empty
+ * @param rules which rules hold this release and where they came from ("the control worker's
+ *     /etc/baton/baton.yml (sha256 1a2b3c4d5e6f), read at plan"); null before the plan read them,
+ *     and for releases started before the control plane owned the rules
  */
 public record ReleaseProgress(
     String project,
@@ -29,7 +32,8 @@ public record ReleaseProgress(
     String message,
     String rollback,
     String traffic,
-    List<String> notificationErrors) {
+    List<String> notificationErrors,
+    String rules) {
 
   public ReleaseProgress {
     notificationErrors = notificationErrors == null ? List.of() : List.copyOf(notificationErrors);

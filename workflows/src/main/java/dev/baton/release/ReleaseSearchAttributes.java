@@ -22,11 +22,17 @@ public final class ReleaseSearchAttributes {
   static final String CHANGE_ID = "search-attributes";
 
   private final ReleaseRequest request;
+  private boolean allowed;
   private Boolean enabled;
   private String step;
 
   ReleaseSearchAttributes(ReleaseRequest request) {
     this.request = request;
+  }
+
+  /** The rules in force say the server has the attributes; set before the first step. */
+  void allow(boolean allowed) {
+    this.allowed = allowed;
   }
 
   /** Sets BatonStep (and, the first time, BatonProject and BatonVersion) if it changed. */
@@ -48,9 +54,7 @@ public final class ReleaseSearchAttributes {
   private boolean enabled() {
     if (enabled == null) {
       // Decided once, at the first step: the version marker goes into the history only here.
-      enabled =
-          request.policy().searchAttributes()
-              && Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) == 1;
+      enabled = allowed && Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) == 1;
     }
     return enabled;
   }

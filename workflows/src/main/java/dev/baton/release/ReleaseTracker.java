@@ -24,6 +24,7 @@ final class ReleaseTracker {
   private String rollback;
   private String traffic;
   private final List<String> notificationErrors = new ArrayList<>();
+  private String rules;
 
   ReleaseTracker(ReleaseRequest request, ApprovalGate gate) {
     this.request = request;
@@ -32,6 +33,12 @@ final class ReleaseTracker {
     for (Step step : Step.values()) {
       steps.add(StepStatus.pending(step));
     }
+  }
+
+  /** The rules in force and where they came from; before the first step. */
+  void rules(ReleasePolicy policy, String source) {
+    searchAttributes.allow(policy.searchAttributes());
+    rules = source;
   }
 
   void start(Step step, String text) {
@@ -120,7 +127,8 @@ final class ReleaseTracker {
         message,
         rollback,
         traffic,
-        List.copyOf(notificationErrors));
+        List.copyOf(notificationErrors),
+        rules);
   }
 
   private void publish() {

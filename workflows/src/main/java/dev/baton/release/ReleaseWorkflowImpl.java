@@ -1,10 +1,14 @@
 package dev.baton.release;
 
 import dev.baton.FailureKind;
+import dev.baton.Names;
 import dev.baton.notify.Notifications;
 import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
 import dev.baton.router.SwitchResult;
+import dev.baton.rules.CallerText;
+import dev.baton.rules.ControlPlane;
+import dev.baton.rules.ControlRules;
 import dev.baton.site.DeployRequest;
 import dev.baton.site.DeployResult;
 import dev.baton.site.Role;
@@ -19,17 +23,21 @@ import org.slf4j.Logger;
 public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private static final Logger log = Workflow.getLogger(ReleaseWorkflowImpl.class);
 
-  private final ReleaseRequest request;
-  private final ReleasePolicy policy;
+  /** The release as it runs: the input's ids with the control worker's rules, once read. */
+  private ReleaseRequest request;
+
+  private ReleasePolicy policy;
   private final ApprovalGate gate;
   private final ReleaseTracker tracker;
-  private final ReleaseActivities activities;
-  private final TrafficMover traffic;
   private final InstantRollback rollback = new InstantRollback();
-  private final ApprovalWait approvals;
+
+  // Built once the rules are known (configure): they depend on the sites, timeouts and mode.
+  private ReleaseActivities activities;
+  private TrafficMover traffic;
+  private ApprovalWait approvals;
 
   /** The database switchover of mode replicated; null in mode external. */
-  private final DatabaseSwitchover database;
+  private DatabaseSwitchover database;
 
   private String active;
   private String standby;
@@ -37,23 +45,30 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   /** Traffic has (maybe) moved and the bake has not passed: a failure must move it back. */
   private boolean mustRollBack;
 
-  // State is built here, not in run(): with Update-with-Start the validator runs first.
+  // State that queries and validators read is built here, not in run(): with Update-with-Start the
+  // validator runs first. Nothing here depends on the rules, which run() reads.
   @WorkflowInit
   public ReleaseWorkflowImpl(ReleaseRequest request) {
     this.request = request;
-    this.policy = request.policy();
-    this.gate = new ApprovalGate(policy, request.requestedBy());
+    this.gate = new ApprovalGate(CallerText.normalizeName(request.requestedBy()));
     this.tracker = new ReleaseTracker(request, gate);
-    this.activities = new ReleaseActivities(request);
-    this.traffic = new TrafficMover(request, activities, tracker);
-    this.database =
-        policy.replicatedDatabase() ? new DatabaseSwitchover(request, activities) : null;
-    this.approvals = new ApprovalWait(request, gate, tracker, rollback, this::notify);
+  }
+
+  private void configure(ReleaseRequest effective, String rulesSource) {
+    request = effective;
+    policy = effective.policy();
+    gate.rules(policy);
+    tracker.rules(policy, rulesSource);
+    activities = new ReleaseActivities(effective);
+    traffic = new TrafficMover(effective, activities, tracker);
+    database = policy.replicatedDatabase() ? new DatabaseSwitchover(effective, activities) : null;
+    approvals = new ApprovalWait(effective, gate, tracker, rollback, this::notify);
   }
 
   @Override
   public ReleaseResult run(ReleaseRequest ignored) {
     try {
+      readRules();
       plan();
       deployStandby();
       validate();
@@ -71,6 +86,29 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         Notifications.RELEASE_SUCCEEDED,
         "Release " + request.version() + " succeeded: " + roleSummary());
     return new ReleaseResult("SUCCEEDED", tracker.snapshot());
+  }
+
+  /**
+   * The control worker's rules, not the input's: whoever starts a release (the Web UI, any SDK
+   * client) must not choose its gates. A release recorded before this replays with its input's.
+   */
+  private void readRules() {
+    ReleaseRequest input = request;
+    ControlRules rules = ControlPlane.read(input.project()).orElse(null);
+    if (rules == null) {
+      configure(input, null);
+      return;
+    }
+    ControlPlane.requireWorkflowId(Names.releaseWorkflowId(input.project()));
+    String name = CallerText.normalizeName(input.requestedBy());
+    String badName = CallerText.nameProblem(name);
+    if (badName != null) {
+      throw FailureKind.BAD_REQUEST.failure("requested by: " + badName);
+    }
+    configure(
+        new ReleaseRequest(
+            input.project(), input.version(), name, rules.siteIds(), rules.release()),
+        "the control worker's " + rules.source().describe() + ", read at plan");
   }
 
   private void plan() {
@@ -182,6 +220,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   /** Sends, retried; one that still fails is reported in the progress, never thrown. */
   void notify(String event, String text) {
+    if (activities == null) {
+      return; // refused before it read the rules: nothing was done, and the input is a stranger's
+    }
     String failure = Notifications.send(activities.notify, request.project(), event, text);
     if (failure != null) {
       tracker.notificationFailed(event, failure);

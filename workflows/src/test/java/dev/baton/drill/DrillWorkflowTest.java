@@ -59,6 +59,7 @@ class DrillWorkflowTest extends MockedSitesTestBase {
   }
 
   private DrillWorkflow start(boolean replicated, boolean keep) {
+    controlRules(releasePolicy(replicated), null, null, Duration.ofSeconds(30));
     env.start();
     DrillWorkflow drill =
         env.getWorkflowClient()

@@ -35,7 +35,8 @@ class FailoverWorkflowTest extends MockedSitesTestBase {
     assertThat(result.outcome()).isEqualTo("SUCCEEDED");
     assertThat(result.from()).isEqualTo("primary");
     assertThat(result.to()).isEqualTo("secondary");
-    InOrder order = inOrder(operations, router, database, primary, secondary);
+    InOrder order = inOrder(probe, operations, router, database, primary, secondary);
+    order.verify(probe).probe(new ProbeRequest(PROJECT, "secondary")); // decided before pre-empting
     order.verify(operations).preempt(any());
     order.verify(router).switchTo(new SwitchRequest(PROJECT, "primary", "secondary"));
     order.verify(database).fence(new DatabaseRequest(PROJECT, "primary"));
@@ -54,10 +55,10 @@ class FailoverWorkflowTest extends MockedSitesTestBase {
     assertThat(result.phases())
         .extracting(Phase::name)
         .containsExactly(
-            "preempt",
             "plan",
             "confirm-down",
             "check-standby",
+            "preempt",
             "route",
             "fence",
             "promote",
@@ -123,7 +124,7 @@ class FailoverWorkflowTest extends MockedSitesTestBase {
             0);
     FailoverResult result = run(forced).progress();
 
-    assertThat(result.phases().get(2))
+    assertThat(result.phases().get(1))
         .extracting(Phase::name, Phase::state, Phase::detail)
         .containsExactly("confirm-down", "SKIPPED", "forced by carol");
     verify(probe, never()).probe(new ProbeRequest(PROJECT, "primary"));
@@ -139,23 +140,24 @@ class FailoverWorkflowTest extends MockedSitesTestBase {
         .thenThrow(
             ApplicationFailure.newFailure(
                 "connection refused: 127.0.0.1:5532", "DATABASE_UNAVAILABLE"));
-    FailoverRequest fromMonitor =
+    FailoverRequest lastSeen =
         new FailoverRequest(
             PROJECT,
             List.of("primary", "secondary"),
             null,
             false,
-            "monitor",
-            "monitor",
+            "dc1 lost power",
+            "carol",
             policy(true),
-            0L,
+            null,
             new ReplicationStatus(true, 4096, 120, "streaming"),
             0L);
-    FailoverResult result = run(fromMonitor).progress();
+    FailoverResult result = run(lastSeen).progress();
 
     assertThat(result.outcome()).isEqualTo("SUCCEEDED");
     assertThat(result.fenced()).isEqualTo("router");
     Phase fence = result.phases().get(5);
+    assertThat(fence.name()).isEqualTo("fence");
     assertThat(fence.detail())
         .contains("active-only services [worker] (")
         .contains("database (connection refused: 127.0.0.1:5532)");
@@ -164,8 +166,48 @@ class FailoverWorkflowTest extends MockedSitesTestBase {
     verify(database, never()).awaitReplay(any());
     verify(database).promote(new DatabaseRequest(PROJECT, "secondary"));
     assertThat(result.rpo()).startsWith("estimate 4.0 kB (120 ms of writes)");
-    assertThat(result.phases().get(2).state()).isEqualTo("SKIPPED"); // the monitor confirmed it
-    assertThat(result.rtoFromDetectionMillis()).isGreaterThanOrEqualTo(result.rtoMillis());
+  }
+
+  @Test
+  void aFailoverStartedThroughTheApiWithTheMonitorsFindingsStillConfirmsTheOutage() {
+    // firstFailedProbeAtMillis says "the monitor saw it fail": from anyone but the monitor it
+    // would skip the confirmation, so it is not believed.
+    siteWorkers("primary", "secondary");
+    FailoverRequest claimed =
+        new FailoverRequest(
+            PROJECT,
+            List.of("primary", "secondary"),
+            null,
+            false,
+            "trust me",
+            "mallory",
+            policy(false),
+            0L,
+            null,
+            0L);
+    down.clear();
+    FailoverResult result = run(claimed).progress();
+
+    assertThat(result.outcome()).isEqualTo("FAILOVER_REFUSED");
+    assertThat(result.message()).startsWith("primary answers its probes");
+    verify(probe).probe(new ProbeRequest(PROJECT, "primary"));
+    assertThat(result.rtoFromDetectionMillis()).isNull();
+    verify(operations, never()).preempt(any());
+    verify(router, never()).switchTo(any());
+  }
+
+  @Test
+  void aRefusedFailoverLeavesTheRunningReleaseAloneAndSaysSo() {
+    down.clear(); // the active site answers: this failover will not act
+    siteWorkers("primary", "secondary");
+    when(operations.running(any())).thenReturn("release v2 (step bake)");
+    FailoverResult result = run(request(policy(false))).progress();
+
+    assertThat(result.outcome()).isEqualTo("FAILOVER_REFUSED");
+    assertThat(result.message())
+        .contains("nothing was changed; release v2 (step bake) keeps running.");
+    assertThat(result.preempted()).isEmpty();
+    verify(operations, never()).preempt(any());
   }
 
   @Test
@@ -176,7 +218,7 @@ class FailoverWorkflowTest extends MockedSitesTestBase {
 
     assertThat(result.outcome()).isEqualTo("SUCCEEDED");
     assertThat(result.preempted()).isEqualTo("release v2 (step bake)");
-    assertThat(result.phases().get(0).detail()).isEqualTo("terminated release v2 (step bake)");
+    assertThat(result.phases().get(3).detail()).isEqualTo("terminated release v2 (step bake)");
     assertThat(result.rpo()).startsWith("not applicable");
     verify(database, never()).promote(any());
   }

@@ -44,6 +44,7 @@ class MonitorWorkflowTest extends MockedSitesTestBase {
                     .build());
     MonitorPolicy policy =
         new MonitorPolicy(Duration.ofSeconds(2), 3, autoFailover, 16 << 20, Duration.ofSeconds(30));
+    controlRules(null, policy(true), policy, null);
     WorkflowClient.start(
         monitor::run,
         new MonitorRequest(

@@ -16,9 +16,11 @@ import dev.baton.probe.ProbeResult;
 import dev.baton.router.RouterActivities;
 import dev.baton.router.SwitchRequest;
 import dev.baton.router.SwitchResult;
+import dev.baton.rules.RulesActivities;
 import dev.baton.site.DeployRequest;
 import dev.baton.site.DeployResult;
 import dev.baton.site.SiteActivities;
+import dev.baton.testing.TestRules;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -40,6 +42,7 @@ final class ReleaseTestRig {
   final DatabaseActivities database = mockActivity(DatabaseActivities.class);
   final NotifyActivities notify = mockActivity(NotifyActivities.class);
   final OperationActivities operations = mockActivity(OperationActivities.class);
+  final RulesActivities rules = mockActivity(RulesActivities.class);
   final SiteActivities primary = mockActivity(SiteActivities.class);
   final SiteActivities secondary = mockActivity(SiteActivities.class);
   final SiteDatabaseActivities primaryDatabase = mockActivity(SiteDatabaseActivities.class);
@@ -50,7 +53,7 @@ final class ReleaseTestRig {
   ReleaseTestRig(TestWorkflowEnvironment env, Worker worker) {
     this.env = env;
     this.worker = worker;
-    worker.registerActivitiesImplementations(router, probe, database, notify, operations);
+    worker.registerActivitiesImplementations(router, probe, database, notify, operations, rules);
     env.newWorker(Names.siteQueue(PROJECT, "primary"))
         .registerActivitiesImplementations(primary, primaryDatabase);
     env.newWorker(Names.siteQueue(PROJECT, "secondary"))
@@ -138,9 +141,16 @@ final class ReleaseTestRig {
 
   /** Starts a release without blocking (a blocking call would unlock time skipping). */
   ReleaseWorkflow start(ReleaseRequest request) {
+    // The rules under test stand where the control worker's file would: in its answer.
+    controlRules(request.policy());
     ReleaseWorkflow release = stub();
     WorkflowClient.start(release::run, request);
     return release;
+  }
+
+  /** What the control worker answers when the release reads its rules. */
+  void controlRules(ReleasePolicy policy) {
+    when(rules.read(any())).thenReturn(TestRules.release(PROJECT, policy));
   }
 
   /** Moves the test service's clock (the bake is timers; nothing here really waits for it). */

@@ -106,7 +106,10 @@ class ReleaseWorkflowTest extends ReleaseTestBase {
     assertThat(failure.getType()).isEqualTo("BUSY");
     assertThat(failure.getOriginalMessage())
         .isEqualTo("plan: not now: drill (phase switch); traffic untouched");
-    verify(rig.operations).running(new RunningRequest("shop", Names.releaseWorkflowId("shop")));
+    verify(rig.operations)
+        .running(
+            new RunningRequest(
+                "shop", Names.releaseWorkflowId("shop"), List.of("primary", "secondary")));
     verify(rig.router, never()).currentTarget(any());
     verify(rig.secondary, never()).deploy(any());
     verify(rig.router, never()).switchTo(any());

@@ -18,17 +18,20 @@ import dev.baton.failover.FailoverRequest;
 import dev.baton.failover.FailoverResult;
 import dev.baton.failover.FailoverWorkflow;
 import dev.baton.failover.FailoverWorkflowImpl;
+import dev.baton.monitor.MonitorPolicy;
 import dev.baton.monitor.MonitorWorkflowImpl;
 import dev.baton.notify.NotifyActivities;
 import dev.baton.operation.OperationActivities;
 import dev.baton.probe.ProbeActivities;
 import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
+import dev.baton.release.ReleasePolicy;
 import dev.baton.router.RequestErrors;
 import dev.baton.router.RequestLogActivities;
 import dev.baton.router.RouterActivities;
 import dev.baton.router.SwitchRequest;
 import dev.baton.router.SwitchResult;
+import dev.baton.rules.RulesActivities;
 import dev.baton.site.SiteActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -61,6 +64,7 @@ public abstract class MockedSitesTestBase {
           .build();
 
   protected final OperationActivities operations = mockActivity(OperationActivities.class);
+  protected final RulesActivities rules = mockActivity(RulesActivities.class);
   protected final RouterActivities router = mockActivity(RouterActivities.class);
   protected final ProbeActivities probe = mockActivity(ProbeActivities.class);
   protected final DatabaseActivities database = mockActivity(DatabaseActivities.class);
@@ -84,7 +88,8 @@ public abstract class MockedSitesTestBase {
     this.env = env;
     this.worker = worker;
     worker.registerActivitiesImplementations(
-        operations, router, probe, database, notify, requestLog);
+        operations, router, probe, database, notify, requestLog, rules);
+    when(rules.read(any())).thenReturn(TestRules.of(PROJECT, null, null, null, null));
     down.add("primary");
     when(operations.preempt(any())).thenReturn("");
     when(operations.running(any())).thenReturn("");
@@ -142,6 +147,13 @@ public abstract class MockedSitesTestBase {
         0);
   }
 
+  /** What the control worker answers when a workflow reads its rules; null keeps a default. */
+  protected void controlRules(
+      ReleasePolicy release, FailoverPolicy failover, MonitorPolicy monitor, Duration drillBake) {
+    when(rules.read(any()))
+        .thenReturn(TestRules.of(PROJECT, release, failover, monitor, drillBake));
+  }
+
   protected FailoverWorkflow stub() {
     return env.getWorkflowClient()
         .newWorkflowStub(
@@ -154,6 +166,7 @@ public abstract class MockedSitesTestBase {
 
   /** Runs a failover to its end; returns the stub (its progress is the final report). */
   protected FailoverWorkflow run(FailoverRequest request) {
+    controlRules(null, request.policy(), null, null);
     env.start();
     FailoverWorkflow failover = stub();
     WorkflowClient.start(failover::run, request);

@@ -11,8 +11,8 @@ import dev.baton.cli.release.Identity;
 import dev.baton.config.BatonConfig;
 import dev.baton.failover.FailoverRequest;
 import dev.baton.failover.FailoverWorkflow;
-import dev.baton.worker.OperationInputs;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,12 +98,12 @@ public final class FailoverCommand implements Callable<Integer> {
       FailoverRequest request =
           new FailoverRequest(
               project,
-              config.siteIds(),
+              List.of(),
               to,
               force,
               reason == null ? "" : reason,
               Identity.of(requester, context),
-              OperationInputs.failoverPolicy(config),
+              null, // the control worker's rules hold
               null,
               null,
               0);

@@ -13,6 +13,7 @@ import dev.baton.monitor.MonitorRequest;
 import dev.baton.monitor.MonitorWorkflow;
 import dev.baton.worker.OperationInputs;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,8 +42,10 @@ final class MonitorStart implements Callable<Integer> {
       names = "--auto-failover",
       negatable = true,
       description =
-          "override monitor.autoFailover for this monitor: --auto-failover fails over by itself,"
-              + " --no-auto-failover notifies and waits for `baton monitor approve`")
+          "--no-auto-failover: this monitor notifies and waits for `baton monitor approve` even"
+              + " where the control worker's monitor.autoFailover is true; --auto-failover: it"
+              + " fails over by itself, where the control worker's monitor.autoFailover allows it"
+              + " (a caller can tighten that rule, never loosen it)")
   Boolean autoFailover;
 
   MonitorStart(BatonContext context) {
@@ -57,9 +60,10 @@ final class MonitorStart implements Callable<Integer> {
       String workflowId = Names.monitorWorkflowId(project);
       PrintWriter out = spec.commandLine().getOut();
       MonitorPolicy configured = OperationInputs.monitorPolicy(config);
+      // Only autoFailover is read from it, and only to tighten the control worker's rule.
       MonitorPolicy policy =
           autoFailover == null
-              ? configured
+              ? null
               : new MonitorPolicy(
                   configured.interval(),
                   configured.failuresBeforeAction(),
@@ -68,12 +72,7 @@ final class MonitorStart implements Callable<Integer> {
                   configured.maxLag());
       MonitorRequest request =
           new MonitorRequest(
-              project,
-              config.siteIds(),
-              Identity.of(requester, context),
-              policy,
-              OperationInputs.failoverPolicy(config),
-              null);
+              project, List.of(), Identity.of(requester, context), policy, null, null);
       if (!ControlWorkflows.start(
           session.client(),
           project,

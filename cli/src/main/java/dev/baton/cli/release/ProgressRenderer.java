@@ -4,6 +4,7 @@ import dev.baton.release.ApprovalRecord;
 import dev.baton.release.ReleaseProgress;
 import dev.baton.release.StepState;
 import dev.baton.release.StepStatus;
+import dev.baton.rules.CallerText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,10 @@ final class ProgressRenderer {
     text.append(
         String.format(
             "release %s of %s, requested by %s: %s%n",
-            p.version(), p.project(), p.requestedBy(), outcome));
+            p.version(), p.project(), CallerText.escape(p.requestedBy()), outcome));
+    if (p.rules() != null) {
+      text.append(String.format("rules: %s%n", p.rules()));
+    }
     if (p.activeSite() != null) {
       text.append(String.format("active: %s   standby: %s%n", p.activeSite(), p.standbySite()));
     }
@@ -61,11 +65,11 @@ final class ProgressRenderer {
             String.format(
                 "  %s %s %s %s (%s)%s%n",
                 at.format(a.at()),
-                a.approver(),
+                CallerText.escape(a.approver()),
                 a.decision(),
-                a.step(),
+                CallerText.escape(a.step()),
                 a.via(),
-                a.accepted() ? "" : " REFUSED: " + a.reason()));
+                a.accepted() ? "" : " REFUSED: " + CallerText.escape(a.reason())));
       }
     }
     if (!p.notificationErrors().isEmpty()) {

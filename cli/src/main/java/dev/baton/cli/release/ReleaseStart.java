@@ -11,7 +11,6 @@ import dev.baton.config.BatonConfig;
 import dev.baton.release.ReleaseProgress;
 import dev.baton.release.ReleaseRequest;
 import dev.baton.release.ReleaseWorkflow;
-import dev.baton.worker.ReleasePolicies;
 import dev.baton.worker.RunningWorkflows;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -63,8 +62,8 @@ final class ReleaseStart implements Callable<Integer> {
               project,
               version,
               Identity.of(requester, context),
-              config.siteIds(),
-              ReleasePolicies.from(config));
+              List.of(),
+              null); // the rules are the control worker's: it reads its own baton.yml at plan
       refuseDuringFailoverOrDrill(session, project);
       try {
         start(session, request);
@@ -110,6 +109,7 @@ final class ReleaseStart implements Callable<Integer> {
     RunningWorkflows running = new RunningWorkflows(session.client());
     List<RunningWorkflows.Execution> busy = new ArrayList<>(running.drills(project));
     running.failover(project).ifPresent(busy::add);
+    busy.addAll(running.deploys(project, session.config().siteIds()));
     if (!busy.isEmpty()) {
       RunningWorkflows.Execution first = busy.get(0);
       throw new BatonCliException(

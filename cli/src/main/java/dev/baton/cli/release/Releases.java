@@ -84,7 +84,8 @@ final class Releases {
             + " `baton sites` shows where traffic is",
         p.rollback(),
         p.traffic(),
-        p.notificationErrors());
+        p.notificationErrors(),
+        p.rules());
   }
 
   /** The running release of the project; refused (exit 3) with {@code whenNone} otherwise. */

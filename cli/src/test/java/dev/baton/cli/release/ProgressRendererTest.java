@@ -23,7 +23,8 @@ class ProgressRendererTest {
         "release v2 done",
         null,
         null,
-        notificationErrors);
+        notificationErrors,
+        null);
   }
 
   @Test

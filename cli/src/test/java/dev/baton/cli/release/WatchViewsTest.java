@@ -208,7 +208,8 @@ class WatchViewsTest {
         outcome == null ? "" : "release v2 done",
         rollback,
         traffic,
-        List.of());
+        List.of(),
+        null);
   }
 
   private static ReleaseProgress deploying() {

@@ -1,0 +1,75 @@
+package dev.baton.worker;
+
+import dev.baton.FailureKind;
+import dev.baton.config.BatonConfig;
+import dev.baton.config.ConfigException;
+import dev.baton.config.ConfigLoader;
+import dev.baton.rules.ApprovalSigners;
+import dev.baton.rules.ControlRules;
+import dev.baton.rules.DrillRules;
+import dev.baton.rules.RulesActivities;
+import dev.baton.rules.RulesRequest;
+import dev.baton.rules.RulesSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * {@link RulesActivities} from the control worker's own baton.yml, read again at every call: an
+ * operator who changes the approvers changes them for the next release, without a restart. The
+ * project and the sites stay those the worker started with, since its queues are theirs.
+ */
+public final class ConfigRules implements RulesActivities {
+  private final BatonConfig started;
+
+  public ConfigRules(BatonConfig started) {
+    this.started = started;
+  }
+
+  @Override
+  public ControlRules read(RulesRequest request) {
+    BatonConfig config = started;
+    String sha256 = "";
+    if (started.file() != null && Files.isRegularFile(started.file())) {
+      try {
+        sha256 = sha256(Files.readAllBytes(started.file()));
+        config = ConfigLoader.load(started.file(), System.getenv());
+      } catch (IOException | ConfigException e) {
+        throw FailureKind.BAD_CONFIG.failure(
+            "the control worker's "
+                + started.file()
+                + " does not load, so no rules are in force: "
+                + e.getMessage());
+      }
+      if (!config.project().equals(started.project())) {
+        throw FailureKind.BAD_CONFIG.failure(
+            "the control worker's "
+                + started.file()
+                + " now names project "
+                + config.project()
+                + " but the worker serves "
+                + started.project()
+                + ": restart it");
+      }
+    }
+    return new ControlRules(
+        started.project(),
+        started.siteIds(),
+        new RulesSource(started.file() == null ? "(no file)" : started.file().toString(), sha256),
+        ReleasePolicies.from(config),
+        OperationInputs.failoverPolicy(config),
+        OperationInputs.monitorPolicy(config),
+        new DrillRules(config.drill().bake(), config.drill().switchBack()),
+        ApprovalSigners.unsigned());
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}
