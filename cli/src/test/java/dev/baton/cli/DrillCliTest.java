@@ -34,7 +34,7 @@ class DrillCliTest {
     DrillRequest sent = harness.input("baton-drill-shop", DrillRequest.class);
     assertThat(sent.keep()).as("drill.switchBack defaults to true").isFalse();
     assertThat(sent.requestedBy()).isEqualTo("carol");
-    assertThat(sent.policy().probeInterval().toMillis()).isEqualTo(500);
+    assertThat(sent.policy()).as("the drill reads the control worker's rules").isNull();
 
     Run list = harness.baton("drill", "list");
     assertThat(list.out())

@@ -87,7 +87,19 @@ class RealFailoverTest {
     assertThat(SiteDatabases.isPrimary(SECONDARY_DB)).isFalse();
     ok(harness.baton("monitor", "stop"));
 
-    // Automatic mode: three failed probes, then the failover.
+    // Automatic mode: the control worker's file allows it now (read again by the new monitor, no
+    // restart), then three failed probes, then the failover.
+    String rules = Files.readString(CONFIG);
+    assertThat(rules).contains("autoFailover: false");
+    Files.writeString(CONFIG, rules.replace("autoFailover: false", "autoFailover: true"));
+    try {
+      automaticFailover(load);
+    } finally {
+      Files.writeString(CONFIG, rules);
+    }
+  }
+
+  private void automaticFailover(Load load) throws Exception {
     ok(harness.baton("monitor", "start", "--auto-failover"));
     awaitMonitor(m -> m.path("activeSite").asText().equals("secondary"));
     FailoverResult failover =

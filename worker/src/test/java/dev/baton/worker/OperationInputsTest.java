@@ -43,12 +43,13 @@ class OperationInputsTest {
   }
 
   @Test
-  void aDrillKeepsTheStandbyWhenTheFlagOrTheConfigSaysSo() {
+  void aDrillKeepsTheStandbyWhenTheFlagOrTheConfigSaysSoAndCarriesNoRules() {
     DrillRequest byConfig = OperationInputs.drillRequest(config, "carol", null);
     assertThat(byConfig.keep()).isEqualTo(!config.drill().switchBack());
-    assertThat(byConfig.bake()).isEqualTo(config.drill().bake());
-    assertThat(byConfig.policy()).isEqualTo(ReleasePolicies.from(config));
-    assertThat(byConfig.siteIds()).containsExactly("primary", "secondary");
+    // The drill reads the control worker's rules; the caller's file does not travel.
+    assertThat(byConfig.bake()).isNull();
+    assertThat(byConfig.policy()).isNull();
+    assertThat(byConfig.siteIds()).isEmpty();
     assertThat(byConfig.requestedBy()).isEqualTo("carol");
     assertThat(OperationInputs.drillRequest(config, "carol", true).keep()).isTrue();
   }

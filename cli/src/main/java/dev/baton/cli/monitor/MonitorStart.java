@@ -85,14 +85,16 @@ final class MonitorStart implements Callable<Integer> {
             project, workflowId);
         return ExitCodes.OK;
       }
+      // As this baton.yml says; the control worker's own file is what the monitor follows.
+      boolean auto = configured.autoFailover() && (autoFailover == null || autoFailover);
       out.printf(
           "started the monitor of %s (workflow %s): a probe every %s, %s after %d failed"
               + " probes in a row%n",
           project,
           workflowId,
-          dev.baton.cli.report.Durations.of(policy.interval().toMillis()),
-          policy.autoFailover() ? "fails over" : "asks for approval to fail over",
-          policy.failuresBeforeAction());
+          dev.baton.cli.report.Durations.of(configured.interval().toMillis()),
+          auto ? "fails over" : "asks for approval to fail over",
+          configured.failuresBeforeAction());
       return ExitCodes.OK;
     }
   }
