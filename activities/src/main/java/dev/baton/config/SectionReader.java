@@ -40,7 +40,15 @@ final class SectionReader {
           + MAX_SHIFT_STEPS
           + " steps, e.g. [10, 50, 100]; or []";
   static final List<String> APPROVAL_KEYS =
-      List.of("steps", "approvers", "fourEyes", "timeout", "onTimeout");
+      List.of(
+          "steps",
+          "approvers",
+          "fourEyes",
+          "timeout",
+          "onTimeout",
+          "allowedSigners",
+          "allowUnsigned",
+          "signatureMaxAge");
   static final List<String> DATABASE_KEYS = List.of("mode", "maxLagBytes", "maxLagSeconds");
   static final List<String> MONITOR_KEYS =
       List.of("interval", "failuresBeforeAction", "autoFailover");
@@ -85,10 +93,10 @@ final class SectionReader {
         apiKeyFile);
   }
 
-  static ReleaseConfig release(TreeReader r) {
+  static ReleaseConfig release(TreeReader r, Path base) {
     r.mapping(false, "a mapping with approval, bake, probeInterval, deployTimeout", RELEASE_KEYS);
     return new ReleaseConfig(
-        approval(r.child("approval")),
+        approval(r.child("approval"), base),
         requireNonNullElse(r.child("bake").duration(false, false), Duration.ofMinutes(5)),
         requireNonNullElse(r.child("probeInterval").duration(false, true), Duration.ofSeconds(10)),
         requireNonNullElse(r.child("deployTimeout").duration(false, true), Duration.ofMinutes(30)),
@@ -127,17 +135,39 @@ final class SectionReader {
     return steps;
   }
 
-  static ApprovalConfig approval(TreeReader r) {
+  static ApprovalConfig approval(TreeReader r, Path base) {
     r.mapping(
-        false, "a mapping with steps, approvers, fourEyes, timeout, onTimeout", APPROVAL_KEYS);
+        false,
+        "a mapping with steps, approvers, fourEyes, timeout, onTimeout, allowedSigners,"
+            + " allowUnsigned, signatureMaxAge",
+        APPROVAL_KEYS);
     TreeReader stepsNode = r.child("steps");
     List<String> steps = stepsNode.isPresent() ? steps(stepsNode) : List.of("switch");
+    TreeReader signersNode = r.child("allowedSigners");
+    Path signers =
+        signersNode.path(
+            false,
+            "git's allowed-signers file of the approvers' SSH keys (docs/security.md)",
+            base);
+    if (signers != null) {
+      AllowedSignersFile.check(signersNode, signers);
+    }
+    TreeReader unsignedNode = r.child("allowUnsigned");
+    Boolean unsigned = unsignedNode.bool(false, "true or false");
+    if (Boolean.FALSE.equals(unsigned) && signers == null) {
+      unsignedNode.report("allowUnsigned: false needs allowedSigners, the approvers' keys");
+    }
     return new ApprovalConfig(
         steps,
         r.child("approvers").texts(false, "a list of approver names; empty means anyone"),
         requireNonNullElse(r.child("fourEyes").bool(false, "true or false"), false),
         requireNonNullElse(r.child("timeout").duration(false, true), Duration.ofHours(24)),
-        requireNonNullElse(oneOf(r.child("onTimeout"), ON_TIMEOUT, "onTimeout value"), "reject"));
+        requireNonNullElse(oneOf(r.child("onTimeout"), ON_TIMEOUT, "onTimeout value"), "reject"),
+        signers,
+        requireNonNullElse(unsigned, signers == null),
+        requireNonNullElse(
+            r.child("signatureMaxAge").duration(false, true),
+            ApprovalConfig.DEFAULT_SIGNATURE_MAX_AGE));
   }
 
   static DatabaseConfig database(TreeReader r) {

@@ -1,6 +1,8 @@
 package dev.baton.worker;
 
 import dev.baton.FailureKind;
+import dev.baton.config.AllowedSignersFile;
+import dev.baton.config.ApprovalConfig;
 import dev.baton.config.BatonConfig;
 import dev.baton.config.ConfigException;
 import dev.baton.config.ConfigLoader;
@@ -62,7 +64,28 @@ public final class ConfigRules implements RulesActivities {
         OperationInputs.failoverPolicy(config),
         OperationInputs.monitorPolicy(config),
         new DrillRules(config.drill().bake(), config.drill().switchBack()),
-        ApprovalSigners.unsigned());
+        signers(config));
+  }
+
+  /** The approvers' keys as the file holds them now: public keys, nothing secret. */
+  private static ApprovalSigners signers(BatonConfig config) {
+    ApprovalConfig approval = config.release().approval();
+    if (approval.allowedSigners() == null) {
+      return ApprovalSigners.unsigned();
+    }
+    try {
+      return new ApprovalSigners(
+          AllowedSignersFile.read(approval.allowedSigners()),
+          approval.allowedSigners().toString(),
+          approval.allowUnsigned(),
+          approval.signatureMaxAge());
+    } catch (IOException e) {
+      throw FailureKind.BAD_CONFIG.failure(
+          "the control worker cannot read its allowed signers "
+              + approval.allowedSigners()
+              + ": "
+              + e.getMessage());
+    }
   }
 
   private static String sha256(byte[] bytes) {

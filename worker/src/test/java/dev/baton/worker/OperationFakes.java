@@ -87,7 +87,8 @@ final class OperationFakes {
           null,
           null,
           List.of(),
-          null);
+          null,
+          false);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.baton.release;
 
 import dev.baton.metrics.WorkflowMetrics;
 import dev.baton.report.Texts;
+import dev.baton.rules.CallerText;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,12 @@ import java.util.function.BooleanSupplier;
  */
 final class ApprovalGate {
   private ReleasePolicy policy;
+  private SignedDecisions signatures;
   private final String requestedBy;
+
+  /** The fingerprint of the key that signed the start; empty when it was unsigned. */
+  private String requesterKey = "";
+
   private final List<ApprovalRecord> records = new ArrayList<>();
   private String waitingFor;
   private ApprovalRecord decision;
@@ -26,55 +32,123 @@ final class ApprovalGate {
   }
 
   /** The rules in force, known once the release has read them; no step waits before that. */
-  void rules(ReleasePolicy policy) {
+  void rules(ReleasePolicy policy, SignedDecisions signatures, String requesterKey) {
     this.policy = policy;
+    this.signatures = signatures;
+    this.requesterKey = requesterKey == null ? "" : requesterKey;
   }
 
-  /** Why this attempt is refused, or null when it is allowed. Pure: safe in a validator. */
-  String refusal(ApprovalRequest request, boolean approving) {
+  /** Why this attempt is refused and, when signed, by which key. */
+  private record Verdict(String refusal, String key) {}
+
+  /**
+   * Why no decision on this step can be taken now (no step waits, another one does), or null. The
+   * Update validator refuses only these: a decision that comes at the wrong moment leaves no trace.
+   * Whether this approver may decide (the name, the list, four-eyes, the signature) is judged by
+   * {@link #submit}, which records every refused attempt in the release's history.
+   */
+  String notNow(ApprovalRequest request, boolean approving) {
     if (request == null || isBlank(request.step())) {
       return "say which step you " + verb(approving) + " (" + waitingHint() + ")";
     }
     if (waitingFor == null || decision != null) {
-      return "step '" + request.step() + "' is not waiting for approval (" + waitingHint() + ")";
-    }
-    if (!waitingFor.equals(request.step())) {
-      return "step '" + request.step() + "' is not waiting for approval; '" + waitingFor + "' is";
-    }
-    if (isBlank(request.approver())) {
-      return "an approver name is required";
-    }
-    String approver = request.approver().trim();
-    if (!policy.approvers().isEmpty() && !policy.approvers().contains(approver)) {
-      return approver
-          + " is not an allowed approver (allowed: "
-          + String.join(", ", policy.approvers())
+      return "step '"
+          + CallerText.escape(request.step())
+          + "' is not waiting for approval ("
+          + waitingHint()
           + ")";
     }
-    if (approving && policy.fourEyes() && approver.equals(requestedBy)) {
-      return "four-eyes rule: " + approver + " requested this release and cannot approve it";
+    if (!waitingFor.equals(request.step())) {
+      return "step '"
+          + CallerText.escape(request.step())
+          + "' is not waiting for approval; '"
+          + waitingFor
+          + "' is";
     }
     return null;
   }
 
+  private Verdict evaluate(ApprovalRequest request, boolean approving) {
+    String notNow = notNow(request, approving);
+    if (notNow != null) {
+      return refused(notNow);
+    }
+    String approver = CallerText.normalizeName(request.approver());
+    if (isBlank(approver)) {
+      return refused("an approver name is required");
+    }
+    String badName = CallerText.nameProblem(approver);
+    if (badName != null) {
+      return refused(badName);
+    }
+    if (!policy.approvers().isEmpty() && !policy.approvers().contains(approver)) {
+      return refused(
+          CallerText.escape(approver)
+              + " is not an allowed approver (allowed: "
+              + String.join(", ", policy.approvers())
+              + ")");
+    }
+    if (approving && policy.fourEyes() && approver.equals(requestedBy)) {
+      return refused(
+          "four-eyes rule: "
+              + CallerText.escape(approver)
+              + " requested this release and cannot approve it");
+    }
+    SignedDecisions.Check check =
+        signatures.check(
+            verb(approving),
+            Workflow.getInfo().getWorkflowId(),
+            Workflow.getInfo().getRunId(),
+            request.step(),
+            approver,
+            request.comment() == null ? "" : request.comment(),
+            SignedDecisions.Proof.of(request),
+            now());
+    if (check.refusal() != null) {
+      return refused(check.refusal());
+    }
+    if (approving
+        && policy.fourEyes()
+        && !check.key().isEmpty()
+        && check.key().equals(requesterKey)) {
+      return new Verdict(
+          "four-eyes rule: "
+              + check.key()
+              + " signed the start of this release and cannot approve it, under any name",
+          check.key());
+    }
+    return new Verdict(null, check.key());
+  }
+
   /** Records the attempt; when allowed, it decides the waiting step. */
   ApprovalRecord submit(ApprovalRequest request, boolean approving, String via) {
-    String reason = refusal(request, approving);
+    Verdict verdict = evaluate(request, approving);
+    String reason = verdict.refusal();
+    if (!verdict.key().isEmpty()) {
+      signatures.used(SignedDecisions.Proof.of(request));
+    }
     ApprovalRecord record =
         new ApprovalRecord(
             request == null ? "" : request.step(),
-            request == null || request.approver() == null ? "" : request.approver().trim(),
+            request == null || request.approver() == null
+                ? ""
+                : CallerText.normalizeName(request.approver()),
             request == null || request.comment() == null ? "" : request.comment(),
             verb(approving),
             reason == null,
             reason == null ? "" : reason,
             via,
-            now());
+            now(),
+            verdict.key());
     records.add(record);
     if (reason == null) {
       decision = record;
     }
     return record;
+  }
+
+  private static Verdict refused(String why) {
+    return new Verdict(why, "");
   }
 
   /** From now on {@code step} waits: approvals for it are accepted. */

@@ -8,6 +8,8 @@ import java.time.Instant;
  * @param decision "approve" or "reject"
  * @param via "update" (CLI) or "signal" (Web UI)
  * @param reason why it was refused; empty when accepted
+ * @param key the {@code SHA256:} fingerprint of the SSH key that signed it; empty when unsigned
+ *     (and null in records written before signatures existed)
  */
 public record ApprovalRecord(
     String step,
@@ -17,7 +19,24 @@ public record ApprovalRecord(
     boolean accepted,
     String reason,
     String via,
-    Instant at) {
+    Instant at,
+    String key) {
+
+  public ApprovalRecord {
+    key = key == null ? "" : key;
+  }
+
+  public ApprovalRecord(
+      String step,
+      String approver,
+      String comment,
+      String decision,
+      boolean accepted,
+      String reason,
+      String via,
+      Instant at) {
+    this(step, approver, comment, decision, accepted, reason, via, at, "");
+  }
 
   /** "approved by alice: looks good", "rejected by the timeout policy: …". */
   public String describe() {

@@ -17,6 +17,7 @@ import java.util.List;
  * @param rules which rules hold this release and where they came from ("the control worker's
  *     /etc/baton/baton.yml (sha256 1a2b3c4d5e6f), read at plan"); null before the plan read them,
  *     and for releases started before the control plane owned the rules
+ * @param signedDecisions approvals of this release must be signed (the CLI then signs them)
  */
 public record ReleaseProgress(
     String project,
@@ -33,7 +34,8 @@ public record ReleaseProgress(
     String rollback,
     String traffic,
     List<String> notificationErrors,
-    String rules) {
+    String rules,
+    boolean signedDecisions) {
 
   public ReleaseProgress {
     notificationErrors = notificationErrors == null ? List.of() : List.copyOf(notificationErrors);

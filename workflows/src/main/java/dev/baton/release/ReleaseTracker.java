@@ -25,6 +25,7 @@ final class ReleaseTracker {
   private String traffic;
   private final List<String> notificationErrors = new ArrayList<>();
   private String rules;
+  private boolean signedDecisions;
 
   ReleaseTracker(ReleaseRequest request, ApprovalGate gate) {
     this.request = request;
@@ -36,9 +37,10 @@ final class ReleaseTracker {
   }
 
   /** The rules in force and where they came from; before the first step. */
-  void rules(ReleasePolicy policy, String source) {
+  void rules(ReleasePolicy policy, String source, boolean signed) {
     searchAttributes.allow(policy.searchAttributes());
     rules = source;
+    signedDecisions = signed;
   }
 
   void start(Step step, String text) {
@@ -128,7 +130,8 @@ final class ReleaseTracker {
         rollback,
         traffic,
         List.copyOf(notificationErrors),
-        rules);
+        rules,
+        signedDecisions);
   }
 
   private void publish() {

@@ -1,14 +1,11 @@
 package dev.baton.release;
 
 import dev.baton.FailureKind;
-import dev.baton.Names;
 import dev.baton.notify.Notifications;
 import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
 import dev.baton.router.SwitchResult;
 import dev.baton.rules.CallerText;
-import dev.baton.rules.ControlPlane;
-import dev.baton.rules.ControlRules;
 import dev.baton.site.DeployRequest;
 import dev.baton.site.DeployResult;
 import dev.baton.site.Role;
@@ -54,11 +51,15 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     this.tracker = new ReleaseTracker(request, gate);
   }
 
-  private void configure(ReleaseRequest effective, String rulesSource) {
+  private void configure(
+      ReleaseRequest effective,
+      String rulesSource,
+      SignedDecisions signatures,
+      String requesterKey) {
     request = effective;
     policy = effective.policy();
-    gate.rules(policy);
-    tracker.rules(policy, rulesSource);
+    gate.rules(policy, signatures, requesterKey);
+    tracker.rules(policy, rulesSource, signatures.required());
     activities = new ReleaseActivities(effective);
     traffic = new TrafficMover(effective, activities, tracker);
     database = policy.replicatedDatabase() ? new DatabaseSwitchover(effective, activities) : null;
@@ -88,27 +89,10 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     return new ReleaseResult("SUCCEEDED", tracker.snapshot());
   }
 
-  /**
-   * The control worker's rules, not the input's: whoever starts a release (the Web UI, any SDK
-   * client) must not choose its gates. A release recorded before this replays with its input's.
-   */
+  /** The control worker's rules, not the input's (see {@link ReleaseRules}). */
   private void readRules() {
-    ReleaseRequest input = request;
-    ControlRules rules = ControlPlane.read(input.project()).orElse(null);
-    if (rules == null) {
-      configure(input, null);
-      return;
-    }
-    ControlPlane.requireWorkflowId(Names.releaseWorkflowId(input.project()));
-    String name = CallerText.normalizeName(input.requestedBy());
-    String badName = CallerText.nameProblem(name);
-    if (badName != null) {
-      throw FailureKind.BAD_REQUEST.failure("requested by: " + badName);
-    }
-    configure(
-        new ReleaseRequest(
-            input.project(), input.version(), name, rules.siteIds(), rules.release()),
-        "the control worker's " + rules.source().describe() + ", read at plan");
+    ReleaseRules.Read read = ReleaseRules.read(request);
+    configure(read.request(), read.source(), read.signatures(), read.requesterKey());
   }
 
   private void plan() {
@@ -331,7 +315,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   }
 
   private void refuseIfNotAllowed(ApprovalRequest approval, boolean approving) {
-    String reason = gate.refusal(approval, approving);
+    String reason = gate.notNow(approval, approving);
     if (reason != null) {
       throw new IllegalArgumentException(reason);
     }

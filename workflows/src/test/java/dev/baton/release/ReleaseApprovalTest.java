@@ -25,13 +25,16 @@ class ReleaseApprovalTest extends ReleaseTestBase {
   @Fault(
       dependency = "approval",
       fault = "by an unlisted approver",
-      outcome = "refused with the allowed list; the release keeps waiting")
-  void anUnlistedApproverIsRefusedAtOnceAndTheReleaseKeepsWaiting() {
+      outcome = "refused with the allowed list and recorded; the release keeps waiting")
+  void anUnlistedApproverIsRefusedAtOnceRecordedAndTheReleaseKeepsWaiting() {
     ReleaseWorkflow release = rig.start(request(policy(List.of("switch"))));
     awaitWaitingFor(release, "switch");
-    assertThat(refusal(() -> release.approve(new ApprovalRequest("switch", "mallory", ""))))
+    assertThat(refused(release.approve(new ApprovalRequest("switch", "mallory", ""))))
         .isEqualTo("mallory is not an allowed approver (allowed: alice, bob)");
     assertThat(release.progress().waitingFor()).isEqualTo("switch");
+    assertThat(release.progress().approvals())
+        .extracting(ApprovalRecord::approver, ApprovalRecord::accepted)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("mallory", false));
     verify(rig.router, never()).switchTo(any());
 
     release.approve(new ApprovalRequest("switch", "bob", null));
@@ -44,7 +47,7 @@ class ReleaseApprovalTest extends ReleaseTestBase {
         policy(List.of("switch"), List.of(), Duration.ofHours(1), TimeoutOutcome.REJECT);
     ReleaseWorkflow release = rig.start(request(anyone));
     awaitWaitingFor(release, "switch");
-    assertThat(refusal(() -> release.approve(new ApprovalRequest("switch", "carol", "mine"))))
+    assertThat(refused(release.approve(new ApprovalRequest("switch", "carol", "mine"))))
         .isEqualTo("four-eyes rule: carol requested this release and cannot approve it");
 
     ApprovalRecord rejected = release.reject(new ApprovalRequest("switch", "carol", "oops"));
@@ -68,7 +71,7 @@ class ReleaseApprovalTest extends ReleaseTestBase {
         .isEqualTo("step 'backfill' is not waiting for approval; 'switch' is");
     assertThat(refusal(() -> release.approve(new ApprovalRequest("", "alice", ""))))
         .isEqualTo("say which step you approve ('switch' is waiting)");
-    assertThat(refusal(() -> release.approve(new ApprovalRequest("switch", " ", ""))))
+    assertThat(refused(release.approve(new ApprovalRequest("switch", " ", ""))))
         .isEqualTo("an approver name is required");
 
     release.approve(new ApprovalRequest("switch", "alice", ""));
@@ -79,7 +82,7 @@ class ReleaseApprovalTest extends ReleaseTestBase {
     verify(rig.primary, never()).deploy(any());
     release.approve(new ApprovalRequest("backfill", "bob", "both sites on v2"));
     ReleaseProgress done = rig.stub().run(null).progress();
-    assertThat(done.approvals())
+    assertThat(done.approvals().stream().filter(ApprovalRecord::accepted))
         .extracting(ApprovalRecord::step, ApprovalRecord::approver)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("switch", "alice"),
@@ -156,6 +159,13 @@ class ReleaseApprovalTest extends ReleaseTestBase {
   }
 
   /** The reason an Update validator gave, as the CLI receives it. */
+  /** The reason of a decision the release recorded as refused. */
+  static String refused(ApprovalRecord record) {
+    assertThat(record.accepted()).as("refused: %s", record).isFalse();
+    return record.reason();
+  }
+
+  /** The reason of a decision the Update validator refused before it reached the history. */
   static String refusal(Runnable update) {
     Throwable thrown = catchThrowable(update::run);
     assertThat(thrown).isInstanceOf(WorkflowUpdateException.class);

@@ -16,6 +16,7 @@ import dev.baton.probe.ProbeResult;
 import dev.baton.router.RouterActivities;
 import dev.baton.router.SwitchRequest;
 import dev.baton.router.SwitchResult;
+import dev.baton.rules.ControlRules;
 import dev.baton.rules.RulesActivities;
 import dev.baton.site.DeployRequest;
 import dev.baton.site.DeployResult;
@@ -150,7 +151,24 @@ final class ReleaseTestRig {
 
   /** What the control worker answers when the release reads its rules. */
   void controlRules(ReleasePolicy policy) {
-    when(rules.read(any())).thenReturn(TestRules.release(PROJECT, policy));
+    controlRules(TestRules.release(PROJECT, policy));
+  }
+
+  void controlRules(ControlRules answer) {
+    when(rules.read(any())).thenReturn(answer);
+  }
+
+  /** Starts a release under rules given as they are, whatever the request carries. */
+  ReleaseWorkflow startUnder(ControlRules answer, ReleaseRequest request) {
+    controlRules(answer);
+    ReleaseWorkflow release = stub();
+    WorkflowClient.start(release::run, request);
+    return release;
+  }
+
+  /** The test service's clock, which the workflow reads as "now". */
+  java.time.Instant now() {
+    return java.time.Instant.ofEpochMilli(env.currentTimeMillis());
   }
 
   /** Moves the test service's clock (the bake is timers; nothing here really waits for it). */

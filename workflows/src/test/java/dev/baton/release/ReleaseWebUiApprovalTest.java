@@ -99,17 +99,23 @@ class ReleaseWebUiApprovalTest extends ReleaseTestBase {
     awaitWaitingFor(release, "switch");
     WorkflowStub untyped = WorkflowStub.fromTyped(release);
 
-    WorkflowUpdateException refused =
+    WorkflowUpdateException notWaiting =
         catchThrowableOfType(
             WorkflowUpdateException.class,
             () ->
                 untyped.update(
                     "approve",
                     ApprovalRecord.class,
-                    Map.of("step", "switch", "approver", "mallory")));
-    assertThat(refused)
+                    Map.of("step", "backfill", "approver", "alice")));
+    assertThat(notWaiting)
         .rootCause()
-        .hasMessageContaining("mallory is not an allowed approver (allowed: alice, bob)");
+        .hasMessageContaining("step 'backfill' is not waiting for approval; 'switch' is");
+    ApprovalRecord refused =
+        untyped.update(
+            "approve", ApprovalRecord.class, Map.of("step", "switch", "approver", "mallory"));
+    assertThat(refused.accepted()).isFalse();
+    assertThat(refused.reason())
+        .isEqualTo("mallory is not an allowed approver (allowed: alice, bob)");
 
     ApprovalRecord approved =
         untyped.update(

@@ -85,7 +85,8 @@ final class Releases {
         p.rollback(),
         p.traffic(),
         p.notificationErrors(),
-        p.rules());
+        p.rules(),
+        p.signedDecisions());
   }
 
   /** The running release of the project; refused (exit 3) with {@code whenNone} otherwise. */

@@ -24,7 +24,8 @@ class ProgressRendererTest {
         null,
         null,
         notificationErrors,
-        null);
+        null,
+        false);
   }
 
   @Test

@@ -209,7 +209,8 @@ class WatchViewsTest {
         rollback,
         traffic,
         List.of(),
-        null);
+        null,
+        false);
   }
 
   private static ReleaseProgress deploying() {
