@@ -1,12 +1,17 @@
 package dev.baton.cli.release;
 
+import dev.baton.Names;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
 import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
+import dev.baton.cli.JsonText;
 import dev.baton.cli.ProjectSession;
+import dev.baton.cli.signing.DecisionSigner;
 import dev.baton.release.ApprovalRequest;
 import dev.baton.release.ReleaseProgress;
+import dev.baton.rules.CallerText;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +38,22 @@ abstract class DecisionCommand implements Callable<Integer> {
 
   @Option(names = "--comment", paramLabel = "TEXT", description = "recorded with the decision")
   String comment;
+
+  @Option(
+      names = "--key",
+      paramLabel = "FILE",
+      description =
+          "sign the decision with this SSH key (a private key, or a .pub whose key ssh-agent"
+              + " holds); where the release takes signed decisions only, ~/.ssh/id_ed25519,"
+              + " id_ecdsa or id_rsa by default")
+  Path key;
+
+  @Option(
+      names = "--print-payload",
+      description =
+          "print the decision as JSON for the Temporal Web UI (Signal or Update \"approve\" or"
+              + " \"reject\") instead of sending it; signed where the release needs it")
+  boolean printPayload;
 
   DecisionCommand(BatonContext context) {
     this.context = context;
@@ -73,8 +94,12 @@ abstract class DecisionCommand implements Callable<Integer> {
                 + progress.currentStep().id()
                 + "; nothing waits for approval yet (see `baton release status --watch`)");
       }
-      String who = Identity.of(approver, context);
-      ApprovalRequest request = new ApprovalRequest(target, who, comment == null ? "" : comment);
+      String who = CallerText.normalizeName(Identity.of(approver, context));
+      ApprovalRequest request = request(session, project, progress, target, who);
+      if (printPayload) {
+        spec.commandLine().getOut().println(JsonText.of(request));
+        return ExitCodes.OK;
+      }
       Decision.send(session.client(), project, request, approving());
       spec.commandLine()
           .getOut()
@@ -83,5 +108,22 @@ abstract class DecisionCommand implements Callable<Integer> {
               approving() ? "approved" : "rejected", target, progress.version(), project, who);
       return ExitCodes.OK;
     }
+  }
+
+  /** The decision, signed over this run and step when asked to or when the release needs it. */
+  private ApprovalRequest request(
+      ProjectSession session, String project, ReleaseProgress progress, String target, String who) {
+    String text = comment == null ? "" : comment;
+    if (key == null && !progress.signedDecisions()) {
+      return new ApprovalRequest(target, who, text);
+    }
+    String workflowId = Names.releaseWorkflowId(project);
+    String runId =
+        session.client().newUntypedWorkflowStub(workflowId).describe().getExecution().getRunId();
+    DecisionSigner.Signed signed =
+        DecisionSigner.of(context, key)
+            .sign(approving() ? "approve" : "reject", workflowId, runId, target, who, text);
+    return new ApprovalRequest(
+        target, who, text, runId, signed.time(), signed.nonce(), signed.signature());
   }
 }

@@ -63,12 +63,13 @@ final class ProgressRenderer {
       for (ApprovalRecord a : p.approvals()) {
         text.append(
             String.format(
-                "  %s %s %s %s (%s)%s%n",
+                "  %s %s %s %s (%s%s)%s%n",
                 at.format(a.at()),
                 CallerText.escape(a.approver()),
                 a.decision(),
                 CallerText.escape(a.step()),
                 a.via(),
+                a.key().isEmpty() ? "" : ", " + a.key(),
                 a.accepted() ? "" : " REFUSED: " + CallerText.escape(a.reason())));
       }
     }

@@ -7,14 +7,17 @@ import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
 import dev.baton.cli.ProjectSession;
 import dev.baton.cli.VersionOptions;
+import dev.baton.cli.signing.DecisionSigner;
 import dev.baton.config.BatonConfig;
 import dev.baton.release.ReleaseProgress;
 import dev.baton.release.ReleaseRequest;
 import dev.baton.release.ReleaseWorkflow;
+import dev.baton.rules.CallerText;
 import dev.baton.worker.RunningWorkflows;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +50,15 @@ final class ReleaseStart implements Callable<Integer> {
   @Option(names = "--wait", description = "follow the release until it ends; exit code tells how")
   boolean wait;
 
+  @Option(
+      names = "--key",
+      paramLabel = "FILE",
+      description =
+          "sign the start with this SSH key (a private key, or a .pub whose key ssh-agent"
+              + " holds); with release.approval.allowedSigners set, ~/.ssh/id_ed25519, id_ecdsa"
+              + " or id_rsa by default")
+  Path key;
+
   ReleaseStart(BatonContext context) {
     this.context = context;
   }
@@ -57,13 +69,7 @@ final class ReleaseStart implements Callable<Integer> {
     try (ProjectSession session = ProjectSession.open(options, context)) {
       BatonConfig config = session.config();
       String project = config.project();
-      ReleaseRequest request =
-          new ReleaseRequest(
-              project,
-              version,
-              Identity.of(requester, context),
-              List.of(),
-              null); // the rules are the control worker's: it reads its own baton.yml at plan
+      ReleaseRequest request = request(config, version);
       refuseDuringFailoverOrDrill(session, project);
       try {
         start(session, request);
@@ -86,6 +92,23 @@ final class ReleaseStart implements Callable<Integer> {
       WatchView view = Watcher.textView(spec.commandLine().getOut(), context.env(), false);
       return Watcher.of(session.client(), project, view).untilEnded();
     }
+  }
+
+  /**
+   * Ids and who asks, no rules: the control worker reads its own baton.yml at plan. Signed (so that
+   * four-eyes can compare keys) with --key, or where this baton.yml lists allowed signers.
+   */
+  private ReleaseRequest request(BatonConfig config, String version) {
+    String project = config.project();
+    String who = CallerText.normalizeName(Identity.of(requester, context));
+    if (key == null && config.release().approval().allowedSigners() == null) {
+      return new ReleaseRequest(project, version, who, List.of(), null);
+    }
+    DecisionSigner.Signed signed =
+        DecisionSigner.of(context, key)
+            .sign("start", Names.releaseWorkflowId(project), "", version, who, "");
+    return new ReleaseRequest(
+        project, version, who, List.of(), null, signed.time(), signed.nonce(), signed.signature());
   }
 
   private static void start(ProjectSession session, ReleaseRequest request) {

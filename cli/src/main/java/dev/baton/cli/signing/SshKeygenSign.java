@@ -39,6 +39,11 @@ public final class SshKeygenSign {
     this(System.getenv(), TIMEOUT);
   }
 
+  /** Runs ssh-keygen with a caller's environment (the CLI daemon runs calls of other shells). */
+  public static SshKeygenSign withEnvironment(Map<String, String> environment) {
+    return new SshKeygenSign(environment, TIMEOUT);
+  }
+
   SshKeygenSign(Map<String, String> environment, Duration timeout) {
     this.environment = Map.copyOf(environment);
     this.timeout = timeout;
