@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.FailureKind;
 import dev.baton.Names;
 import dev.baton.config.BatonConfig;
 import dev.baton.deploy.DeployWorkflow;
@@ -8,6 +9,7 @@ import dev.baton.site.DeployResult;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.ApplicationFailure;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,6 +72,12 @@ final class DeployCommand implements Callable<Integer> {
       } catch (WorkflowExecutionAlreadyStarted e) {
         throw new BatonCliException(ExitCodes.REFUSED, "a deploy to " + site + " is running");
       } catch (WorkflowFailedException e) {
+        if (e.getCause() instanceof ApplicationFailure app
+            && FailureKind.BUSY.type().equals(app.getType())) {
+          // The workflow refused to start work: a release, drill or failover runs.
+          throw new BatonCliException(
+              ExitCodes.REFUSED, "deploy to " + site + " refused: " + Failures.reason(e));
+        }
         throw new BatonCliException(
             ExitCodes.FAILED, "deploy to " + site + " failed: " + Failures.reason(e));
       }

@@ -33,6 +33,15 @@ public final class FakeSite implements SiteActivities {
   @Override
   public DeployResult deploy(DeployRequest request) {
     world.calls.add(siteId + ".deploy " + request.version());
+    java.util.concurrent.CountDownLatch held = world.deployHeld;
+    if (held != null) {
+      try {
+        held.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while held", e);
+      }
+    }
     boolean changed = !request.version().equals(world.versions.put(siteId, request.version()));
     return new DeployResult(siteId, request.version(), Map.of(), changed, "fake deploy");
   }

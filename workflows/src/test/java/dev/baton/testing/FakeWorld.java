@@ -44,6 +44,9 @@ public final class FakeWorld
   /** While set and not counted down, the webhook does not answer (a send waits, up to 60 s). */
   public volatile java.util.concurrent.CountDownLatch webhookHeld;
 
+  /** When set, every deploy waits for it: a deploy that is still running. */
+  public volatile java.util.concurrent.CountDownLatch deployHeld;
+
   public final List<String> calls = new CopyOnWriteArrayList<>();
 
   /** The site whose database is the primary; fence/promote move it as the real ones would. */

@@ -143,9 +143,8 @@ final class ReleaseStart implements Callable<Integer> {
               + project
               + " is running (workflow "
               + first.workflowId()
-              + "); start the release when it has ended: see `baton "
-              + first.kind()
-              + " status`");
+              + "); start the release when it has ended"
+              + (first.kind().equals("deploy") ? "" : ": see `baton " + first.kind() + " status`"));
     }
   }
 
