@@ -112,6 +112,40 @@ class SignedApprovalsCliTest {
     assertThat(done.out()).contains("alice approve switch (signal, SHA256:");
   }
 
+  @Test
+  void aFailoverMustBeSignedTooThroughTheApiAndTheCli() {
+    WorkflowStub raw =
+        harness
+            .client()
+            .newUntypedWorkflowStub(
+                "Failover",
+                io.temporal.client.WorkflowOptions.newBuilder()
+                    .setWorkflowId(Names.failoverWorkflowId("shop"))
+                    .setTaskQueue(Names.controlQueue("shop"))
+                    .build());
+    raw.start(Map.of("project", "shop", "force", true, "reason", "x", "requestedBy", "alice"));
+    io.temporal.client.WorkflowFailedException failed =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            () -> raw.getResult(dev.baton.failover.FailoverResult.class),
+            io.temporal.client.WorkflowFailedException.class);
+    assertThat(failed.getCause())
+        .hasMessageContaining("the failover is refused: this project takes signed decisions only");
+    assertThat(harness.world.routerTarget).isEqualTo("primary");
+
+    Run signed =
+        harness.baton(
+            "failover",
+            "--force",
+            "--reason",
+            "dc1 lost",
+            "--as",
+            "alice",
+            "--key",
+            alice.toString());
+    assertThat(signed.code()).as(signed.out() + signed.err()).isZero();
+    assertThat(harness.world.routerTarget).isEqualTo("secondary");
+  }
+
   private WorkflowStub stub() {
     return harness.client().newUntypedWorkflowStub(Names.releaseWorkflowId("shop"));
   }

@@ -1,6 +1,7 @@
 package dev.baton.failover;
 
 import dev.baton.database.ReplicationStatus;
+import dev.baton.rules.SignedDecisions;
 import java.util.List;
 
 /**
@@ -15,6 +16,10 @@ import java.util.List;
  * @param lastReplication the replication status the monitor saw last before the outage, for the RPO
  *     estimate; null when unknown
  * @param lastReplicationAtMillis when it was seen (epoch ms); 0 when unknown
+ * @param time when the requester signed the failover, ISO-8601 UTC; null when unsigned
+ * @param nonce a value the signer chose afresh
+ * @param signature the SSHSIG over the failover's statement (action "failover", step the target
+ *     site or empty, the reason as the comment); null when unsigned
  */
 public record FailoverRequest(
     String project,
@@ -26,4 +31,40 @@ public record FailoverRequest(
     FailoverPolicy policy,
     Long firstFailedProbeAtMillis,
     ReplicationStatus lastReplication,
-    long lastReplicationAtMillis) {}
+    long lastReplicationAtMillis,
+    String time,
+    String nonce,
+    String signature) {
+
+  /** An unsigned request. */
+  public FailoverRequest(
+      String project,
+      List<String> siteIds,
+      String toSite,
+      boolean force,
+      String reason,
+      String requestedBy,
+      FailoverPolicy policy,
+      Long firstFailedProbeAtMillis,
+      ReplicationStatus lastReplication,
+      long lastReplicationAtMillis) {
+    this(
+        project,
+        siteIds,
+        toSite,
+        force,
+        reason,
+        requestedBy,
+        policy,
+        firstFailedProbeAtMillis,
+        lastReplication,
+        lastReplicationAtMillis,
+        null,
+        null,
+        null);
+  }
+
+  public SignedDecisions.Proof proof() {
+    return new SignedDecisions.Proof("", time, nonce, signature);
+  }
+}

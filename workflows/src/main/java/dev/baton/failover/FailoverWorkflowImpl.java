@@ -12,14 +12,17 @@ import dev.baton.report.PhaseLog;
 import dev.baton.report.Reasons;
 import dev.baton.router.RouterRequest;
 import dev.baton.router.SwitchRequest;
+import dev.baton.rules.CallerText;
 import dev.baton.rules.ControlPlane;
 import dev.baton.rules.ControlRules;
+import dev.baton.rules.SignedDecisions;
 import dev.baton.site.ActiveOnlyRequest;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -86,6 +89,24 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
             .getParentWorkflowId()
             .map(Names.monitorWorkflowId(input.project())::equals)
             .orElse(false);
+    if (!fromMonitor) {
+      // Who asks proves it where decisions are signed; the monitor's own failovers follow its
+      // rules (automatic) or a signed approval of it (manual).
+      SignedDecisions.Check check =
+          new SignedDecisions(rules.signers())
+              .check(
+                  "failover",
+                  Names.failoverWorkflowId(input.project()),
+                  "",
+                  input.toSite() == null ? "" : input.toSite(),
+                  CallerText.normalizeName(input.requestedBy()),
+                  input.reason() == null ? "" : input.reason(),
+                  input.proof(),
+                  Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+      if (check.refusal() != null) {
+        throw FailureKind.BAD_REQUEST.failure("the failover is refused: " + check.refusal());
+      }
+    }
     configure(
         new FailoverRequest(
             input.project(),

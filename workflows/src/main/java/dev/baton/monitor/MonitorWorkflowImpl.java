@@ -1,5 +1,6 @@
 package dev.baton.monitor;
 
+import dev.baton.FailureKind;
 import dev.baton.Names;
 import dev.baton.database.DatabaseActivities;
 import dev.baton.database.ReplicationRequest;
@@ -16,8 +17,10 @@ import dev.baton.probe.ProbeResult;
 import dev.baton.report.Reasons;
 import dev.baton.router.RouterActivities;
 import dev.baton.router.RouterRequest;
+import dev.baton.rules.CallerText;
 import dev.baton.rules.ControlPlane;
 import dev.baton.rules.ControlRules;
+import dev.baton.rules.SignedDecisions;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.RetryOptions;
@@ -28,6 +31,7 @@ import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 
 /** See {@link MonitorWorkflow}. */
@@ -63,6 +67,10 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
   private final NotifyActivities notifyRetried;
 
   private FailoverApproval approval;
+
+  /** Who may approve a failover, proved by signatures where the rules say so. */
+  private SignedDecisions signatures = new SignedDecisions(null);
+
   private String stoppedBy;
 
   @WorkflowInit
@@ -93,6 +101,7 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
     ControlRules rules = ControlPlane.read(request.project()).orElse(null);
     if (rules != null) {
       ControlPlane.requireWorkflowId(Names.monitorWorkflowId(request.project()));
+      signatures = new SignedDecisions(rules.signers());
       MonitorPolicy own = rules.monitor();
       boolean auto = own.autoFailover() && (asked == null || asked.autoFailover());
       policy =
@@ -323,6 +332,11 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
 
   @Override
   public String approveFailover(FailoverApproval approval) {
+    String refused = signatureRefusal(approval);
+    if (refused != null) {
+      throw FailureKind.BAD_REQUEST.failure(refused); // the state moved on since the validator
+    }
+    signatures.used(approval.proof());
     this.approval = approval;
     return "failover of " + state.activeSite + " approved by " + approval.approver();
   }
@@ -340,11 +354,37 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
     if (approval.approver() == null || approval.approver().isBlank()) {
       throw new IllegalArgumentException("an approval needs the approver's name");
     }
+    String refused = signatureRefusal(approval);
+    if (refused != null) {
+      throw new IllegalArgumentException("failover approval refused: " + refused);
+    }
+  }
+
+  /** Null when {@code approval} is signed as the rules require (or they require nothing). */
+  private String signatureRefusal(FailoverApproval approval) {
+    return signatures
+        .check(
+            "monitor-approve",
+            Workflow.getInfo().getWorkflowId(),
+            Workflow.getInfo().getRunId(),
+            "",
+            CallerText.normalizeName(approval.approver()),
+            approval.reason() == null ? "" : approval.reason(),
+            approval.proof(),
+            Instant.ofEpochMilli(Workflow.currentTimeMillis()))
+        .refusal();
   }
 
   @Override
   public void approveFailoverSignal(FailoverApproval approval) {
-    if (state.waitingForApproval && approval.approver() != null && !approval.approver().isBlank()) {
+    String refused =
+        approval.approver() == null || approval.approver().isBlank()
+            ? "no approver"
+            : signatureRefusal(approval);
+    if (state.waitingForApproval && refused != null) {
+      state.event("refused a failover approval signal: " + refused);
+    } else if (state.waitingForApproval) {
+      signatures.used(approval.proof());
       this.approval = approval;
     } else {
       state.event("ignored a failover approval signal: the monitor was not waiting for one");

@@ -3,6 +3,7 @@ package dev.baton.release;
 import dev.baton.metrics.WorkflowMetrics;
 import dev.baton.report.Texts;
 import dev.baton.rules.CallerText;
+import dev.baton.rules.SignedDecisions;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ final class ApprovalGate {
             request.step(),
             approver,
             request.comment() == null ? "" : request.comment(),
-            SignedDecisions.Proof.of(request),
+            request.proof(),
             now());
     if (check.refusal() != null) {
       return refused(check.refusal());
@@ -125,7 +126,7 @@ final class ApprovalGate {
     Verdict verdict = evaluate(request, approving);
     String reason = verdict.refusal();
     if (!verdict.key().isEmpty()) {
-      signatures.used(SignedDecisions.Proof.of(request));
+      signatures.used(request.proof());
     }
     ApprovalRecord record =
         new ApprovalRecord(

@@ -1,6 +1,7 @@
 package dev.baton.release;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.baton.rules.SignedDecisions;
 
 /**
  * An approval or rejection, from the CLI (Update) or the Temporal Web UI (Signal with this JSON:
@@ -34,7 +35,8 @@ public record ApprovalRequest(
     this(step, approver, comment, null, null, null, null);
   }
 
-  public boolean signed() {
-    return signature != null && !signature.isBlank();
+  /** The signed part, for {@link SignedDecisions}. */
+  public SignedDecisions.Proof proof() {
+    return new SignedDecisions.Proof(runId, time, nonce, signature);
   }
 }

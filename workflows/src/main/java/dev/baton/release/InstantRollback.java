@@ -1,6 +1,10 @@
 package dev.baton.release;
 
 import dev.baton.FailureKind;
+import dev.baton.rules.CallerText;
+import dev.baton.rules.SignedDecisions;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
 
 /**
  * Whether traffic can go back to the former active site at once: from the switch until the backfill
@@ -30,12 +34,32 @@ final class InstantRollback {
   }
 
   /**
-   * Why a rollback is refused now, or null. Pure: safe in an Update validator.
+   * Why a rollback is refused now, or null: the window, then who asks, proved by a signature where
+   * the project takes signed decisions only. Pure: safe in an Update validator.
    *
    * @param split the traffic split while a weighted shift is under way, else null
    * @param active the site that has the traffic
+   * @param signatures who may decide; null before the release read its rules
    */
-  String refusal(RollbackRequest request, String split, String active) {
+  String refusal(RollbackRequest request, String split, String active, SignedDecisions signatures) {
+    String refusal = windowRefusal(request, split, active);
+    if (refusal != null || signatures == null) {
+      return refusal;
+    }
+    return signatures
+        .check(
+            "rollback",
+            Workflow.getInfo().getWorkflowId(),
+            Workflow.getInfo().getRunId(),
+            "",
+            CallerText.normalizeName(request.by()),
+            request.reason() == null ? "" : request.reason(),
+            request.proof(),
+            Instant.ofEpochMilli(Workflow.currentTimeMillis()))
+        .refusal();
+  }
+
+  private String windowRefusal(RollbackRequest request, String split, String active) {
     if (request == null || request.by() == null || request.by().isBlank()) {
       return "say who rolls back";
     }

@@ -5,6 +5,7 @@ import dev.baton.Names;
 import dev.baton.rules.CallerText;
 import dev.baton.rules.ControlPlane;
 import dev.baton.rules.ControlRules;
+import dev.baton.rules.SignedDecisions;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 

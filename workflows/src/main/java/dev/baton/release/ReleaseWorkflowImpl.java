@@ -6,6 +6,7 @@ import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
 import dev.baton.router.SwitchResult;
 import dev.baton.rules.CallerText;
+import dev.baton.rules.SignedDecisions;
 import dev.baton.site.DeployRequest;
 import dev.baton.site.DeployResult;
 import dev.baton.site.Role;
@@ -33,6 +34,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private TrafficMover traffic;
   private ApprovalWait approvals;
 
+  /** Who may decide, proved by SSH signatures where the rules say so. */
+  private SignedDecisions signatures;
+
   /** The database switchover of mode replicated; null in mode external. */
   private DatabaseSwitchover database;
 
@@ -56,6 +60,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       String rulesSource,
       SignedDecisions signatures,
       String requesterKey) {
+    this.signatures = signatures;
     request = effective;
     policy = effective.policy();
     gate.rules(policy, signatures, requesterKey);
@@ -269,19 +274,24 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
           standby + " is not healthy, traffic stays on " + active + ": " + probe.summary());
     }
     // Asked again: the release went on while the probe ran.
-    String refusal = rollback.refusal(request, tracker.traffic(), active);
+    String refusal = rollbackRefusal(request);
     if (refusal != null) {
       throw FailureKind.ROLLBACK_REFUSED.failure(refusal);
     }
+    signatures.used(request.proof());
     return rollback.request(request);
   }
 
   @Override
   public void validateRollback(RollbackRequest request) {
-    String reason = rollback.refusal(request, tracker.traffic(), active);
+    String reason = rollbackRefusal(request);
     if (reason != null) {
       throw new IllegalArgumentException(reason);
     }
+  }
+
+  private String rollbackRefusal(RollbackRequest request) {
+    return rollback.refusal(request, tracker.traffic(), active, signatures);
   }
 
   @Override

@@ -252,6 +252,41 @@ class ReleaseSignedApprovalTest extends ReleaseTestBase {
   }
 
   @Test
+  void aRollbackWhileBakingMustBeSignedToo() {
+    ReleaseWorkflow release = startSigned();
+    ApprovalRecord approved =
+        release.approve(
+            approval(alice, "alice", "", statement(release, "alice", "switch", "", rig.now()), ""));
+    assertThat(approved.accepted()).as(approved.reason()).isTrue();
+    ReleaseTestRig.awaitProgress(release, p -> p.currentStep() == Step.BAKE);
+
+    assertThat(
+            ReleaseApprovalTest.refusal(
+                () -> release.rollback(new RollbackRequest("bob", "p99 doubled"))))
+        .startsWith("this project takes signed decisions only");
+    Instant now = rig.now();
+    String nonce = UUID.randomUUID().toString();
+    SignedStatement signed =
+        new SignedStatement(
+            "rollback",
+            Names.releaseWorkflowId(PROJECT),
+            runId(release),
+            "",
+            "bob",
+            "p99 doubled",
+            now,
+            nonce);
+    release.rollback(
+        new RollbackRequest(
+            "bob", "p99 doubled", runId(release), now.toString(), nonce, sign(bob, signed)));
+    WorkflowFailedException failed =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            () -> WorkflowStub.fromTyped(release).getResult(ReleaseResult.class),
+            WorkflowFailedException.class);
+    assertThat(((ApplicationFailure) failed.getCause()).getType()).isEqualTo("ROLLED_BACK");
+  }
+
+  @Test
   void anUnsignedStartIsRefusedBeforeAnythingHappens() {
     ReleaseWorkflow release =
         rig.startUnder(signedRules(), new ReleaseRequest(PROJECT, "v2", "carol", List.of(), null));

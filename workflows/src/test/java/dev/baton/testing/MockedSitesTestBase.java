@@ -147,6 +147,11 @@ public abstract class MockedSitesTestBase {
         0);
   }
 
+  /** What the control worker answers when a workflow reads its rules, given whole. */
+  protected void controlRules(dev.baton.rules.ControlRules answer) {
+    when(rules.read(any())).thenReturn(answer);
+  }
+
   /** What the control worker answers when a workflow reads its rules; null keeps a default. */
   protected void controlRules(
       ReleasePolicy release, FailoverPolicy failover, MonitorPolicy monitor, Duration drillBake) {

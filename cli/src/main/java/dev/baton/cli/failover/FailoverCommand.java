@@ -8,10 +8,13 @@ import dev.baton.cli.ControlWorkflows;
 import dev.baton.cli.ExitCodes;
 import dev.baton.cli.ProjectSession;
 import dev.baton.cli.release.Identity;
+import dev.baton.cli.signing.DecisionSigner;
 import dev.baton.config.BatonConfig;
 import dev.baton.failover.FailoverRequest;
 import dev.baton.failover.FailoverWorkflow;
+import dev.baton.rules.CallerText;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -72,6 +75,15 @@ public final class FailoverCommand implements Callable<Integer> {
   @Option(names = "--as", paramLabel = "NAME", description = "who fails over (default: $USER)")
   String requester;
 
+  @Option(
+      names = "--key",
+      paramLabel = "FILE",
+      description =
+          "sign the failover with this SSH key (a private key, or a .pub whose key ssh-agent"
+              + " holds); with release.approval.allowedSigners set, ~/.ssh/id_ed25519, id_ecdsa"
+              + " or id_rsa by default")
+  Path key;
+
   @Option(names = "--detach", description = "start it and return; do not follow it")
   boolean detach;
 
@@ -95,18 +107,7 @@ public final class FailoverCommand implements Callable<Integer> {
       }
       PrintWriter out = spec.commandLine().getOut();
       String workflowId = Names.failoverWorkflowId(project);
-      FailoverRequest request =
-          new FailoverRequest(
-              project,
-              List.of(),
-              to,
-              force,
-              reason == null ? "" : reason,
-              Identity.of(requester, context),
-              null, // the control worker's rules hold
-              null,
-              null,
-              0);
+      FailoverRequest request = request(config, workflowId);
       if (ControlWorkflows.start(
           session.client(),
           project,
@@ -125,5 +126,32 @@ public final class FailoverCommand implements Callable<Integer> {
       }
       return FailoverStatus.view(project).followToEnd(session.client(), workflowId, detach, out);
     }
+  }
+
+  /** Ids and who asks, no rules (the control worker's hold); signed where decisions are. */
+  private FailoverRequest request(BatonConfig config, String workflowId) {
+    String who = CallerText.normalizeName(Identity.of(requester, context));
+    String why = reason == null ? "" : reason;
+    if (key == null && config.release().approval().allowedSigners() == null) {
+      return new FailoverRequest(
+          config.project(), List.of(), to, force, why, who, null, null, null, 0);
+    }
+    DecisionSigner.Signed signed =
+        DecisionSigner.of(context, key)
+            .sign("failover", workflowId, "", to == null ? "" : to, who, why);
+    return new FailoverRequest(
+        config.project(),
+        List.of(),
+        to,
+        force,
+        why,
+        who,
+        null,
+        null,
+        null,
+        0,
+        signed.time(),
+        signed.nonce(),
+        signed.signature());
   }
 }

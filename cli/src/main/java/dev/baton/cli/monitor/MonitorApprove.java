@@ -1,5 +1,6 @@
 package dev.baton.cli.monitor;
 
+import dev.baton.Names;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
 import dev.baton.cli.ConfigOptions;
@@ -7,8 +8,11 @@ import dev.baton.cli.ExitCodes;
 import dev.baton.cli.Failures;
 import dev.baton.cli.ProjectSession;
 import dev.baton.cli.release.Identity;
+import dev.baton.cli.signing.DecisionSigner;
 import dev.baton.monitor.FailoverApproval;
+import dev.baton.rules.CallerText;
 import io.temporal.client.WorkflowUpdateException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +48,15 @@ final class MonitorApprove implements Callable<Integer> {
   @Option(names = "--as", paramLabel = "NAME", description = "who approves (default: $USER)")
   String approver;
 
+  @Option(
+      names = "--key",
+      paramLabel = "FILE",
+      description =
+          "sign the approval with this SSH key (a private key, or a .pub whose key ssh-agent"
+              + " holds); with release.approval.allowedSigners set, ~/.ssh/id_ed25519, id_ecdsa"
+              + " or id_rsa by default")
+  Path key;
+
   MonitorApprove(BatonContext context) {
     this.context = context;
   }
@@ -59,12 +72,25 @@ final class MonitorApprove implements Callable<Integer> {
                 + project
                 + " is not running; to fail over by hand: baton failover --reason R");
       }
-      String who = Identity.of(approver, context);
+      String who = CallerText.normalizeName(Identity.of(approver, context));
+      FailoverApproval approval = new FailoverApproval(who, reason);
+      if (key != null || session.config().release().approval().allowedSigners() != null) {
+        DecisionSigner.Signed signed =
+            DecisionSigner.of(context, key)
+                .signCurrentRun(
+                    session.client(),
+                    "monitor-approve",
+                    Names.monitorWorkflowId(project),
+                    "",
+                    who,
+                    reason);
+        approval =
+            new FailoverApproval(
+                who, reason, signed.runId(), signed.time(), signed.nonce(), signed.signature());
+      }
       String answer;
       try {
-        answer =
-            Monitors.stub(session.client(), project)
-                .approveFailover(new FailoverApproval(who, reason));
+        answer = Monitors.stub(session.client(), project).approveFailover(approval);
       } catch (WorkflowUpdateException e) {
         throw new BatonCliException(ExitCodes.REFUSED, "approve refused: " + Failures.reason(e));
       }

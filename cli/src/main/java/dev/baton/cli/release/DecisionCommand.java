@@ -117,13 +117,16 @@ abstract class DecisionCommand implements Callable<Integer> {
     if (key == null && !progress.signedDecisions()) {
       return new ApprovalRequest(target, who, text);
     }
-    String workflowId = Names.releaseWorkflowId(project);
-    String runId =
-        session.client().newUntypedWorkflowStub(workflowId).describe().getExecution().getRunId();
     DecisionSigner.Signed signed =
         DecisionSigner.of(context, key)
-            .sign(approving() ? "approve" : "reject", workflowId, runId, target, who, text);
+            .signCurrentRun(
+                session.client(),
+                approving() ? "approve" : "reject",
+                Names.releaseWorkflowId(project),
+                target,
+                who,
+                text);
     return new ApprovalRequest(
-        target, who, text, runId, signed.time(), signed.nonce(), signed.signature());
+        target, who, text, signed.runId(), signed.time(), signed.nonce(), signed.signature());
   }
 }

@@ -1,17 +1,21 @@
 package dev.baton.cli.release;
 
+import dev.baton.Names;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
 import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
 import dev.baton.cli.Failures;
 import dev.baton.cli.ProjectSession;
+import dev.baton.cli.signing.DecisionSigner;
 import dev.baton.release.ReleaseProgress;
 import dev.baton.release.ReleaseWorkflow;
 import dev.baton.release.RollbackRequest;
+import dev.baton.rules.CallerText;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,6 +47,15 @@ public class ReleaseRollback implements Callable<Integer> {
   String by;
 
   @Option(
+      names = "--key",
+      paramLabel = "FILE",
+      description =
+          "sign the rollback with this SSH key (a private key, or a .pub whose key ssh-agent"
+              + " holds); where the release takes signed decisions only, ~/.ssh/id_ed25519,"
+              + " id_ecdsa or id_rsa by default")
+  Path key;
+
+  @Option(
       names = "--timeout",
       paramLabel = "SECONDS",
       description = "how long to wait for traffic to be back (default: 120)")
@@ -62,11 +75,12 @@ public class ReleaseRollback implements Callable<Integer> {
               project,
               "there is no instant rollback; to go back to an older version release it:"
                   + " baton release start --version V");
-      String who = Identity.of(by, context);
+      String who = CallerText.normalizeName(Identity.of(by, context));
       ReleaseWorkflow release = Releases.stub(session.client(), project);
+      RollbackRequest request = request(session, project, progress, who);
       String answer;
       try {
-        answer = release.rollback(new RollbackRequest(who, reason == null ? "" : reason));
+        answer = release.rollback(request);
       } catch (WorkflowUpdateException e) {
         throw new BatonCliException(ExitCodes.REFUSED, "rollback refused: " + Failures.reason(e));
       }
@@ -96,5 +110,20 @@ public class ReleaseRollback implements Callable<Integer> {
       throw new BatonCliException(
           ExitCodes.FAILED, "the release finished before the rollback took effect");
     }
+  }
+
+  /** Signed over this run when asked to (--key) or when the release needs it. */
+  private RollbackRequest request(
+      ProjectSession session, String project, ReleaseProgress progress, String who) {
+    String text = reason == null ? "" : reason;
+    if (key == null && !progress.signedDecisions()) {
+      return new RollbackRequest(who, text);
+    }
+    DecisionSigner.Signed signed =
+        DecisionSigner.of(context, key)
+            .signCurrentRun(
+                session.client(), "rollback", Names.releaseWorkflowId(project), "", who, text);
+    return new RollbackRequest(
+        who, text, signed.runId(), signed.time(), signed.nonce(), signed.signature());
   }
 }

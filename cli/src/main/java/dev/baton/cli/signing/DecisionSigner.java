@@ -2,6 +2,7 @@ package dev.baton.cli.signing;
 
 import dev.baton.cli.BatonContext;
 import dev.baton.signature.SignedStatement;
+import io.temporal.client.WorkflowClient;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +15,7 @@ import java.util.UUID;
  */
 public final class DecisionSigner {
   /** What travels with the request beside the decision itself. */
-  public record Signed(String time, String nonce, String signature) {}
+  public record Signed(String runId, String time, String nonce, String signature) {}
 
   private final SshKeygenSign ssh;
   private final Path key;
@@ -38,6 +39,18 @@ public final class DecisionSigner {
     String nonce = UUID.randomUUID().toString();
     SignedStatement statement =
         new SignedStatement(action, workflowId, runId, step, name, comment, now, nonce);
-    return new Signed(now.toString(), nonce, ssh.sign(key, statement.canonicalBytes()));
+    return new Signed(runId, now.toString(), nonce, ssh.sign(key, statement.canonicalBytes()));
+  }
+
+  /** Signs a decision about the run of {@code workflowId} that is current now. */
+  public Signed signCurrentRun(
+      WorkflowClient client,
+      String action,
+      String workflowId,
+      String step,
+      String name,
+      String comment) {
+    String runId = client.newUntypedWorkflowStub(workflowId).describe().getExecution().getRunId();
+    return sign(action, workflowId, runId, step, name, comment);
   }
 }

@@ -1,9 +1,7 @@
-package dev.baton.release;
+package dev.baton.rules;
 
 import dev.baton.FailureKind;
 import dev.baton.report.Texts;
-import dev.baton.rules.ApprovalSigners;
-import dev.baton.rules.CallerText;
 import dev.baton.signature.AllowedSigners;
 import dev.baton.signature.SignatureProblem;
 import dev.baton.signature.SignedStatement;
@@ -19,9 +17,9 @@ import java.util.Set;
  * the control worker's allowed-signers file. Pure (the caller passes the clock and the ids), so it
  * serves the Update validator, the Signal handler and replay alike.
  */
-final class SignedDecisions {
+public final class SignedDecisions {
   /** What a check found: the signing key's fingerprint ("" when unsigned), or why it is refused. */
-  record Check(String key, String refusal) {
+  public record Check(String key, String refusal) {
     static Check refused(String why) {
       return new Check("", why);
     }
@@ -33,7 +31,7 @@ final class SignedDecisions {
   /** Nonces of every validly signed decision this release took: a second use is a replay. */
   private final Set<String> nonces = new HashSet<>();
 
-  SignedDecisions(ApprovalSigners signers) {
+  public SignedDecisions(ApprovalSigners signers) {
     this.signers = signers == null ? ApprovalSigners.unsigned() : signers;
     try {
       this.allowed =
@@ -46,7 +44,7 @@ final class SignedDecisions {
     }
   }
 
-  boolean required() {
+  public boolean required() {
     return signers.signaturesRequired();
   }
 
@@ -55,7 +53,7 @@ final class SignedDecisions {
    * whose run did not exist yet); a request that carries no signature passes only where unsigned
    * decisions are allowed.
    */
-  Check check(
+  public Check check(
       String action,
       String workflowId,
       String runId,
@@ -125,16 +123,12 @@ final class SignedDecisions {
   }
 
   /** A validly signed decision was taken: its nonce may not come again. */
-  void used(Proof proof) {
+  public void used(Proof proof) {
     if (proof != null && proof.nonce() != null) {
       nonces.add(proof.nonce());
     }
   }
 
   /** The signed part of a decision, wherever it came from (an approval, a start). */
-  record Proof(String runId, String time, String nonce, String signature) {
-    static Proof of(ApprovalRequest request) {
-      return new Proof(request.runId(), request.time(), request.nonce(), request.signature());
-    }
-  }
+  public record Proof(String runId, String time, String nonce, String signature) {}
 }
