@@ -27,6 +27,9 @@ public final class ReleaseHistoryRecorder {
    */
   static final String WEIGHTED = "/histories/release-weighted-shift.json";
 
+  /** Recorded with {@link dev.baton.rules.ControlPlane#CHANGE_ID} version 1: rules read at plan. */
+  static final String CONTROL_PLANE_RULES = "/histories/release-control-plane-rules.json";
+
   private ReleaseHistoryRecorder() {}
 
   public static void main(String[] args) throws Exception {

@@ -2,6 +2,8 @@ package dev.baton.release;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.Names;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.NonDeterministicException;
 import java.io.IOException;
@@ -19,18 +21,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReleaseReplayTest {
 
   /**
-   * Recorded before and after the queue-worker handover ran beside the router switch, and with a
-   * weighted shift.
+   * Recorded before and after the queue-worker handover ran beside the router switch, with a
+   * weighted shift, and once the control worker's rules were read at plan (the three before that
+   * carried their rules in the input, and must still replay with them).
    */
   @ParameterizedTest
   @ValueSource(
       strings = {
         ReleaseHistoryRecorder.HAPPY_PATH,
         ReleaseHistoryRecorder.PARALLEL,
-        ReleaseHistoryRecorder.WEIGHTED
+        ReleaseHistoryRecorder.WEIGHTED,
+        ReleaseHistoryRecorder.CONTROL_PLANE_RULES
       })
   void aRecordedReleaseReplaysOnTheCurrentImplementation(String resource) throws Exception {
-    WorkflowReplayer.replayWorkflowExecution(history(resource), ReleaseWorkflowImpl.class);
+    // Under baton's id: a release refuses to run as any other (a history read without its id
+    // would replay under a placeholder one).
+    WorkflowReplayer.replayWorkflowExecution(
+        WorkflowExecutionHistory.fromJson(history(resource), Names.releaseWorkflowId("shop")),
+        ReleaseWorkflowImpl.class);
   }
 
   @Test
