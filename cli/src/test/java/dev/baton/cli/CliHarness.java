@@ -103,6 +103,25 @@ final class CliHarness implements AutoCloseable {
     return run;
   }
 
+  /** Polls `baton release status` until {@code until} holds (at most 30 s); returns that run. */
+  Run awaitStatus(java.util.function.Predicate<Run> until) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    Run run = baton("release", "status");
+    while (!until.test(run) && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      run = baton("release", "status");
+    }
+    assertThat(until.test(run))
+        .as("status reached the condition:\n%s%s", run.out(), run.err())
+        .isTrue();
+    return run;
+  }
+
+  /** Until `baton release status` prints {@code text}. */
+  Run awaitStatus(String text) {
+    return awaitStatus(run -> run.out().contains(text));
+  }
+
   io.temporal.client.WorkflowClient client() {
     return connection.client();
   }

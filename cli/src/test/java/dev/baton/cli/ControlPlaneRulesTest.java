@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +57,7 @@ class ControlPlaneRulesTest {
 
     Run started = harness.baton(env, "release", "start", "--version", "v2", "--as", "mallory");
     assertThat(started.code()).as(started.err()).isZero();
-    Run waiting = awaitStatus(r -> r.out().contains("waiting for approval of switch"));
+    Run waiting = harness.awaitStatus(r -> r.out().contains("waiting for approval of switch"));
     assertThat(waiting.out())
         .contains(
             "rules: the control worker's "
@@ -94,7 +93,7 @@ class ControlPlaneRulesTest {
             "policy", policy);
     WorkflowStub release = rawStart(Names.releaseWorkflowId("shop"), input);
 
-    Run waiting = awaitStatus(r -> r.out().contains("waiting for approval of switch"));
+    Run waiting = harness.awaitStatus(r -> r.out().contains("waiting for approval of switch"));
     assertThat(waiting.out()).contains("active: primary   standby: secondary");
     Run refused = harness.baton("release", "approve", "--as", "mallory");
     assertThat(refused.code()).isEqualTo(ExitCodes.REFUSED);
@@ -133,7 +132,7 @@ class ControlPlaneRulesTest {
     String before = sha256(harness.config).substring(0, 12);
     Run started = harness.baton("release", "start", "--version", "v2");
     assertThat(started.code()).as(started.err()).isZero();
-    awaitStatus(r -> r.out().contains("waiting for approval of switch"));
+    harness.awaitStatus(r -> r.out().contains("waiting for approval of switch"));
 
     // The operator changes the control worker's file: only mallory may approve now.
     Files.writeString(
@@ -144,10 +143,11 @@ class ControlPlaneRulesTest {
     assertThat(mallory.code()).as("the running release keeps its rules").isEqualTo(3);
     assertThat(harness.baton("release", "status").out()).contains("(sha256 " + before + ")");
     ok(harness.baton("release", "approve", "--as", "alice"));
-    awaitStatus(r -> r.out().contains(": SUCCEEDED"));
+    harness.awaitStatus(r -> r.out().contains(": SUCCEEDED"));
 
     ok(harness.baton("release", "start", "--version", "v3"));
-    Run next = awaitStatus(r -> r.out().contains("release v3") && r.out().contains("waiting"));
+    Run next =
+        harness.awaitStatus(r -> r.out().contains("release v3") && r.out().contains("waiting"));
     assertThat(next.out()).contains("(sha256 " + sha256(harness.config).substring(0, 12) + ")");
     assertThat(harness.baton("release", "approve", "--as", "alice").code()).isEqualTo(3);
     ok(harness.baton("release", "approve", "--as", "mallory"));
@@ -178,17 +178,6 @@ class ControlPlaneRulesTest {
             WorkflowFailedException.class);
     assertThat(failed).as("the release failed").isNotNull();
     return (ApplicationFailure) failed.getCause();
-  }
-
-  private Run awaitStatus(Predicate<Run> until) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    Run run = harness.baton("release", "status");
-    while (!until.test(run) && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-      run = harness.baton("release", "status");
-    }
-    assertThat(until.test(run)).as("status reached the condition: %s", run.out()).isTrue();
-    return run;
   }
 
   private static Run ok(Run run) {

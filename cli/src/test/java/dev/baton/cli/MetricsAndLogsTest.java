@@ -10,7 +10,6 @@ import ch.qos.logback.core.AppenderBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.Names;
-import dev.baton.cli.CliHarness.Run;
 import dev.baton.config.MetricsConfig;
 import dev.baton.logging.JsonLayout;
 import java.net.URI;
@@ -74,9 +73,9 @@ class MetricsAndLogsTest {
   void aReleaseShowsUpInMetricsAndInJsonLogs() throws Exception {
     assertThat(harness.metrics.url()).startsWith("http://127.0.0.1:");
     assertThat(harness.baton("release", "start", "--version", "v2").code()).isZero();
-    awaitStatus(r -> r.out().contains("waiting for approval of switch"));
+    harness.awaitStatus(r -> r.out().contains("waiting for approval of switch"));
     assertThat(harness.baton("release", "approve", "--as", "alice").code()).isZero();
-    awaitStatus(r -> r.out().contains(": SUCCEEDED"));
+    harness.awaitStatus(r -> r.out().contains(": SUCCEEDED"));
 
     String metrics = awaitScrape(m -> m.contains("baton_release_seconds_count"));
     assertThat(metrics)
@@ -123,16 +122,5 @@ class MetricsAndLogsTest {
       Thread.sleep(200);
     } while (System.nanoTime() < deadline);
     return body;
-  }
-
-  private Run awaitStatus(Predicate<Run> until) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    Run run = harness.baton("release", "status");
-    while (!until.test(run) && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-      run = harness.baton("release", "status");
-    }
-    assertThat(until.test(run)).as("status:\n%s%s", run.out(), run.err()).isTrue();
-    return run;
   }
 }

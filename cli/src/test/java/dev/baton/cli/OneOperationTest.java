@@ -52,7 +52,7 @@ class OneOperationTest {
   @Test
   void aDeployDuringAReleaseIsRefusedNamingItThroughTheCliAndTheApi() {
     ok(harness.baton("release", "start", "--version", "v2"));
-    awaitStatus("waiting for approval of switch");
+    harness.awaitStatus("waiting for approval of switch");
 
     Run cli = harness.baton("deploy", "--site", "secondary", "--version", "v9");
     assertThat(cli.code()).isEqualTo(ExitCodes.REFUSED);
@@ -107,7 +107,7 @@ class OneOperationTest {
   @Test
   void aFailoverThatWillNotActLeavesTheReleaseRunningAndSaysSo() {
     ok(harness.baton("release", "start", "--version", "v2"));
-    awaitStatus("waiting for approval of switch");
+    harness.awaitStatus("waiting for approval of switch");
 
     // The active site answers its probes: nothing to fail over.
     Run cli = harness.baton("failover", "--reason", "looks slow", "--as", "bob");
@@ -132,7 +132,7 @@ class OneOperationTest {
   @Test
   void aFailoverThatActsThroughTheApiPreemptsTheRelease() throws Exception {
     ok(harness.baton("release", "start", "--version", "v2"));
-    awaitStatus("waiting for approval of switch");
+    harness.awaitStatus("waiting for approval of switch");
 
     WorkflowStub failover =
         rawStart(
@@ -175,10 +175,6 @@ class OneOperationTest {
         .newUntypedWorkflowStub(Names.releaseWorkflowId("shop"))
         .describe()
         .getStatus();
-  }
-
-  private void awaitStatus(String text) {
-    await(() -> harness.baton("release", "status").out().contains(text));
   }
 
   private static void await(BooleanSupplier condition) {

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,7 @@ class ReleaseCliTest {
     assertThat(started.out())
         .startsWith("started release v2 of shop (workflow baton-release-shop)");
 
-    Run waiting = awaitStatus(r -> r.out().contains("waiting for approval of switch"));
+    Run waiting = harness.awaitStatus(r -> r.out().contains("waiting for approval of switch"));
     assertThat(waiting.out())
         .contains("release v2 of shop, requested by carol: RUNNING")
         .contains("active: primary   standby: secondary")
@@ -72,7 +71,7 @@ class ReleaseCliTest {
     assertThat(approved.code()).as(approved.err()).isZero();
     assertThat(approved.out()).isEqualTo("approved switch of release v2 (shop) as alice\n");
 
-    Run done = awaitStatus(r -> r.out().contains(": SUCCEEDED"));
+    Run done = harness.awaitStatus(r -> r.out().contains(": SUCCEEDED"));
     assertThat(done.out())
         .contains("active: secondary   standby: primary")
         .contains("alice approve switch (update)")
@@ -91,7 +90,7 @@ class ReleaseCliTest {
   @Test
   void aSecondStartIsRefusedNamingTheRunningRelease() {
     harness.baton("release", "start", "--version", "v2");
-    awaitStatus(r -> r.out().contains("waiting for approval of switch"));
+    harness.awaitStatus(r -> r.out().contains("waiting for approval of switch"));
     Run second = harness.baton("release", "start", "--version", "v3");
     assertThat(second.code()).isEqualTo(ExitCodes.REFUSED);
     assertThat(second.err())
@@ -104,11 +103,11 @@ class ReleaseCliTest {
   @Test
   void aStartRightAfterTheLastReleaseEndedWaitsForItToCloseInsteadOfRefusing() throws Exception {
     harness.baton("release", "start", "--version", "v2");
-    awaitStatus(r -> r.out().contains("waiting for approval of switch"));
+    harness.awaitStatus(r -> r.out().contains("waiting for approval of switch"));
     CountDownLatch webhook = new CountDownLatch(1);
     harness.world.webhookHeld = webhook; // the release's last notification hangs until released
     assertThat(harness.baton("release", "approve", "--as", "alice").code()).isZero();
-    awaitStatus(r -> r.out().contains(": SUCCEEDED")); // ended, and still open
+    harness.awaitStatus(r -> r.out().contains(": SUCCEEDED")); // ended, and still open
 
     CountDownLatch waiting = new CountDownLatch(1);
     CompletableFuture<Run> next =
@@ -143,7 +142,7 @@ class ReleaseCliTest {
       outcome = "one line `baton: approve refused: ...`; exit 3")
   void approvalsTheRulesRefuseExitWithThree() {
     harness.baton("release", "start", "--version", "v2");
-    awaitStatus(r -> r.out().contains("waiting for approval of switch"));
+    harness.awaitStatus(r -> r.out().contains("waiting for approval of switch"));
     Run mallory = harness.baton("release", "approve", "--as", "mallory");
     assertThat(mallory.code()).isEqualTo(ExitCodes.REFUSED);
     assertThat(mallory.err())
@@ -164,7 +163,7 @@ class ReleaseCliTest {
     CompletableFuture<Run> waiting =
         CompletableFuture.supplyAsync(
             () -> harness.baton("release", "start", "--version", "v2", "--wait"));
-    awaitStatus(r -> r.out().contains("waiting for approval of switch"));
+    harness.awaitStatus(r -> r.out().contains("waiting for approval of switch"));
     Run rejected = harness.baton("release", "reject", "--as", "bob", "--comment", "not today");
     assertThat(rejected.code()).as(rejected.err()).isZero();
 
@@ -181,7 +180,7 @@ class ReleaseCliTest {
   @Test
   void cancelWhileWaitingLeavesTrafficAlone() {
     harness.baton("release", "start", "--version", "v2");
-    awaitStatus(r -> r.out().contains("waiting for approval of switch"));
+    harness.awaitStatus(r -> r.out().contains("waiting for approval of switch"));
     Run cancelled = harness.baton("release", "cancel");
     assertThat(cancelled.code()).as(cancelled.err()).isZero();
     assertThat(cancelled.out())
@@ -199,9 +198,9 @@ class ReleaseCliTest {
       outcome = "refused naming how it ended; exit 3")
   void aDecisionThatReachesAnEndedReleaseIsRefusedNamingHowItEnded() {
     harness.baton("release", "start", "--version", "v2");
-    awaitStatus(r -> r.out().contains("waiting for approval of switch"));
+    harness.awaitStatus(r -> r.out().contains("waiting for approval of switch"));
     assertThat(harness.baton("release", "cancel").code()).isZero();
-    awaitStatus(r -> r.out().contains(": CANCELLED"));
+    harness.awaitStatus(r -> r.out().contains(": CANCELLED"));
 
     // What `baton release approve` sends once its check found the release waiting.
     BatonCliException refused =
@@ -261,25 +260,12 @@ class ReleaseCliTest {
     harness = new CliHarness(config, null);
     assertThat(harness.baton("release", "start", "--version", "v2").code()).isZero();
 
-    Run split = awaitStatus(r -> r.out().contains("traffic: "));
+    Run split = harness.awaitStatus(r -> r.out().contains("traffic: "));
     assertThat(split.out())
         .contains("traffic: 25% on secondary, 75% on primary")
         .containsPattern("switch +running .*25% on secondary \\(step 1 of 2\\)");
-    Run done = awaitStatus(r -> r.out().contains(": SUCCEEDED"));
+    Run done = harness.awaitStatus(r -> r.out().contains(": SUCCEEDED"));
     assertThat(done.out()).doesNotContain("traffic: ").contains("after 25% held 3s");
     assertThat(harness.world.calls).contains("router.shift secondary 25");
-  }
-
-  private Run awaitStatus(Predicate<Run> until) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    Run run = harness.baton("release", "status");
-    while (!until.test(run) && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-      run = harness.baton("release", "status");
-    }
-    assertThat(until.test(run))
-        .as("status reached the condition:\n%s%s", run.out(), run.err())
-        .isTrue();
-    return run;
   }
 }

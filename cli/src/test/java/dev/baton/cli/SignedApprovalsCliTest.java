@@ -11,9 +11,7 @@ import dev.baton.signature.SshKeygenTool;
 import io.temporal.client.WorkflowStub;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +57,7 @@ class SignedApprovalsCliTest {
   @Test
   void signedDecisionsPassAndEverythingElseIsRefusedWithExitThreeAndRecorded() {
     ok(harness.baton("release", "start", "--version", "v2", "--key", carol.toString()));
-    Run waiting = awaitStatus(r -> r.out().contains("waiting for approval of switch"));
+    Run waiting = harness.awaitStatus(r -> r.out().contains("waiting for approval of switch"));
     String carolKey = SshKeygenTool.fingerprint(Path.of(carol + ".pub"));
     String aliceKey = SshKeygenTool.fingerprint(Path.of(alice + ".pub"));
     assertThat(waiting.out()).contains("started by carol with " + carolKey);
@@ -83,7 +81,7 @@ class SignedApprovalsCliTest {
         harness.baton(
             "release", "approve", "--as", "alice", "--key", alice.toString(), "--comment", "go");
     assertThat(approved.code()).as(approved.err()).isZero();
-    Run done = awaitStatus(r -> r.out().contains(": SUCCEEDED"));
+    Run done = harness.awaitStatus(r -> r.out().contains(": SUCCEEDED"));
     assertThat(done.out())
         .contains("alice approve switch (update, " + aliceKey + ")")
         .contains("alice approve switch (update) REFUSED: this project takes signed decisions only")
@@ -93,7 +91,7 @@ class SignedApprovalsCliTest {
   @Test
   void thePrintedPayloadIsWhatTheWebUiSendsAndItIsAccepted() throws Exception {
     ok(harness.baton("release", "start", "--version", "v2", "--key", carol.toString()));
-    awaitStatus(r -> r.out().contains("waiting for approval of switch"));
+    harness.awaitStatus(r -> r.out().contains("waiting for approval of switch"));
 
     Run payload =
         harness.baton(
@@ -108,7 +106,7 @@ class SignedApprovalsCliTest {
     assertThat(harness.world.routerTarget).as("printing sends nothing").isEqualTo("primary");
 
     stub().signal("approve", json); // as pasted into the Web UI's Signal form
-    Run done = awaitStatus(r -> r.out().contains(": SUCCEEDED"));
+    Run done = harness.awaitStatus(r -> r.out().contains(": SUCCEEDED"));
     assertThat(done.out()).contains("alice approve switch (signal, SHA256:");
   }
 
@@ -148,16 +146,5 @@ class SignedApprovalsCliTest {
 
   private WorkflowStub stub() {
     return harness.client().newUntypedWorkflowStub(Names.releaseWorkflowId("shop"));
-  }
-
-  private Run awaitStatus(Predicate<Run> until) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    Run run = harness.baton("release", "status");
-    while (!until.test(run) && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-      run = harness.baton("release", "status");
-    }
-    assertThat(until.test(run)).as("status reached the condition: %s", run.out()).isTrue();
-    return run;
   }
 }

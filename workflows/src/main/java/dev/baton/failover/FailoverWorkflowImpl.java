@@ -22,7 +22,6 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -94,15 +93,13 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
       // rules (automatic) or a signed approval of it (manual).
       SignedDecisions.Check check =
           new SignedDecisions(rules.signers())
-              .check(
+              .checkHere(
                   "failover",
-                  Names.failoverWorkflowId(input.project()),
-                  "",
-                  input.toSite() == null ? "" : input.toSite(),
-                  CallerText.normalizeName(input.requestedBy()),
-                  input.reason() == null ? "" : input.reason(),
-                  input.proof(),
-                  Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+                  false,
+                  input.toSite(),
+                  input.requestedBy(),
+                  input.reason(),
+                  input.proof());
       if (check.refusal() != null) {
         throw FailureKind.BAD_REQUEST.failure("the failover is refused: " + check.refusal());
       }
@@ -220,7 +217,7 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
   /** Unless forced or already confirmed by the monitor, every probe of the failed site fails. */
   private void confirmDown() {
     if (request.force()) {
-      phases.skip("confirm-down", "forced by " + request.requestedBy());
+      phases.skip("confirm-down", "forced by " + CallerText.escape(request.requestedBy()));
       return;
     }
     if (request.firstFailedProbeAtMillis() != null) {

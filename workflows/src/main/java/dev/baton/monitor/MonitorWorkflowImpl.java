@@ -17,7 +17,6 @@ import dev.baton.probe.ProbeResult;
 import dev.baton.report.Reasons;
 import dev.baton.router.RouterActivities;
 import dev.baton.router.RouterRequest;
-import dev.baton.rules.CallerText;
 import dev.baton.rules.ControlPlane;
 import dev.baton.rules.ControlRules;
 import dev.baton.rules.SignedDecisions;
@@ -31,7 +30,6 @@ import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
-import java.time.Instant;
 import org.slf4j.Logger;
 
 /** See {@link MonitorWorkflow}. */
@@ -363,15 +361,8 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
   /** Null when {@code approval} is signed as the rules require (or they require nothing). */
   private String signatureRefusal(FailoverApproval approval) {
     return signatures
-        .check(
-            "monitor-approve",
-            Workflow.getInfo().getWorkflowId(),
-            Workflow.getInfo().getRunId(),
-            "",
-            CallerText.normalizeName(approval.approver()),
-            approval.reason() == null ? "" : approval.reason(),
-            approval.proof(),
-            Instant.ofEpochMilli(Workflow.currentTimeMillis()))
+        .checkHere(
+            "monitor-approve", true, "", approval.approver(), approval.reason(), approval.proof())
         .refusal();
   }
 

@@ -96,15 +96,8 @@ final class ApprovalGate {
               + " requested this release and cannot approve it");
     }
     SignedDecisions.Check check =
-        signatures.check(
-            verb(approving),
-            Workflow.getInfo().getWorkflowId(),
-            Workflow.getInfo().getRunId(),
-            request.step(),
-            approver,
-            request.comment() == null ? "" : request.comment(),
-            request.proof(),
-            now());
+        signatures.checkHere(
+            verb(approving), true, request.step(), approver, request.comment(), request.proof());
     if (check.refusal() != null) {
       return refused(check.refusal());
     }

@@ -1,5 +1,6 @@
 package dev.baton.release;
 
+import dev.baton.rules.CallerText;
 import java.time.Instant;
 
 /**
@@ -38,10 +39,14 @@ public record ApprovalRecord(
     this(step, approver, comment, decision, accepted, reason, via, at, "");
   }
 
-  /** "approved by alice: looks good", "rejected by the timeout policy: …". */
+  /**
+   * "approved by alice: looks good", "rejected by the timeout policy: …". What the approver typed
+   * is escaped ({@link CallerText}): it ends up in messages operators read on a terminal.
+   */
   public String describe() {
     String verb = decision.equals("approve") ? "approved" : "rejected";
-    String by = via.equals("timeout") ? "by the timeout policy" : "by " + approver;
-    return verb + " " + by + (comment.isEmpty() ? "" : ": " + comment);
+    String by =
+        via.equals("timeout") ? "by the timeout policy" : "by " + CallerText.escape(approver);
+    return verb + " " + by + (comment.isEmpty() ? "" : ": " + CallerText.escape(comment));
   }
 }

@@ -3,8 +3,6 @@ package dev.baton.release;
 import dev.baton.FailureKind;
 import dev.baton.rules.CallerText;
 import dev.baton.rules.SignedDecisions;
-import io.temporal.workflow.Workflow;
-import java.time.Instant;
 
 /**
  * Whether traffic can go back to the former active site at once: from the switch until the backfill
@@ -47,15 +45,7 @@ final class InstantRollback {
       return refusal;
     }
     return signatures
-        .check(
-            "rollback",
-            Workflow.getInfo().getWorkflowId(),
-            Workflow.getInfo().getRunId(),
-            "",
-            CallerText.normalizeName(request.by()),
-            request.reason() == null ? "" : request.reason(),
-            request.proof(),
-            Instant.ofEpochMilli(Workflow.currentTimeMillis()))
+        .checkHere("rollback", true, "", request.by(), request.reason(), request.proof())
         .refusal();
   }
 
@@ -70,7 +60,7 @@ final class InstantRollback {
           + active;
     }
     if (requested != null) {
-      return "a rollback was already asked for by " + requested.by();
+      return "a rollback was already asked for by " + CallerText.escape(requested.by());
     }
     String closed = closedBecause != null ? closedBecause : backTo == null ? NOT_MOVED : null;
     return closed == null ? null : "instant rollback is not possible: " + closed;
@@ -91,8 +81,9 @@ final class InstantRollback {
       String why =
           requested.reason() == null || requested.reason().isBlank()
               ? ""
-              : " (" + requested.reason() + ")";
-      throw FailureKind.ROLLED_BACK.failure("rolled back by " + requested.by() + why);
+              : " (" + CallerText.escape(requested.reason()) + ")";
+      throw FailureKind.ROLLED_BACK.failure(
+          "rolled back by " + CallerText.escape(requested.by()) + why);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.baton.release;
 
+import dev.baton.rules.SignedDecisions;
 import java.util.List;
 
 /**
@@ -32,5 +33,10 @@ public record ReleaseRequest(
       List<String> siteIds,
       ReleasePolicy policy) {
     this(project, version, requestedBy, siteIds, policy, null, null, null);
+  }
+
+  /** The signed part of the start, for which no run existed yet. */
+  public SignedDecisions.Proof proof() {
+    return new SignedDecisions.Proof("", time, nonce, signature);
   }
 }

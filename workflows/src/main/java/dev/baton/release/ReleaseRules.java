@@ -6,8 +6,6 @@ import dev.baton.rules.CallerText;
 import dev.baton.rules.ControlPlane;
 import dev.baton.rules.ControlRules;
 import dev.baton.rules.SignedDecisions;
-import io.temporal.workflow.Workflow;
-import java.time.Instant;
 
 /**
  * The release's first act: the control worker's rules, not the input's, since whoever starts a
@@ -38,19 +36,11 @@ final class ReleaseRules {
     }
     SignedDecisions signatures = new SignedDecisions(rules.signers());
     SignedDecisions.Check start =
-        signatures.check(
-            "start",
-            Workflow.getInfo().getWorkflowId(),
-            "",
-            input.version(),
-            name,
-            "",
-            new SignedDecisions.Proof("", input.time(), input.nonce(), input.signature()),
-            Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+        signatures.checkHere("start", false, input.version(), name, "", input.proof());
     if (start.refusal() != null) {
       throw FailureKind.BAD_REQUEST.failure("the start is refused: " + start.refusal());
     }
-    signatures.used(new SignedDecisions.Proof("", input.time(), input.nonce(), input.signature()));
+    signatures.used(input.proof());
     return new Read(
         new ReleaseRequest(
             input.project(), input.version(), name, rules.siteIds(), rules.release()),

@@ -17,7 +17,10 @@ public final class CallerText {
     return text == null ? "null" : "\"" + escape(text) + "\"";
   }
 
-  /** The text with every character outside printable ASCII (and the backslash) escaped. */
+  /**
+   * The text with every character outside printable ASCII written as {@code \\uXXXX}, and a quote
+   * or a backslash behind a backslash.
+   */
   public static String escape(String text) {
     if (text == null) {
       return "";
@@ -25,18 +28,29 @@ public final class CallerText {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c >= 0x20 && c < 0x7f && c != '\\') {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c >= 0x20 && c < 0x7f) {
         out.append(c);
       } else {
-        out.append(String.format("\\u%04x", (int) c));
+        out.append(unicodeEscape(c));
       }
     }
     return out.toString();
   }
 
-  /** A name as baton compares it: trimmed and in Unicode NFC; null stays null. */
+  /** {@code c} as a backslash, {@code u} and four lower-case hex digits, whatever the locale. */
+  public static String unicodeEscape(char c) {
+    String hex = Integer.toHexString(c);
+    return "\\u" + "0000".substring(hex.length()) + hex;
+  }
+
+  /**
+   * A name as baton compares it: without surrounding white space (only white space: a leading
+   * control character stays, to be refused) and in Unicode NFC; null stays null.
+   */
   public static String normalizeName(String name) {
-    return name == null ? null : Normalizer.normalize(name.trim(), Normalizer.Form.NFC);
+    return name == null ? null : Normalizer.normalize(name.strip(), Normalizer.Form.NFC);
   }
 
   /** Why {@code name} (normalized) is not acceptable as a person's name, or null when it is. */

@@ -6,6 +6,7 @@ import dev.baton.signature.AllowedSigners;
 import dev.baton.signature.SignatureProblem;
 import dev.baton.signature.SignedStatement;
 import dev.baton.signature.StatementVerifier;
+import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -120,6 +121,24 @@ public final class SignedDecisions {
     } catch (SignatureProblem e) {
       return Check.refused(e.getMessage());
     }
+  }
+
+  /**
+   * Checks a decision about the workflow that runs this code, from inside it: signed for its
+   * current run ({@code thisRun}), or for no run (a start, whose run did not exist when it was
+   * signed), at the workflow's own time.
+   */
+  public Check checkHere(
+      String action, boolean thisRun, String step, String name, String comment, Proof proof) {
+    return check(
+        action,
+        Workflow.getInfo().getWorkflowId(),
+        thisRun ? Workflow.getInfo().getRunId() : "",
+        step == null ? "" : step,
+        CallerText.normalizeName(name),
+        comment == null ? "" : comment,
+        proof,
+        Instant.ofEpochMilli(Workflow.currentTimeMillis()));
   }
 
   /** A validly signed decision was taken: its nonce may not come again. */

@@ -1,5 +1,7 @@
 package dev.baton.signature;
 
+import dev.baton.rules.CallerText;
+
 /**
  * Why a signature, a public key or an allowed-signers file was refused. The message is written for
  * the operator: it says what is wrong and, where it helps, what to do; callers show it as is.
@@ -20,23 +22,6 @@ public class SignatureProblem extends RuntimeException {
    * people read.
    */
   public static String quote(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-        out.append(c);
-      } else if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else {
-        out.append(unicodeEscape(c));
-      }
-    }
-    return out.append('"').toString();
-  }
-
-  /** {@code c} as a backslash, {@code u} and four lower-case hex digits, whatever the locale. */
-  static String unicodeEscape(char c) {
-    String hex = Integer.toHexString(c);
-    return "\\u" + "0000".substring(hex.length()) + hex;
+    return CallerText.quote(text);
   }
 }

@@ -1,5 +1,6 @@
 package dev.baton.signature;
 
+import dev.baton.rules.CallerText;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -91,7 +92,7 @@ public record SignedStatement(
       } else if (c < 0x20 || c == 0x7f || unpairedSurrogate(value, i)) {
         // Unpaired surrogates would otherwise all become '?' in UTF-8: two different
         // statements must never give the same bytes.
-        out.append(SignatureProblem.unicodeEscape(c));
+        out.append(CallerText.unicodeEscape(c));
       } else {
         out.append(c);
       }

@@ -52,6 +52,26 @@ class ReleaseHostileVersionTest extends ReleaseTestBase {
     verify(rig.router, never()).currentTarget(any());
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\u001b[2Jcarol",
+        "car\u202eol",
+        "",
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+      })
+  void aRequesterNameThatIsEmptyTooLongOrUnprintableEndsTheReleaseBeforeAnythingRuns(String name) {
+    rig.start(new ReleaseRequest("shop", "v2", name, List.of(), null));
+    ApplicationFailure failure = failureOf(rig.stub());
+
+    assertThat(failure.getType()).isEqualTo("BAD_REQUEST");
+    assertThat(failure.getOriginalMessage())
+        .startsWith("plan: requested by: ")
+        .doesNotContain("\u001b")
+        .doesNotContain("\u202e");
+    verify(rig.router, never()).currentTarget(any());
+  }
+
   private ApplicationFailure release(String version) {
     rig.start(
         new ReleaseRequest(
