@@ -60,7 +60,8 @@ class ControlPlaneRulesTest {
     Run waiting = harness.awaitStatus(r -> r.out().contains("waiting for approval of switch"));
     assertThat(waiting.out())
         .contains(
-            "rules: the control worker's "
+            "rules: approval of switch by alice, bob, carol (four-eyes), bake 1s; from the"
+                + " control worker's "
                 + harness.config
                 + " (sha256 "
                 + sha256(harness.config).substring(0, 12)

@@ -1,5 +1,6 @@
 package dev.baton.release;
 
+import dev.baton.report.Texts;
 import java.time.Duration;
 import java.util.List;
 
@@ -62,5 +63,22 @@ public record ReleasePolicy(
 
   public boolean needsApproval(String step) {
     return approvalSteps.contains(step);
+  }
+
+  /** The gates in one line: "approval of switch by alice, bob (four-eyes), bake 2m". */
+  public String describe() {
+    String approval =
+        approvalSteps.isEmpty()
+            ? "no approval"
+            : "approval of "
+                + String.join(" and ", approvalSteps)
+                + " by "
+                + (approvers.isEmpty() ? "anyone" : String.join(", ", approvers))
+                + (fourEyes ? " (four-eyes)" : "");
+    return approval
+        + ", bake "
+        + Texts.duration(bake)
+        + (shift.size() > 1 ? ", shift " + shift : "")
+        + (replicatedDatabase ? ", replicated database" : "");
   }
 }

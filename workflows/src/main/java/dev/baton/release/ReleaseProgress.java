@@ -14,9 +14,10 @@ import java.util.List;
  * @param notificationErrors notifications that were not delivered after their retries, oldest first
  *     ("release-succeeded: webhook answered HTTP 500 …"); empty when all went out. Releases that
  *     reported progress before this field existed read as empty
- * @param rules which rules hold this release and where they came from ("the control worker's
- *     /etc/baton/baton.yml (sha256 1a2b3c4d5e6f), read at plan"); null before the plan read them,
- *     and for releases started before the control plane owned the rules
+ * @param rules which rules hold this release and where they came from ("approval of switch by
+ *     alice, bob (four-eyes), bake 5m; from the control worker's /etc/baton/baton.yml (sha256
+ *     1a2b3c4d5e6f), read at plan"); null before the plan read them, and for releases started
+ *     before the control plane owned the rules
  * @param signedDecisions approvals of this release must be signed (the CLI then signs them)
  */
 public record ReleaseProgress(

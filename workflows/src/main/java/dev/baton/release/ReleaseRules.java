@@ -44,7 +44,9 @@ final class ReleaseRules {
     return new Read(
         new ReleaseRequest(
             input.project(), input.version(), name, rules.siteIds(), rules.release()),
-        "the control worker's "
+        rules.release().describe()
+            + (signatures.required() ? ", signed decisions" : "")
+            + "; from the control worker's "
             + rules.source().describe()
             + ", read at plan"
             + (start.key().isEmpty() ? "" : "; started by " + name + " with " + start.key()),
