@@ -23,6 +23,7 @@ import java.util.Map;
  * @param connectTimeout how long one API call may take to connect
  * @param readTimeout how long one API call may wait for the provider's answer
  * @param targets site id to the record content that sends clients to that site, in file order
+ * @param allowHttpLoopback apiUrl may be plain http to this machine (a local API relay)
  */
 public record DnsRouterConfig(
     String provider,
@@ -35,7 +36,8 @@ public record DnsRouterConfig(
     Path tokenFile,
     Duration connectTimeout,
     Duration readTimeout,
-    Map<String, String> targets)
+    Map<String, String> targets,
+    boolean allowHttpLoopback)
     implements RouterConfig {
 
   public static final String TYPE = "dns";

@@ -1,5 +1,6 @@
 package dev.baton.config;
 
+import dev.baton.net.OutboundUrl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Map;
  * @param events the events that are sent; every event when the section does not list them
  * @param connectTimeout how long one webhook call may take to connect
  * @param readTimeout how long one webhook call may wait for the answer
+ * @param allowHttpLoopback the webhook may be plain http to this machine (a local relay)
  */
 public record NotifyConfig(
     String webhookUrlEnv,
@@ -26,7 +28,8 @@ public record NotifyConfig(
     String webUrl,
     List<String> events,
     Duration connectTimeout,
-    Duration readTimeout) {
+    Duration readTimeout,
+    boolean allowHttpLoopback) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -36,7 +39,7 @@ public record NotifyConfig(
 
   /** No webhook, no links, every event: notifications go to the worker's log only. */
   public static NotifyConfig logOnly(List<String> events) {
-    return new NotifyConfig(null, null, null, events, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT);
+    return new NotifyConfig(null, null, null, events, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, false);
   }
 
   public boolean hasWebhook() {
@@ -58,15 +61,17 @@ public record NotifyConfig(
                 env,
                 "the webhook URL")
             .strip();
-    if (!Checks.isHttpUrl(value)) {
-      // Not quoted: a mistyped secret is still a secret.
+    // Not quoted: a mistyped secret is still a secret.
+    String problem =
+        Checks.isHttpUrl(value)
+            ? OutboundUrl.problem(value, allowHttpLoopback)
+            : "is not an http:// or https:// URL";
+    if (problem != null) {
       throw webhookUrlEnv != null
           ? fail(
               "notify.webhook.urlEnv",
-              "environment variable " + webhookUrlEnv + " does not hold an http:// or https:// URL")
-          : fail(
-              "notify.webhook.urlFile",
-              webhookUrlFile + " does not hold an http:// or https:// URL");
+              "the URL in environment variable " + webhookUrlEnv + " " + problem)
+          : fail("notify.webhook.urlFile", "the URL in " + webhookUrlFile + " " + problem);
     }
     return value;
   }

@@ -12,7 +12,7 @@ import java.util.Set;
 final class NotifyReader {
   static final List<String> KEYS = List.of("webhook", "webUrl", "events");
   static final List<String> WEBHOOK_KEYS =
-      List.of("urlEnv", "urlFile", "connectTimeout", "readTimeout");
+      List.of("urlEnv", "urlFile", "connectTimeout", "readTimeout", "allowHttpLoopback");
   private static final String ENV = "an environment variable name such as SLACK_WEBHOOK_URL";
   private static final String EVENTS =
       "a list of events from: " + String.join(", ", Notifications.EVENTS) + "; or []";
@@ -37,7 +37,8 @@ final class NotifyReader {
           webUrl == null ? null : stripSlash(webUrl),
           events,
           NotifyConfig.DEFAULT_TIMEOUT,
-          NotifyConfig.DEFAULT_TIMEOUT);
+          NotifyConfig.DEFAULT_TIMEOUT,
+          false);
     }
     webhook.mapping(true, "a mapping with urlEnv or urlFile", WEBHOOK_KEYS);
     TreeReader envNode = webhook.child("urlEnv");
@@ -61,7 +62,8 @@ final class NotifyReader {
         requireNonNullElse(
             webhook.child("connectTimeout").duration(false, true), NotifyConfig.DEFAULT_TIMEOUT),
         requireNonNullElse(
-            webhook.child("readTimeout").duration(false, true), NotifyConfig.DEFAULT_TIMEOUT));
+            webhook.child("readTimeout").duration(false, true), NotifyConfig.DEFAULT_TIMEOUT),
+        requireNonNullElse(webhook.child("allowHttpLoopback").bool(false, "true or false"), false));
   }
 
   private static List<String> events(TreeReader node) {

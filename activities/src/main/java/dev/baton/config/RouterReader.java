@@ -2,6 +2,7 @@ package dev.baton.config;
 
 import static java.util.Objects.requireNonNullElse;
 
+import dev.baton.net.OutboundUrl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,7 +33,8 @@ final class RouterReader {
           "tokenFile",
           "connectTimeout",
           "readTimeout",
-          "targets");
+          "targets",
+          "allowHttpLoopback");
   static final List<String> RECORD_TYPES = List.of("A", "AAAA", "CNAME");
   static final String TTL = "seconds from 30 to 86400, or 1 for the provider's automatic TTL";
   static final String ZONE_ID = "the provider's zone id: letters, digits, - and _";
@@ -99,7 +101,15 @@ final class RouterReader {
   private static DnsRouterConfig dns(TreeReader r, Path base) {
     String provider =
         SectionReader.oneOf(r.child("provider"), DnsRouterConfig.PROVIDERS, "DNS provider", true);
-    String apiUrl = url(r.child("apiUrl"), false, "the provider's API base URL");
+    TreeReader apiNode = r.child("apiUrl");
+    String apiUrl = url(apiNode, false, "the provider's API base URL");
+    boolean allowHttpLoopback =
+        requireNonNullElse(r.child("allowHttpLoopback").bool(false, "true or false"), false);
+    String apiProblem = apiUrl == null ? null : OutboundUrl.problem(apiUrl, allowHttpLoopback);
+    if (apiProblem != null) {
+      // The API token goes there with every call.
+      apiNode.report("\"" + apiUrl + "\" " + apiProblem);
+    }
     TreeReader zoneNode = r.child("zoneId");
     String zoneId = zoneNode.text(true, ZONE_ID);
     if (zoneId != null && !zoneId.matches("[A-Za-z0-9_-]+")) {
@@ -146,7 +156,8 @@ final class RouterReader {
         tokenFile,
         requireNonNullElse(r.child("connectTimeout").duration(false, true), Duration.ofSeconds(5)),
         requireNonNullElse(r.child("readTimeout").duration(false, true), Duration.ofSeconds(10)),
-        targets);
+        targets,
+        allowHttpLoopback);
   }
 
   /** What an A, AAAA or CNAME record holds, or null after reporting why this is not it. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.FailureKind;
 import dev.baton.config.ConfigException;
 import dev.baton.config.NotifyConfig;
+import dev.baton.net.GuardedDns;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 import io.temporal.failure.ApplicationFailure;
@@ -55,6 +56,9 @@ public final class WebhookNotifyActivities implements NotifyActivities {
             .callTimeout(config.connectTimeout().plus(config.readTimeout()))
             // A retry is the activity's decision, made with its own backoff.
             .retryOnConnectionFailure(false)
+            // The URL is a secret: a redirect would carry the message where the answer says.
+            .followRedirects(false)
+            .followSslRedirects(false)
             .build();
   }
 
@@ -88,10 +92,18 @@ public final class WebhookNotifyActivities implements NotifyActivities {
     ObjectNode body = MAPPER.createObjectNode().put("text", text);
     Request request =
         new Request.Builder().url(parsed).post(RequestBody.create(body.toString(), JSON)).build();
-    try (Response response = http.newCall(request).execute()) {
+    OkHttpClient guarded = http.newBuilder().dns(new GuardedDns(!parsed.isHttps())).build();
+    try (Response response = guarded.newCall(request).execute()) {
       int status = response.code();
       if (response.isSuccessful()) {
         return;
+      }
+      if (response.isRedirect()) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "webhook answered with a redirect (HTTP "
+                + status
+                + "), which baton never follows: set notify.webhook to the final URL",
+            FailureKind.NOTIFY_FAILED.type());
       }
       String answer = "webhook answered HTTP " + status + firstLine(response, url);
       boolean refused = status >= 400 && status < 500 && status != 408 && status != 429;
@@ -100,6 +112,9 @@ public final class WebhookNotifyActivities implements NotifyActivities {
               answer + " (check notify.webhook: the URL may be wrong or revoked)",
               FailureKind.NOTIFY_FAILED.type())
           : ApplicationFailure.newFailure(answer, FailureKind.NOTIFY_FAILED.type());
+    } catch (GuardedDns.Refused e) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "webhook refused: " + hide(e.getMessage(), url), FailureKind.NOTIFY_FAILED.type());
     } catch (IOException e) {
       throw ApplicationFailure.newFailure(
           "webhook not reachable: " + hide(describe(e), url), FailureKind.NOTIFY_FAILED.type());

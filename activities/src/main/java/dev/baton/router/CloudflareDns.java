@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.config.DnsRouterConfig;
+import dev.baton.net.GuardedDns;
+import dev.baton.net.OutboundUrl;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,11 @@ final class CloudflareDns implements DnsProvider {
   CloudflareDns(DnsRouterConfig config, Supplier<String> token) {
     this.config = config;
     this.token = token;
+    String problem = OutboundUrl.problem(config.apiUrl(), config.allowHttpLoopback());
+    if (problem != null) {
+      throw new IllegalArgumentException("router.apiUrl " + problem);
+    }
+    HttpUrl api = HttpUrl.get(config.apiUrl());
     this.http =
         new OkHttpClient.Builder()
             .connectTimeout(config.connectTimeout())
@@ -43,8 +50,11 @@ final class CloudflareDns implements DnsProvider {
             .callTimeout(config.connectTimeout().plus(config.readTimeout().multipliedBy(2)))
             // A retry is the activity's decision, made with its own backoff.
             .retryOnConnectionFailure(false)
+            // The token goes with every request: never to where a redirect or a DNS answer says.
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .dns(new GuardedDns(!api.isHttps()))
             .build();
-    HttpUrl api = HttpUrl.get(config.apiUrl());
     this.records =
         api.newBuilder()
             .addPathSegment("zones")

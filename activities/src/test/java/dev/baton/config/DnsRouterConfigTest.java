@@ -49,7 +49,8 @@ class DnsRouterConfigTest extends ConfigProblemsTestBase {
                 null,
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(10),
-                Map.of("primary", "192.0.2.10", "secondary", "192.0.2.20")));
+                Map.of("primary", "192.0.2.10", "secondary", "192.0.2.20"),
+                false));
   }
 
   @Test
@@ -60,6 +61,7 @@ class DnsRouterConfigTest extends ConfigProblemsTestBase {
                     .replace("192.0.2.10", "2001:db8::10")
                     .replace("192.0.2.20", "2001:db8::20")
                 + "  apiUrl: http://127.0.0.1:9999/client/v4/\n"
+                + "  allowHttpLoopback: true\n"
                 + "  recordType: AAAA\n"
                 + "  ttl: 1\n"
                 + "  connectTimeout: 2s\n"
@@ -67,6 +69,7 @@ class DnsRouterConfigTest extends ConfigProblemsTestBase {
     assertThat(dns.apiUrl())
         .as("without the trailing slash")
         .isEqualTo("http://127.0.0.1:9999/client/v4");
+    assertThat(dns.allowHttpLoopback()).isTrue();
     assertThat(dns.recordType()).isEqualTo("AAAA");
     assertThat(dns.ttl()).isEqualTo(1);
     assertThat(dns.tokenEnv()).isNull();
@@ -100,7 +103,7 @@ class DnsRouterConfigTest extends ConfigProblemsTestBase {
         .containsExactly(
             "router.upstreamFile: unknown key (allowed here: type, provider, apiUrl, zoneId,"
                 + " recordName, recordType, ttl, tokenEnv, tokenFile, connectTimeout, readTimeout,"
-                + " targets)",
+                + " targets, allowHttpLoopback)",
             "router.provider: \"route53\" is not a valid DNS provider (allowed: cloudflare)",
             "router.apiUrl: \"api.example.com\" is not a valid URL (an http:// or https:// URL with"
                 + " a host)",
@@ -153,12 +156,28 @@ class DnsRouterConfigTest extends ConfigProblemsTestBase {
   }
 
   @Test
+  void anApiUrlThatWouldLeakTheTokenIsNamed() {
+    assertThat(problems(withRouter(DNS + "  apiUrl: http://api.example.com/client/v4\n")))
+        .containsExactly(
+            "router.apiUrl: \"http://api.example.com/client/v4\" uses plain http to"
+                + " api.example.com, which would send it in clear: use https");
+    assertThat(problems(withRouter(DNS + "  apiUrl: https://169.254.169.254/latest\n")))
+        .containsExactly(
+            "router.apiUrl: \"https://169.254.169.254/latest\" points at 169.254.169.254, a"
+                + " link-local or cloud-metadata address: refused");
+    assertThat(problems(withRouter(DNS + "  apiUrl: http://127.0.0.1:9999/client/v4\n")))
+        .containsExactly(
+            "router.apiUrl: \"http://127.0.0.1:9999/client/v4\" uses plain http (to 127.0.0.1):"
+                + " use https, or set allowHttpLoopback: true for a relay on this machine");
+  }
+
+  @Test
   void nginxKeysAreNotDnsKeys() {
     assertThat(problems(TestConfigs.minimalWith("router:\n", "router:\n  type: dns\n")))
         .contains(
             "router.upstreams: unknown key (allowed here: type, provider, apiUrl, zoneId,"
                 + " recordName, recordType, ttl, tokenEnv, tokenFile, connectTimeout, readTimeout,"
-                + " targets)");
+                + " targets, allowHttpLoopback)");
   }
 
   @Test

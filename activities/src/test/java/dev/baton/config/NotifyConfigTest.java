@@ -47,7 +47,8 @@ class NotifyConfigTest extends ConfigProblemsTestBase {
                 "http://127.0.0.1:8088",
                 List.of("approval-needed", "release-failed"),
                 Duration.ofSeconds(2),
-                Duration.ofSeconds(3)));
+                Duration.ofSeconds(3),
+                false));
   }
 
   @Test
@@ -60,7 +61,7 @@ class NotifyConfigTest extends ConfigProblemsTestBase {
                 + " machine (it must hold the webhook URL)");
     assertThatThrownBy(() -> fromEnv.webhookUrl(Map.of("SLACK_WEBHOOK_URL", "hooks/secret")))
         .hasMessage(
-            "notify.webhook.urlEnv: environment variable SLACK_WEBHOOK_URL does not hold an"
+            "notify.webhook.urlEnv: the URL in environment variable SLACK_WEBHOOK_URL is not an"
                 + " http:// or https:// URL");
 
     Path file = Files.writeString(dir.resolve("hook"), HOOK + "\n");
@@ -96,7 +97,7 @@ class NotifyConfigTest extends ConfigProblemsTestBase {
     assertThat(withSection("notify:\n  webhook:\n    url: " + HOOK + "\n"))
         .containsExactly(
             "notify.webhook.url: unknown key (allowed here: urlEnv, urlFile, connectTimeout,"
-                + " readTimeout)",
+                + " readTimeout, allowHttpLoopback)",
             "notify.webhook: sets neither urlEnv nor urlFile (set exactly one of them: where the"
                 + " worker reads the webhook URL, which is a secret and never goes in baton.yml)");
   }

@@ -67,7 +67,8 @@ class WebhookNotifyActivitiesTest {
             WEB_UI,
             events,
             Duration.ofSeconds(2),
-            Duration.ofSeconds(2));
+            Duration.ofSeconds(2),
+            true); // the mock webhook is plain http on 127.0.0.1
     worker.registerActivitiesImplementations(new WebhookNotifyActivities(config, env));
     this.env.start();
   }
@@ -175,6 +176,37 @@ class WebhookNotifyActivitiesTest {
         .isEqualTo(
             "webhook answered HTTP 404: no_service (check notify.webhook: the URL may be wrong or"
                 + " revoked)");
+  }
+
+  @Test
+  void aRedirectIsNeverFollowedNorRetried() throws Exception {
+    notifier();
+    // Where a compromised or mistaken endpoint would send the message (and the secret URL's path).
+    hook.enqueue(
+        new MockResponse.Builder()
+            .code(307)
+            .addHeader("Location", "http://127.0.0.1:" + hook.getPort() + "/elsewhere")
+            .build());
+
+    String failure = sender().send(APPROVAL);
+
+    assertThat(hook.getRequestCount()).as("the redirect's target was not called").isEqualTo(1);
+    assertThat(failure)
+        .isEqualTo(
+            "webhook answered with a redirect (HTTP 307), which baton never follows: set"
+                + " notify.webhook to the final URL");
+  }
+
+  @Test
+  void aMetadataAddressOrPlainHttpToAnotherMachineIsRefusedWithoutACall() {
+    notifier(
+        Notifications.EVENTS,
+        Map.of("SLACK_WEBHOOK_URL", "http://169.254.169.254/latest/meta-data/iam"));
+    assertThat(sender().send(APPROVAL))
+        .isEqualTo(
+            "notify.webhook.urlEnv: the URL in environment variable SLACK_WEBHOOK_URL points at"
+                + " 169.254.169.254, a link-local or cloud-metadata address: refused");
+    assertThat(hook.getRequestCount()).isZero();
   }
 
   @Test

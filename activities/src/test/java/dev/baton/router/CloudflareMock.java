@@ -41,7 +41,8 @@ final class CloudflareMock implements AutoCloseable {
         null,
         Duration.ofSeconds(2),
         readTimeout,
-        targets());
+        targets(),
+        true); // the mock API is plain http on 127.0.0.1
   }
 
   private static Map<String, String> targets() {
