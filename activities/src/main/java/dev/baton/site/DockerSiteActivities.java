@@ -83,6 +83,7 @@ public final class DockerSiteActivities implements SiteActivities {
           // docker-java on the containers the deploy created: a switch must not wait for the
           // Compose CLI to start up. Compose only when a container is missing.
           if (!docker.startOrStop(activeOnly, request.running())) {
+            WorkdirConfinement.check(site.id(), site.compose(), overrideFile());
             compose.up(activeOnly, currentVersion());
           }
           // The switch step waits for this handover: its share of the switch is worth seeing.
@@ -107,6 +108,7 @@ public final class DockerSiteActivities implements SiteActivities {
     if (sha != null) {
       timer.done("git");
     }
+    WorkdirConfinement.check(site.id(), site.compose(), overrideFile());
     ComposeFiles files = new ComposeFiles(site.compose());
     List<String> all = files.services();
     List<String> wanted =
@@ -236,6 +238,9 @@ public final class DockerSiteActivities implements SiteActivities {
       return action.get();
     } catch (UnhealthyServiceException e) {
       throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), kind.type(), e);
+    } catch (WorkdirConfinement.UnsafePathException e) {
+      throw ApplicationFailure.newNonRetryableFailureWithCause(
+          e.getMessage(), FailureKind.BAD_CONFIG.type(), e);
     } catch (SiteException e) {
       // An engine restarting or a flaky git remote may pass: let Temporal retry these.
       throw ApplicationFailure.newFailureWithCause(e.getMessage(), kind.type(), e);
