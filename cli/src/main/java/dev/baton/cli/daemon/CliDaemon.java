@@ -44,8 +44,16 @@ public final class CliDaemon {
     System.exit(0); // the Temporal SDK's non-daemon threads must not keep an idle JVM alive
   }
 
+  /** How long a caller may take to send its request; the wrapper sends it at once. */
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
   /** Answers calls, each on a thread of its own, until no call came for {@code idle}. */
   static void serve(ServerSocket server, String token, Duration idle) throws IOException {
+    serve(server, token, idle, REQUEST_TIMEOUT);
+  }
+
+  static void serve(ServerSocket server, String token, Duration idle, Duration requestTimeout)
+      throws IOException {
     server.setSoTimeout((int) idle.toMillis());
     while (true) {
       Socket socket;
@@ -54,7 +62,8 @@ public final class CliDaemon {
       } catch (SocketTimeoutException e) {
         return;
       }
-      Thread call = new Thread(() -> DaemonCall.answer(socket, token), "baton-daemon-call");
+      Thread call =
+          new Thread(() -> DaemonCall.answer(socket, token, requestTimeout), "baton-daemon-call");
       call.setDaemon(true);
       call.start();
     }

@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -38,10 +39,15 @@ final class DaemonCall {
 
   private DaemonCall() {}
 
-  static void answer(Socket socket, String token) {
+  /**
+   * @param requestTimeout how long the request may take to arrive: a client that connects and
+   *     stalls is cut off instead of holding a thread for ever
+   */
+  static void answer(Socket socket, String token, Duration requestTimeout) {
     try (socket;
         InputStream in = new BufferedInputStream(socket.getInputStream());
         OutputStream out = socket.getOutputStream()) {
+      socket.setSoTimeout((int) requestTimeout.toMillis());
       Fields fields = new Fields(in);
       if (!MAGIC.equals(fields.next()) || !sameToken(token, fields.next())) {
         return; // not the wrapper: say nothing
@@ -59,6 +65,7 @@ final class DaemonCall {
           env.put(entry.substring(0, eq), entry.substring(eq + 1));
         }
       }
+      socket.setSoTimeout(0); // the request is in; the command may take its time
       LineChannel channel = new LineChannel(out);
       int code;
       try (PrintWriter stdout = new PrintWriter(channel.writer('o'));

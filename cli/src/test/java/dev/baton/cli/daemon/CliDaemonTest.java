@@ -60,6 +60,27 @@ class CliDaemonTest {
   }
 
   @Test
+  void aClientThatStallsIsCutOffAndTheNextCallIsAnswered() throws Exception {
+    try (ServerSocket strict = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      CompletableFuture.runAsync(
+          () -> {
+            try {
+              CliDaemon.serve(strict, TOKEN, Duration.ofSeconds(30), Duration.ofMillis(300));
+            } catch (IOException e) {
+              // the test closed the socket
+            }
+          });
+      try (Socket stalled = new Socket(InetAddress.getLoopbackAddress(), strict.getLocalPort())) {
+        stalled.getOutputStream().write((DaemonCall.MAGIC + "\0").getBytes(StandardCharsets.UTF_8));
+        stalled.getOutputStream().flush(); // then nothing more
+        stalled.setSoTimeout(10_000); // the test's own bound; the daemon's is 300 ms
+        assertThat(stalled.getInputStream().read()).as("closed by the daemon").isEqualTo(-1);
+      }
+    }
+    assertThat(call(TOKEN, List.of("--version"), Map.of())).startsWith("o baton ");
+  }
+
+  @Test
   void theDaemonStopsWhenNoCallCameForItsIdleTime() throws Exception {
     try (ServerSocket idle = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       serveAsync(idle, Duration.ofMillis(200)).get(10, TimeUnit.SECONDS); // it returned by itself
