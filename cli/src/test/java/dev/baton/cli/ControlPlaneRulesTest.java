@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import static dev.baton.cli.CliHarness.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -179,10 +180,6 @@ class ControlPlaneRulesTest {
             WorkflowFailedException.class);
     assertThat(failed).as("the release failed").isNotNull();
     return (ApplicationFailure) failed.getCause();
-  }
-
-  private static Run ok(Run run) {
-    return CliHarness.ok(run);
   }
 
   private static String sha256(Path file) throws Exception {
