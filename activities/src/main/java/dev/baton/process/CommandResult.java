@@ -11,6 +11,10 @@ public record CommandResult(List<String> command, int exitCode, String output, l
 
   /** The last {@code lines} lines of output: enough to see why, short enough for a message. */
   public String tail(int lines) {
+    return lastLines(output, lines);
+  }
+
+  static String lastLines(String output, int lines) {
     String[] all = output.strip().split("\n");
     int from = Math.max(0, all.length - lines);
     return String.join("\n", java.util.Arrays.copyOfRange(all, from, all.length));
