@@ -32,6 +32,8 @@ public final class DockerSiteActivities implements SiteActivities {
   private final DockerSite docker;
   private final ComposeRunner compose;
   private final HttpChecks http = new HttpChecks(Duration.ofSeconds(2));
+  private static final List<Duration> ENGINE_RECHECKS =
+      List.of(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(2));
   // Compose runs on this site never overlap, not even a retry with its cancelled attempt.
   private final Semaphore composeSlot = CancellableWork.slot();
 
@@ -57,6 +59,40 @@ public final class DockerSiteActivities implements SiteActivities {
 
   @Override
   public DeployResult deploy(DeployRequest request) {
+    try {
+      return deployGuarded(request);
+    } catch (ApplicationFailure failure) {
+      throw unlessEngineDown(failure);
+    }
+  }
+
+  /**
+   * A deploy that failed while the engine does not answer failed because of the engine (it stopped
+   * or restarted under the build, the health wait lost it): ENGINE_UNAVAILABLE, which the workflow
+   * waits out within release.outageWait. An engine going down still answers for a moment after it
+   * killed what ran (a build then fails with exit 137), so it is asked again over a few seconds
+   * before the failure is taken as the deploy's own.
+   */
+  private ApplicationFailure unlessEngineDown(ApplicationFailure failure) {
+    if (FailureKind.BAD_CONFIG.type().equals(failure.getType())) {
+      return failure;
+    }
+    for (Duration pause : ENGINE_RECHECKS) {
+      try {
+        Thread.sleep(pause.toMillis());
+        DockerClients.ping(site, pingClient);
+      } catch (SiteException down) {
+        return ApplicationFailure.newFailureWithCause(
+            down.getMessage(), FailureKind.ENGINE_UNAVAILABLE.type(), failure);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return failure;
+      }
+    }
+    return failure;
+  }
+
+  private DeployResult deployGuarded(DeployRequest request) {
     long start = System.nanoTime();
     return guarded(
         () ->

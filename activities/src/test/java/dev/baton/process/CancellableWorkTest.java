@@ -5,6 +5,7 @@ import static dev.baton.process.ProcessRunnerTest.pids;
 import static dev.baton.process.ProcessRunnerTest.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.testing.Fault;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 import io.temporal.activity.ActivityOptions;
@@ -84,6 +85,11 @@ class CancellableWorkTest {
   }
 
   @Test
+  @Fault(
+      dependency = "external command",
+      fault = "still running when the next attempt starts (heartbeat timeout)",
+      outcome =
+          "the next attempt waits, heartbeating, until the first one is cancelled and its processes are gone")
   void aSecondAttemptWaitsUntilTheFirstAttemptsProcessesAreGone() throws Exception {
     // Two attempts of the same work, as after a heartbeat timeout: the first still runs when the
     // second starts. The second's command records whether the first's is still alive.

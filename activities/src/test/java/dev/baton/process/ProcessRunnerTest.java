@@ -3,6 +3,7 @@ package dev.baton.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.baton.testing.Fault;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,11 @@ class ProcessRunnerTest {
   }
 
   @Test
+  @Fault(
+      dependency = "external command",
+      fault = "hangs, with a child and an orphan it left",
+      outcome =
+          "killed at its timeout with every process of its session; CommandException names the command and the timeout")
   void aTimeoutKillsTheCommandItsChildAndAnOrphanItLeft() {
     // $! of a backgrounded sleep is a child; the one started in a subshell that exits at once is
     // re-parented away from the command (an orphan) and only the session still ties it to it.
@@ -47,6 +53,11 @@ class ProcessRunnerTest {
   }
 
   @Test
+  @Fault(
+      dependency = "external command",
+      fault = "its caller is interrupted (activity cancelled)",
+      outcome =
+          "the command and what it started are killed; CommandException says it was interrupted")
   void anInterruptedCallerKillsWhatTheCommandStarted() throws Exception {
     Path pidFile = dir.resolve("pids");
     String script = "sleep 300 & echo $! >> " + pidFile + "; echo $$ >> " + pidFile + "; wait";
@@ -80,6 +91,10 @@ class ProcessRunnerTest {
   }
 
   @Test
+  @Fault(
+      dependency = "external command",
+      fault = "exits, leaving a process that holds its output pipe",
+      outcome = "the result comes after at most 2 s of draining; the leftover is not waited for")
   void aLeftoverHoldingTheOutputDoesNotHoldTheCaller() {
     // The command exits at once; the sleep it leaves keeps the output pipe open for 300 s.
     long begin = System.nanoTime();
@@ -96,6 +111,10 @@ class ProcessRunnerTest {
   }
 
   @Test
+  @Fault(
+      dependency = "external command",
+      fault = "prints megabytes",
+      outcome = "only its last 256 KiB are kept, after a line saying how much was cut")
   void theOutputKeptIsItsTailAndSaysHowMuchWasCut() {
     // 3 MB of lines, then a last line: far more than the 256 KiB kept.
     CommandResult result =

@@ -22,12 +22,14 @@ import org.junit.jupiter.api.Assumptions;
 final class LocalEngine implements AutoCloseable {
   private final Path stateDir;
   private final String name;
+  private final List<String> dockerdArgs;
   final String endpoint;
 
-  private LocalEngine(Path stateDir, String name, String endpoint) {
+  private LocalEngine(Path stateDir, String name, String endpoint, List<String> dockerdArgs) {
     this.stateDir = stateDir;
     this.name = name;
     this.endpoint = endpoint;
+    this.dockerdArgs = dockerdArgs;
   }
 
   /** Skips the test where no engine can start: dockerd missing, or not root. */
@@ -65,16 +67,21 @@ final class LocalEngine implements AutoCloseable {
 
   private static LocalEngine start(
       Path stateDir, String name, String endpoint, List<String> dockerdArgs) {
-    LocalEngine engine = new LocalEngine(stateDir, name, endpoint);
-    List<String> args = new ArrayList<>(List.of("engine-up", name));
-    args.addAll(dockerdArgs);
+    LocalEngine engine = new LocalEngine(stateDir, name, endpoint, dockerdArgs);
     try {
-      engine.env(args);
+      engine.up();
     } catch (RuntimeException e) {
       engine.close();
       throw e;
     }
     return engine;
+  }
+
+  /** Starts it (again), with the same data: an engine back from a restart. */
+  void up() {
+    List<String> args = new ArrayList<>(List.of("engine-up", name));
+    args.addAll(dockerdArgs);
+    env(args);
   }
 
   @Override

@@ -18,6 +18,9 @@ import java.util.List;
  * @param searchAttributes the Temporal server has BatonProject, BatonVersion and BatonStep
  *     registered, so the release sets them ({@link ReleaseSearchAttributes}); false for releases
  *     started before this existed
+ * @param outageWait how long a step waits for a dependency that does not answer (a Docker engine, a
+ *     database) before it fails ({@link OutageWait}); null in releases started before this existed:
+ *     read as the default
  */
 public record ReleasePolicy(
     List<String> approvalSteps,
@@ -34,9 +37,13 @@ public record ReleasePolicy(
     Duration maxLag,
     List<Integer> shift,
     Duration shiftPause,
-    boolean searchAttributes) {
+    boolean searchAttributes,
+    Duration outageWait) {
+
+  public static final Duration DEFAULT_OUTAGE_WAIT = Duration.ofMinutes(3);
 
   public ReleasePolicy {
+    outageWait = outageWait == null ? DEFAULT_OUTAGE_WAIT : outageWait;
     shift = shift == null ? List.of() : List.copyOf(shift);
     shiftPause = shiftPause == null ? Duration.ZERO : shiftPause;
   }
@@ -58,7 +65,8 @@ public record ReleasePolicy(
         maxLag,
         percents,
         pause,
-        searchAttributes);
+        searchAttributes,
+        outageWait);
   }
 
   public boolean needsApproval(String step) {

@@ -2,13 +2,16 @@ package dev.baton.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.FailureKind;
 import dev.baton.config.BatonConfig;
 import dev.baton.config.ComposeConfig;
 import dev.baton.config.ReleaseConfig;
 import dev.baton.config.SiteConfig;
 import dev.baton.process.CommandResult;
 import dev.baton.process.ProcessRunner;
+import dev.baton.testing.Fault;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
@@ -31,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the cancel reaches the attempt within seconds, no process of that attempt is left (Compose
  * killed, the engine's build container gone with its client), and the next attempt deploys.
  */
-class DeployCancelTest {
+class DeployInterruptedTest {
   @TempDir static Path dir;
   private static LocalEngine engine;
 
@@ -49,40 +52,61 @@ class DeployCancelTest {
   }
 
   @Test
-  void aCancelledDeployLeavesNoProcessAndTheNextAttemptDeploys() throws Exception {
-    String project = "cancel-" + UUID.randomUUID().toString().substring(0, 8);
+  @Fault(
+      dependency = "site Docker engine",
+      fault = "stopped under a running build, started again",
+      outcome =
+          "that attempt fails as retryable ENGINE_UNAVAILABLE naming the site and engine; the next"
+              + " attempt, once it is back, deploys")
+  void anEngineStoppedMidDeployIsEngineUnavailableAndTheNextAttemptDeploys() throws Exception {
+    String project = "restart-" + UUID.randomUUID().toString().substring(0, 8);
     SiteConfig site = site(project);
-    BatonConfig config =
-        new BatonConfig(
-            dir.resolve("baton.yml"),
-            "shop",
-            null,
-            List.of(site),
-            null,
-            new ReleaseConfig(
-                null,
-                Duration.ofMinutes(1),
-                Duration.ofSeconds(1),
-                Duration.ofMinutes(3),
-                List.of(),
-                List.of(),
-                Duration.ZERO),
-            null,
-            null,
-            null,
-            null,
-            null);
-    DockerSiteActivities activities = new DockerSiteActivities(config, site);
+    DockerSiteActivities activities = new DockerSiteActivities(config(site), site);
     TestActivityEnvironment env = TestActivityEnvironment.newInstance();
     try {
       env.registerActivitiesImplementations(activities);
-      SiteActivities stub =
-          env.newActivityStub(
-              SiteActivities.class,
-              ActivityOptions.newBuilder()
-                  .setStartToCloseTimeout(Duration.ofMinutes(5))
-                  .setHeartbeatTimeout(Duration.ofSeconds(2))
-                  .build());
+      SiteActivities stub = stub(env, Duration.ofSeconds(10));
+      CompletableFuture<DeployResult> building =
+          CompletableFuture.supplyAsync(
+              () -> stub.deploy(new DeployRequest("shop", "dc2", "hang", Role.STANDBY)));
+      awaitRunningContainer(building);
+
+      engine.close(); // dockerd stopped with everything it ran: an engine going down for an upgrade
+      Throwable thrown = building.handle((ok, failure) -> failure).get(2, TimeUnit.MINUTES);
+
+      ApplicationFailure failure = rootApplicationFailure(thrown);
+      assertThat(failure.getType())
+          .as(failure.getOriginalMessage())
+          .isEqualTo(FailureKind.ENGINE_UNAVAILABLE.type());
+      assertThat(failure.isNonRetryable()).isFalse();
+      assertThat(failure.getOriginalMessage())
+          .startsWith("dc2: the Docker engine at " + engine.endpoint + " does not answer");
+
+      engine.up();
+      DeployResult result = stub.deploy(new DeployRequest("shop", "dc2", "v2", Role.STANDBY));
+
+      assertThat(result.changed()).isTrue();
+      assertThat(result.images()).containsEntry("app", "cancel-app:v2");
+    } finally {
+      env.close();
+      docker("rm", "-f", "-v", project + "_app_1", project + "-app-1");
+    }
+  }
+
+  @Test
+  @Fault(
+      dependency = "Compose CLI",
+      fault = "build hangs and the deploy is cancelled",
+      outcome =
+          "the attempt ends within seconds: Compose and the build container are gone; the next attempt deploys")
+  void aCancelledDeployLeavesNoProcessAndTheNextAttemptDeploys() throws Exception {
+    String project = "cancel-" + UUID.randomUUID().toString().substring(0, 8);
+    SiteConfig site = site(project);
+    DockerSiteActivities activities = new DockerSiteActivities(config(site), site);
+    TestActivityEnvironment env = TestActivityEnvironment.newInstance();
+    try {
+      env.registerActivitiesImplementations(activities);
+      SiteActivities stub = stub(env, Duration.ofSeconds(2));
       CompletableFuture<DeployResult> hanging =
           CompletableFuture.supplyAsync(
               () -> stub.deploy(new DeployRequest("shop", "dc2", "hang", Role.STANDBY)));
@@ -105,12 +129,7 @@ class DeployCancelTest {
     try {
       next.registerActivitiesImplementations(activities);
       DeployResult result =
-          next.newActivityStub(
-                  SiteActivities.class,
-                  ActivityOptions.newBuilder()
-                      .setStartToCloseTimeout(Duration.ofMinutes(5))
-                      .setHeartbeatTimeout(Duration.ofSeconds(10))
-                      .build())
+          stub(next, Duration.ofSeconds(10))
               .deploy(new DeployRequest("shop", "dc2", "v2", Role.STANDBY));
 
       assertThat(result.changed()).isTrue();
@@ -120,6 +139,47 @@ class DeployCancelTest {
       next.close();
       docker("rm", "-f", "-v", project + "_app_1", project + "-app-1");
     }
+  }
+
+  private static BatonConfig config(SiteConfig site) {
+    return new BatonConfig(
+        dir.resolve("baton.yml"),
+        "shop",
+        null,
+        List.of(site),
+        null,
+        new ReleaseConfig(
+            null,
+            Duration.ofMinutes(1),
+            Duration.ofSeconds(1),
+            Duration.ofMinutes(3),
+            List.of(),
+            List.of(),
+            Duration.ZERO,
+            Duration.ofMinutes(3)),
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  private static SiteActivities stub(TestActivityEnvironment env, Duration heartbeatTimeout) {
+    return env.newActivityStub(
+        SiteActivities.class,
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofMinutes(5))
+            .setHeartbeatTimeout(heartbeatTimeout)
+            .build());
+  }
+
+  private static ApplicationFailure rootApplicationFailure(Throwable thrown) {
+    Throwable t = thrown;
+    while (t != null && !(t instanceof ApplicationFailure)) {
+      t = t.getCause();
+    }
+    assertThat(t).as("an ApplicationFailure in %s", thrown).isInstanceOf(ApplicationFailure.class);
+    return (ApplicationFailure) t;
   }
 
   /** A compose project whose build hangs for version "hang" and finishes for any other. */
