@@ -31,6 +31,9 @@ final class ControlWorkerCheck extends WorkflowClientInterceptorBase {
   /** The check is one short call; a service slower than this is not worth waiting for here. */
   private static final Duration ASK = Duration.ofSeconds(5);
 
+  /** How long "no poller" must last before it is believed. */
+  private static final Duration GRACE = Duration.ofSeconds(1);
+
   /** The SDK's bounds on a query and an Update attempt (rpcQueryTimeout, POLL_UPDATE_TIMEOUT_S). */
   private static final long QUERY_SECONDS = 10;
 
@@ -50,24 +53,37 @@ final class ControlWorkerCheck extends WorkflowClientInterceptorBase {
    * @throws NoControlWorkerException when the service lists no poller of the control queue
    */
   void require() {
-    int pollers;
-    try {
-      pollers =
-          service
-              .blockingStub()
-              .withDeadlineAfter(ASK.toMillis(), TimeUnit.MILLISECONDS)
-              .describeTaskQueue(
-                  DescribeTaskQueueRequest.newBuilder()
-                      .setNamespace(namespace)
-                      .setTaskQueue(TaskQueue.newBuilder().setName(Names.controlQueue(project)))
-                      .setTaskQueueType(TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW)
-                      .build())
-              .getPollersCount();
-    } catch (StatusRuntimeException e) {
-      return; // cannot tell: the call itself will say what is wrong
+    long deadline = System.nanoTime() + GRACE.toNanos();
+    // A worker that has just started may not have sent its first poll yet (`baton dev &` and
+    // then a command at once): ask again for a moment before saying there is none.
+    while (pollers() == 0) {
+      if (System.nanoTime() > deadline) {
+        throw NoControlWorkerException.none(project);
+      }
+      try {
+        Thread.sleep(100); // between two questions to the service
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw NoControlWorkerException.none(project);
+      }
     }
-    if (pollers == 0) {
-      throw NoControlWorkerException.none(project);
+  }
+
+  /** How many poll the control queue; -1 when the service cannot tell. */
+  private int pollers() {
+    try {
+      return service
+          .blockingStub()
+          .withDeadlineAfter(ASK.toMillis(), TimeUnit.MILLISECONDS)
+          .describeTaskQueue(
+              DescribeTaskQueueRequest.newBuilder()
+                  .setNamespace(namespace)
+                  .setTaskQueue(TaskQueue.newBuilder().setName(Names.controlQueue(project)))
+                  .setTaskQueueType(TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW)
+                  .build())
+          .getPollersCount();
+    } catch (StatusRuntimeException e) {
+      return -1; // cannot tell (unimplemented, not allowed): the call itself will say what is wrong
     }
   }
 

@@ -31,7 +31,7 @@ class NoControlWorkerTest {
       "baton: no control worker serves task queue baton.shop.control; start one with: baton worker"
           + " --control (or baton dev, with every worker)";
 
-  /** The slowest a refusal may be: a connection, a describe and one DescribeTaskQueue. */
+  /** The slowest a refusal may be: a connection, a describe, and the check's 1 s of grace. */
   private static final Duration PROMPT = Duration.ofSeconds(3);
 
   @TempDir Path dir;
