@@ -1,10 +1,13 @@
 package dev.baton.worker;
 
+import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.workflowservice.v1.PollWorkflowTaskQueueResponse;
 import io.temporal.api.workflowservice.v1.RespondWorkflowTaskCompletedRequest;
 import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc;
 
@@ -28,12 +31,25 @@ import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc;
 final class NoStickyExecution implements ServerInterceptor {
   private static final String COMPLETED =
       WorkflowServiceGrpc.getRespondWorkflowTaskCompletedMethod().getFullMethodName();
+  private static final String POLL =
+      WorkflowServiceGrpc.getPollWorkflowTaskQueueMethod().getFullMethodName();
 
   @Override
   public <Q, A> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
+    String method = call.getMethodDescriptor().getFullMethodName();
+    if (method.equals(POLL)) {
+      return next.startCall(
+          new SimpleForwardingServerCall<>(call) {
+            @Override
+            public void sendMessage(A message) {
+              super.sendMessage(withoutTermination(message));
+            }
+          },
+          headers);
+    }
     ServerCall.Listener<Q> listener = next.startCall(call, headers);
-    if (!call.getMethodDescriptor().getFullMethodName().equals(COMPLETED)) {
+    if (!method.equals(COMPLETED)) {
       return listener;
     }
     return new SimpleForwardingServerCallListener<>(listener) {
@@ -42,6 +58,26 @@ final class NoStickyExecution implements ServerInterceptor {
         super.onMessage(withoutSticky(message));
       }
     };
+  }
+
+  /**
+   * A query of a terminated workflow, now sent with the whole history instead of to the cached
+   * workflow, ends with the termination event; the SDK cannot replay that event after a workflow
+   * task that never completed (sdk-java #1457) and the query fails. Without it the history reads as
+   * the workflow's last state, which is what the query asks about.
+   */
+  @SuppressWarnings("unchecked") // the method descriptor above fixes the message type
+  private static <A> A withoutTermination(A message) {
+    PollWorkflowTaskQueueResponse task = (PollWorkflowTaskQueueResponse) message;
+    int events = task.getHistory().getEventsCount();
+    if (!task.hasQuery()
+        || events == 0
+        || task.getHistory().getEvents(events - 1).getEventType()
+            != EventType.EVENT_TYPE_WORKFLOW_EXECUTION_TERMINATED) {
+      return message;
+    }
+    return (A)
+        task.toBuilder().setHistory(task.getHistory().toBuilder().removeEvents(events - 1)).build();
   }
 
   @SuppressWarnings("unchecked") // the method descriptor above fixes the message type
