@@ -22,7 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * replication, the shop demo on two Docker engines, nginx. While a writer inserts numbered rows
  * into whichever database is the primary, a release moves traffic and the primary role to the other
  * site; every acknowledged row must be on the new primary (RPO 0), and the former primary must
- * stream from it afterwards, so that the next release can swap back.
+ * stream from it afterwards, so that the next release can swap back. The first release starts while
+ * the standby's database is down (restarting): its replication gate waits for it, saying so, and
+ * goes on once it is back.
  */
 class RealDatabaseReleaseTest {
   private static final Path CONFIG = LocalSites.ROOT.resolve("examples/shop/baton-replicated.yml");
@@ -46,13 +48,13 @@ class RealDatabaseReleaseTest {
       st.execute("CREATE TABLE baton_rpo (id bigint PRIMARY KEY)");
     }
 
-    Set<Long> acknowledged = writeDuring(() -> release("v2"));
+    Set<Long> acknowledged = writeDuring(() -> release("v2", true));
     assertThat(SiteDatabases.isPrimary(SECONDARY_DB)).isTrue();
     assertThat(ids(SECONDARY_DB)).as("every acknowledged write survived").containsAll(acknowledged);
     assertThat(acknowledged).hasSizeGreaterThan(10);
     awaitRow(PRIMARY_DB, insert(SECONDARY_DB, -1)); // the former primary streams from the new one
 
-    Set<Long> back = writeDuring(() -> release("v1"));
+    Set<Long> back = writeDuring(() -> release("v1", false));
     assertThat(SiteDatabases.isPrimary(PRIMARY_DB)).isTrue();
     assertThat(ids(PRIMARY_DB)).containsAll(back).containsAll(acknowledged);
     awaitRow(SECONDARY_DB, insert(PRIMARY_DB, -2));
@@ -67,8 +69,18 @@ class RealDatabaseReleaseTest {
         .isFalse();
   }
 
-  private static void release(String version) {
+  private static void release(String version, boolean standbyDatabaseRestarts) {
+    if (standbyDatabaseRestarts) {
+      LocalSites.env("pg-stop", "secondary");
+    }
     ok(harness.baton("release", "start", "--version", version));
+    if (standbyDatabaseRestarts) {
+      Run waiting = awaitStatus("waiting since");
+      assertThat(waiting.out())
+          .contains("checking secondary's database; waiting since")
+          .contains("secondary");
+      LocalSites.env("pg-start", "secondary");
+    }
     awaitStatus("waiting for approval of switch");
     ok(harness.baton("release", "approve", "--as", "alice"));
     Run done = awaitStatus(": SUCCEEDED");
