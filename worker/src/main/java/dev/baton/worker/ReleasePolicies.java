@@ -26,6 +26,7 @@ public final class ReleasePolicies {
         config.database().maxLagSeconds(),
         release.shift(),
         release.shiftPause(),
-        config.temporal().searchAttributes());
+        config.temporal().searchAttributes(),
+        !config.temporal().versionSearchAttribute());
   }
 }

@@ -18,6 +18,9 @@ import java.util.List;
  * @param searchAttributes the Temporal server has BatonProject, BatonVersion and BatonStep
  *     registered, so the release sets them ({@link ReleaseSearchAttributes}); false for releases
  *     started before this existed
+ * @param omitVersionAttribute with {@code searchAttributes}, leave BatonVersion unset: search
+ *     attributes are never encrypted ({@code temporal.versionSearchAttribute: false}); false for
+ *     releases started before this existed, which set it
  */
 public record ReleasePolicy(
     List<String> approvalSteps,
@@ -34,11 +37,48 @@ public record ReleasePolicy(
     Duration maxLag,
     List<Integer> shift,
     Duration shiftPause,
-    boolean searchAttributes) {
+    boolean searchAttributes,
+    boolean omitVersionAttribute) {
 
   public ReleasePolicy {
     shift = shift == null ? List.of() : List.copyOf(shift);
     shiftPause = shiftPause == null ? Duration.ZERO : shiftPause;
+  }
+
+  /** A policy whose search attributes, when on, include the version. */
+  public ReleasePolicy(
+      List<String> approvalSteps,
+      List<String> approvers,
+      boolean fourEyes,
+      Duration approvalTimeout,
+      TimeoutOutcome onApprovalTimeout,
+      Duration bake,
+      Duration probeInterval,
+      Duration deployTimeout,
+      List<String> activeOnlyServices,
+      boolean replicatedDatabase,
+      long maxLagBytes,
+      Duration maxLag,
+      List<Integer> shift,
+      Duration shiftPause,
+      boolean searchAttributes) {
+    this(
+        approvalSteps,
+        approvers,
+        fourEyes,
+        approvalTimeout,
+        onApprovalTimeout,
+        bake,
+        probeInterval,
+        deployTimeout,
+        activeOnlyServices,
+        replicatedDatabase,
+        maxLagBytes,
+        maxLag,
+        shift,
+        shiftPause,
+        searchAttributes,
+        false);
   }
 
   /** This policy with a weighted shift of {@code percents} (ending with 100). */
@@ -58,7 +98,8 @@ public record ReleasePolicy(
         maxLag,
         percents,
         pause,
-        searchAttributes);
+        searchAttributes,
+        omitVersionAttribute);
   }
 
   public boolean needsApproval(String step) {
