@@ -7,6 +7,7 @@ import dev.baton.config.SiteDatabaseConfig;
 import dev.baton.process.CommandException;
 import dev.baton.process.CommandResult;
 import dev.baton.process.ProcessRunner;
+import dev.baton.process.Redaction;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
@@ -82,7 +83,7 @@ public final class PostgresSiteDatabaseActivities implements SiteDatabaseActivit
           "site "
               + siteId
               + ": reseed command "
-              + String.join(" ", command)
+              + Redaction.apply(String.join(" ", command))
               + " exited with "
               + result.exitCode()
               + ":\n"
@@ -129,7 +130,10 @@ public final class PostgresSiteDatabaseActivities implements SiteDatabaseActivit
       }
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      String why = cause instanceof CommandException ? cause.getMessage() : cause.toString();
+      String why =
+          cause instanceof CommandException
+              ? cause.getMessage()
+              : Redaction.apply(cause.toString());
       throw DatabaseFailures.permanent(
           "site " + site.id() + ": reseed command failed: " + why, FailureKind.RESEED_FAILED);
     } catch (InterruptedException | ActivityCompletionException e) {

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs an external command (compose, git, nginx) built elsewhere as an argument list, never a shell
- * string, and captures what it printed.
+ * string, and captures what it printed. Its messages go through {@link Redaction}: a command line
+ * may hold a URL with a token, and its output a secret.
  */
 public final class ProcessRunner {
 
@@ -30,7 +31,9 @@ public final class ProcessRunner {
       process = builder.start();
     } catch (IOException e) {
       throw new CommandException(
-          "cannot run " + command.get(0) + ": " + e.getMessage() + " (is it installed?)", e);
+          Redaction.apply(
+              "cannot run " + command.get(0) + ": " + e.getMessage() + " (is it installed?)"),
+          e);
     }
     OutputCollector output = new OutputCollector(process.getInputStream());
     output.start();
@@ -39,13 +42,18 @@ public final class ProcessRunner {
         process.destroyForcibly();
         output.join(1000);
         throw new CommandException(
-            String.join(" ", command) + " did not finish within " + timeout + ": " + output.text());
+            Redaction.apply(String.join(" ", command))
+                + " did not finish within "
+                + timeout
+                + ": "
+                + Redaction.excerpt(output.text(), CommandResult.MAX_EXCERPT));
       }
       output.join();
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
-      throw new CommandException(String.join(" ", command) + " was interrupted", e);
+      throw new CommandException(
+          Redaction.apply(String.join(" ", command)) + " was interrupted", e);
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
     return new CommandResult(command, process.exitValue(), output.text(), millis);

@@ -2,6 +2,7 @@ package dev.baton.worker;
 
 import dev.baton.config.Secrets;
 import dev.baton.config.TemporalConfig;
+import dev.baton.process.Redaction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,6 +117,7 @@ public record PayloadKeys(String currentId, Map<String, SecretKeySpec> keys) {
                 + key.length
                 + " bytes; AES-256 needs 32 (head -c 32 /dev/urandom | base64)");
       }
+      Redaction.secret(parts[1]);
       if (keys.put(parts[0], new SecretKeySpec(key, "AES")) != null) {
         throw new IllegalArgumentException(
             source + " line " + lineNo + ": key id " + parts[0] + " appears twice");
