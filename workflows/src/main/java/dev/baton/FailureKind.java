@@ -5,9 +5,9 @@ import io.temporal.failure.ApplicationFailure;
 /**
  * The types of the ApplicationFailures baton raises. Each is non-retryable (a retry would not
  * change the answer, so the workflow or the operator decides what happens next), except {@link
- * #DATABASE_UNAVAILABLE}, which is raised retryable and also names a database that never came back
- * within the activity's retries, and {@link #NOTIFY_FAILED}, retryable unless the webhook refused
- * the message.
+ * #DATABASE_UNAVAILABLE} and {@link #ENGINE_UNAVAILABLE}, raised retryable (a dependency that does
+ * not answer may come back: the workflow waits for it, see {@code OutageWait}), and {@link
+ * #NOTIFY_FAILED}, retryable unless the webhook refused the message.
  */
 public enum FailureKind {
   /** A configuration problem found at run time (unknown site, missing file). */
@@ -40,6 +40,11 @@ public enum FailureKind {
   CANCELLED,
   /** A site's database does not answer (connection refused, timed out, shutting down). */
   DATABASE_UNAVAILABLE,
+  /**
+   * A site's Docker engine does not answer (stopped, restarting, hung): raised retryable, and the
+   * workflow then waits for it within {@code release.outageWait} before the step fails.
+   */
+  ENGINE_UNAVAILABLE,
   /** The primary could not be fenced (or unfenced): it is a replica, or a session stays open. */
   FENCE_FAILED,
   /** The replica cannot replay up to the fence: it is not a replica, or the LSN is malformed. */

@@ -13,6 +13,8 @@ import java.util.List;
  * @param shift the new site's share of traffic step by step (e.g. 10, 50, 100); empty for a
  *     one-step switch
  * @param shiftPause how long each partial step of a shift lasts while the new site is probed
+ * @param outageWait how long a step waits, across attempts, for a Docker engine or database that
+ *     does not answer (restarting) before it fails
  */
 public record ReleaseConfig(
     ApprovalConfig approval,
@@ -21,7 +23,8 @@ public record ReleaseConfig(
     Duration deployTimeout,
     List<String> activeOnlyServices,
     List<Integer> shift,
-    Duration shiftPause) {
+    Duration shiftPause,
+    Duration outageWait) {
 
   public ReleaseConfig {
     activeOnlyServices = List.copyOf(activeOnlyServices);

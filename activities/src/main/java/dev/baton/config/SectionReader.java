@@ -35,7 +35,8 @@ final class SectionReader {
           "deployTimeout",
           "activeOnlyServices",
           "shift",
-          "shiftPause");
+          "shiftPause",
+          "outageWait");
   static final int MAX_SHIFT_STEPS = 10;
   static final String SHIFT =
       "a list of strictly increasing percentages from 1 to 100 ending with 100, at most "
@@ -112,7 +113,8 @@ final class SectionReader {
         requireNonNullElse(r.child("deployTimeout").duration(false, true), Duration.ofMinutes(30)),
         r.child("activeOnlyServices").texts(false, "a list of compose service names"),
         shift(r.child("shift")),
-        requireNonNullElse(r.child("shiftPause").duration(false, false), Duration.ofSeconds(5)));
+        requireNonNullElse(r.child("shiftPause").duration(false, false), Duration.ofSeconds(5)),
+        requireNonNullElse(r.child("outageWait").duration(false, false), Duration.ofMinutes(3)));
   }
 
   /** The shift steps, or an empty list after reporting what is wrong with them. */

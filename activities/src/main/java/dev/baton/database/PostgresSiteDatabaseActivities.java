@@ -4,23 +4,20 @@ import dev.baton.FailureKind;
 import dev.baton.config.BatonConfig;
 import dev.baton.config.SiteConfig;
 import dev.baton.config.SiteDatabaseConfig;
+import dev.baton.process.CancellableWork;
 import dev.baton.process.CommandException;
 import dev.baton.process.CommandResult;
 import dev.baton.process.ProcessRunner;
 import dev.baton.process.Redaction;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
-import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PostgresSiteDatabaseActivities implements SiteDatabaseActivities {
   private static final Logger log = LoggerFactory.getLogger(PostgresSiteDatabaseActivities.class);
-  static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(2);
 
   /** After the command: how long the database may take to stream from the primary. */
   static final Duration STREAMING_TIMEOUT = Duration.ofMinutes(2);
@@ -40,6 +36,7 @@ public final class PostgresSiteDatabaseActivities implements SiteDatabaseActivit
 
   private final SiteConfig site;
   private final DatabaseConnections connections;
+  private final Semaphore reseedSlot = CancellableWork.slot();
 
   public PostgresSiteDatabaseActivities(BatonConfig config, SiteConfig site) {
     this.site = site;
@@ -77,7 +74,7 @@ public final class PostgresSiteDatabaseActivities implements SiteDatabaseActivit
           "site " + request.primarySite() + ": " + e.getMessage(), FailureKind.BAD_CONFIG);
     }
     ActivityExecutionContext context = Activity.getExecutionContext();
-    CommandResult result = runHeartbeating(command, env, context, commandTimeout(context));
+    CommandResult result = runHeartbeating(command, env, commandTimeout(context));
     if (!result.ok()) {
       throw DatabaseFailures.permanent(
           "site "
@@ -103,45 +100,23 @@ public final class PostgresSiteDatabaseActivities implements SiteDatabaseActivit
   }
 
   /**
-   * Runs the command on another thread and heartbeats from this one. When the activity is cancelled
-   * or timed out, the heartbeat throws and the command is killed.
+   * Runs the command while this thread heartbeats: when the activity is cancelled or timed out, the
+   * command is killed with what it started, and a retry waits until it is gone.
    */
   private CommandResult runHeartbeating(
-      List<String> command,
-      Map<String, String> env,
-      ActivityExecutionContext context,
-      Duration timeout) {
-    // A FutureTask on its own thread: cancel(true) interrupts it, and ProcessRunner kills the
-    // command when interrupted.
-    FutureTask<CommandResult> run =
-        new FutureTask<>(() -> ProcessRunner.run(command, null, env, timeout));
-    Thread thread = new Thread(run, "reseed-" + site.id());
-    thread.setDaemon(true);
-    thread.start();
+      List<String> command, Map<String, String> env, Duration timeout) {
     long started = System.nanoTime();
     try {
-      while (true) {
-        try {
-          return run.get(HEARTBEAT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-          long seconds = (System.nanoTime() - started) / 1_000_000_000;
-          context.heartbeat("reseed command running for " + seconds + " s");
-        }
-      }
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      String why =
-          cause instanceof CommandException
-              ? cause.getMessage()
-              : Redaction.apply(cause.toString());
+      return CancellableWork.run(
+          reseedSlot,
+          "reseed of " + site.id(),
+          () ->
+              "reseed command running for " + (System.nanoTime() - started) / 1_000_000_000 + " s",
+          () -> ProcessRunner.run(command, null, env, timeout));
+    } catch (CommandException e) {
       throw DatabaseFailures.permanent(
-          "site " + site.id() + ": reseed command failed: " + why, FailureKind.RESEED_FAILED);
-    } catch (InterruptedException | ActivityCompletionException e) {
-      run.cancel(true);
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      throw e instanceof ActivityCompletionException ace ? ace : new IllegalStateException(e);
+          "site " + site.id() + ": reseed command failed: " + e.getMessage(),
+          FailureKind.RESEED_FAILED);
     }
   }
 

@@ -19,6 +19,10 @@ public record CommandResult(List<String> command, int exitCode, String output, l
    * and secrets masked ({@link Redaction}): for a message.
    */
   public String tail(int lines) {
+    return lastLines(output, lines);
+  }
+
+  static String lastLines(String output, int lines) {
     String[] all = output.strip().split("\n");
     int from = Math.max(0, all.length - lines);
     return Redaction.excerpt(

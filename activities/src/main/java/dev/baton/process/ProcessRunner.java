@@ -1,26 +1,38 @@
 package dev.baton.process;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs an external command (compose, git, nginx) built elsewhere as an argument list, never a shell
- * string, and captures what it printed. Its messages go through {@link Redaction}: a command line
- * may hold a URL with a token, and its output a secret.
+ * string, and captures the tail of what it printed. Its messages go through {@link Redaction}: a
+ * command line may hold a URL with a token, and its output a secret.
+ *
+ * <p>The command leads a session of its own, so that on a timeout or an interrupt (the activity
+ * running it was cancelled) the command and everything it started end together, orphans included
+ * ({@link ProcessTree}). When the command exits on its own, what it left running is left alone (a
+ * re-seed may start a database) and its output is read for at most {@link #DRAIN}: a leftover that
+ * still holds the pipe cannot make the caller wait.
  */
 public final class ProcessRunner {
+  static final Duration DRAIN = Duration.ofSeconds(2);
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
 
   private ProcessRunner() {}
 
   public static CommandResult run(
       List<String> command, Path workdir, Map<String, String> env, Duration timeout) {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    if (!found(command.get(0), env)) {
+      throw new CommandException(
+          "cannot run " + command.get(0) + ": not found on the PATH (is it installed?)");
+    }
+    ProcessBuilder builder = new ProcessBuilder(sessionLeader(command)).redirectErrorStream(true);
     if (workdir != null) {
       builder.directory(workdir.toFile());
     }
@@ -35,22 +47,22 @@ public final class ProcessRunner {
               "cannot run " + command.get(0) + ": " + e.getMessage() + " (is it installed?)"),
           e);
     }
-    OutputCollector output = new OutputCollector(process.getInputStream());
+    OutputTail output = new OutputTail(process.getInputStream());
     output.start();
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
-        output.join(1000);
+        ProcessTree.kill(process);
+        output.join(DRAIN.toMillis());
         throw new CommandException(
             Redaction.apply(String.join(" ", command))
                 + " did not finish within "
                 + timeout
-                + ": "
-                + Redaction.excerpt(output.text(), CommandResult.MAX_EXCERPT));
+                + " and was killed with what it started: "
+                + CommandResult.lastLines(output.text(), 15));
       }
-      output.join();
+      output.join(DRAIN.toMillis());
     } catch (InterruptedException e) {
-      process.destroyForcibly();
+      ProcessTree.kill(process);
       Thread.currentThread().interrupt();
       throw new CommandException(
           Redaction.apply(String.join(" ", command)) + " was interrupted", e);
@@ -59,27 +71,33 @@ public final class ProcessRunner {
     return new CommandResult(command, process.exitValue(), output.text(), millis);
   }
 
-  /** Reads the child's output on its own thread so a chatty child never blocks on a full pipe. */
-  private static final class OutputCollector extends Thread {
-    private final InputStream in;
-    private volatile String text = "";
-
-    OutputCollector(InputStream in) {
-      this.in = in;
-      setDaemon(true);
+  /**
+   * Whether the program can be started: checked here because behind setsid a missing program is
+   * only an exit code.
+   */
+  private static boolean found(String program, Map<String, String> env) {
+    if (program.contains("/")) {
+      return Files.isExecutable(Path.of(program));
     }
-
-    @Override
-    public void run() {
-      try {
-        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        text = "(output unreadable: " + e.getMessage() + ")";
+    String path = env.getOrDefault("PATH", System.getenv().getOrDefault("PATH", ""));
+    for (String dir : path.split(":")) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+        return true;
       }
     }
+    return false;
+  }
 
-    String text() {
-      return text;
+  /**
+   * {@code setsid --wait}: the command gets a session of its own (the same pid, since a child of
+   * the JVM is no process group leader; --wait covers the case where setsid has to fork).
+   */
+  private static List<String> sessionLeader(List<String> command) {
+    if (!Files.isExecutable(SETSID)) {
+      return command;
     }
+    List<String> wrapped = new ArrayList<>(List.of(SETSID.toString(), "--wait"));
+    wrapped.addAll(command);
+    return wrapped;
   }
 }

@@ -5,15 +5,16 @@ import dev.baton.FailureKind;
 import dev.baton.config.BatonConfig;
 import dev.baton.config.SiteConfig;
 import dev.baton.probe.HttpChecks;
+import dev.baton.process.CancellableWork;
 import dev.baton.process.PhaseTimer;
+import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,10 @@ public final class DockerSiteActivities implements SiteActivities {
   private final DockerSite docker;
   private final ComposeRunner compose;
   private final HttpChecks http = new HttpChecks(Duration.ofSeconds(2));
+  private static final List<Duration> ENGINE_RECHECKS =
+      List.of(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(2));
+  // Compose runs on this site never overlap, not even a retry with its cancelled attempt.
+  private final Semaphore composeSlot = CancellableWork.slot();
 
   public DockerSiteActivities(BatonConfig config, SiteConfig site) {
     this.config = config;
@@ -54,19 +59,56 @@ public final class DockerSiteActivities implements SiteActivities {
 
   @Override
   public DeployResult deploy(DeployRequest request) {
-    long start = System.nanoTime();
-    try (BackgroundHeartbeat beat =
-        BackgroundHeartbeat.start(
-            () ->
-                "deploying "
-                    + request.version()
-                    + " on "
-                    + site.id()
-                    + " for "
-                    + (System.nanoTime() - start) / 1_000_000_000L
-                    + "s")) {
-      return guarded(() -> deployNow(request), FailureKind.DEPLOY_FAILED);
+    try {
+      return deployGuarded(request);
+    } catch (ApplicationFailure failure) {
+      throw unlessEngineDown(failure);
     }
+  }
+
+  /**
+   * A deploy that failed while the engine does not answer failed because of the engine (it stopped
+   * or restarted under the build, the health wait lost it): ENGINE_UNAVAILABLE, which the workflow
+   * waits out within release.outageWait. An engine going down still answers for a moment after it
+   * killed what ran (a build then fails with exit 137), so it is asked again over a few seconds
+   * before the failure is taken as the deploy's own.
+   */
+  private ApplicationFailure unlessEngineDown(ApplicationFailure failure) {
+    if (FailureKind.BAD_CONFIG.type().equals(failure.getType())) {
+      return failure;
+    }
+    for (Duration pause : ENGINE_RECHECKS) {
+      try {
+        Thread.sleep(pause.toMillis());
+        DockerClients.ping(site, pingClient);
+      } catch (SiteException down) {
+        return ApplicationFailure.newFailureWithCause(
+            down.getMessage(), FailureKind.ENGINE_UNAVAILABLE.type(), failure);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return failure;
+      }
+    }
+    return failure;
+  }
+
+  private DeployResult deployGuarded(DeployRequest request) {
+    long start = System.nanoTime();
+    return guarded(
+        () ->
+            CancellableWork.run(
+                composeSlot,
+                "deploy on " + site.id(),
+                () ->
+                    "deploying "
+                        + request.version()
+                        + " on "
+                        + site.id()
+                        + " for "
+                        + (System.nanoTime() - start) / 1_000_000_000L
+                        + "s",
+                () -> deployNow(request)),
+        FailureKind.DEPLOY_FAILED);
   }
 
   @Override
@@ -76,30 +118,41 @@ public final class DockerSiteActivities implements SiteActivities {
       return;
     }
     guarded(
-        () -> {
-          long start = System.nanoTime();
-          DockerClients.ping(site, pingClient);
-          long pinged = System.nanoTime();
-          // docker-java on the containers the deploy created: a switch must not wait for the
-          // Compose CLI to start up. Compose only when a container is missing.
-          if (!docker.startOrStop(activeOnly, request.running())) {
-            WorkdirConfinement.check(site.id(), site.compose(), overrideFile());
-            compose.up(activeOnly, currentVersion());
-          }
-          // The switch step waits for this handover: its share of the switch is worth seeing.
-          log.info(
-              "{}: {} {} in {} ms (engine ping {} ms)",
-              site.id(),
-              activeOnly,
-              request.running() ? "running" : "stopped",
-              (System.nanoTime() - start) / 1_000_000,
-              (pinged - start) / 1_000_000);
-          return null;
-        },
+        () ->
+            CancellableWork.run(
+                composeSlot,
+                "active-only services on " + site.id(),
+                () ->
+                    (request.running() ? "starting " : "stopping ")
+                        + activeOnly
+                        + " on "
+                        + site.id(),
+                () -> switchActiveOnly(activeOnly, request.running())),
         FailureKind.SWITCH_FAILED);
   }
 
-  private DeployResult deployNow(DeployRequest request) {
+  private Void switchActiveOnly(List<String> activeOnly, boolean running) {
+    long start = System.nanoTime();
+    DockerClients.ping(site, pingClient);
+    long pinged = System.nanoTime();
+    // docker-java on the containers the deploy created: a switch must not wait for the
+    // Compose CLI to start up. Compose only when a container is missing.
+    if (!docker.startOrStop(activeOnly, running)) {
+      WorkdirConfinement.check(site.id(), site.compose(), overrideFile());
+      compose.up(activeOnly, currentVersion());
+    }
+    // The switch step waits for this handover: its share of the switch is worth seeing.
+    log.info(
+        "{}: {} {} in {} ms (engine ping {} ms)",
+        site.id(),
+        activeOnly,
+        running ? "running" : "stopped",
+        (System.nanoTime() - start) / 1_000_000,
+        (pinged - start) / 1_000_000);
+    return null;
+  }
+
+  private DeployResult deployNow(DeployRequest request) throws InterruptedException {
     PhaseTimer timer = new PhaseTimer();
     String version = request.version();
     List<String> activeOnly = config.release().activeOnlyServices();
@@ -135,17 +188,18 @@ public final class DockerSiteActivities implements SiteActivities {
     // Queue workers never run on a standby; created but stopped, they start fast at the switch.
     // Created while the other services get healthy, since that wait takes seconds anyway.
     List<String> stopHere = all.stream().filter(s -> !wanted.contains(s)).toList();
-    CompletableFuture<?> created =
-        stopHere.isEmpty()
-            ? CompletableFuture.completedFuture(null)
-            : CompletableFuture.runAsync(() -> compose.create(stopHere, version));
-    Map<String, ServiceStatus> after =
-        new HealthWait(site, docker, http).until(wanted, healthTimeout());
-    timer.done("healthy");
-    try {
+    Map<String, ServiceStatus> after;
+    try (SideTask created =
+        SideTask.start(
+            "create on " + site.id(),
+            () -> {
+              if (!stopHere.isEmpty()) {
+                compose.create(stopHere, version);
+              }
+            })) {
+      after = new HealthWait(site, docker, http).until(wanted, healthTimeout());
+      timer.done("healthy");
       created.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
     }
     if (sha != null) {
       wanted.forEach(s -> docker.tagWithCommit(after.get(s).image(), sha));
@@ -236,6 +290,8 @@ public final class DockerSiteActivities implements SiteActivities {
   private <T> T guarded(java.util.function.Supplier<T> action, FailureKind kind) {
     try {
       return action.get();
+    } catch (ActivityCompletionException cancelled) {
+      throw cancelled; // Temporal's own: the attempt is over, its work stopped
     } catch (UnhealthyServiceException e) {
       throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), kind.type(), e);
     } catch (WorkdirConfinement.UnsafePathException e) {

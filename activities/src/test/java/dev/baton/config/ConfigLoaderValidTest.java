@@ -109,7 +109,8 @@ class ConfigLoaderValidTest {
                 Duration.ofMinutes(45),
                 List.of("worker", "scheduler"),
                 List.of(10, 50, 100),
-                Duration.ofSeconds(20)));
+                Duration.ofSeconds(20),
+                Duration.ofMinutes(3)));
     assertThat(valid.database())
         .isEqualTo(new DatabaseConfig("replicated", 512 * 1024, Duration.ofMinutes(1)));
     assertThat(valid.database().replicated()).isTrue();
@@ -141,7 +142,8 @@ class ConfigLoaderValidTest {
                 Duration.ofMinutes(30),
                 List.of(),
                 List.of(),
-                Duration.ofSeconds(5)));
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(3)));
     assertThat(config.database())
         .isEqualTo(new DatabaseConfig("external", 16L * 1024 * 1024, Duration.ofSeconds(30)));
     assertThat(config.monitor()).isEqualTo(new MonitorConfig(Duration.ofSeconds(2), 3, false));

@@ -78,7 +78,9 @@ class ComposeRunnerFaultTest {
                     Duration.ofMillis(300)));
 
     assertThat(e.getMessage())
-        .isEqualTo("sh -c echo started; exec sleep 60 did not finish within PT0.3S: started\n");
+        .isEqualTo(
+            "sh -c echo started; exec sleep 60 did not finish within PT0.3S and was killed with"
+                + " what it started: started");
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
   }
 

@@ -2,7 +2,6 @@ package dev.baton.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.baton.config.SiteConfig;
@@ -28,14 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DockerTlsTest {
   @TempDir static Path dir;
   private static TestCerts certs;
-  private static TlsEngine engine;
+  private static LocalEngine engine;
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/sbin/dockerd")), "dockerd is not installed");
-    assumeTrue("root".equals(System.getProperty("user.name")), "starting dockerd needs root");
+    LocalEngine.assumeAvailable();
     certs = TestCerts.create(Files.createDirectories(dir.resolve("certs")));
-    engine = TlsEngine.start(Files.createDirectories(dir.resolve("env")), certs);
+    engine = LocalEngine.startTls(Files.createDirectories(dir.resolve("env")), certs);
   }
 
   @AfterAll

@@ -24,7 +24,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
   }
 
   private static String message(Throwable error) {
-    String text = error.getMessage();
+    String text = BatonCliException.within(error).<Throwable>map(e -> e).orElse(error).getMessage();
     return text == null || text.isBlank() ? error.getClass().getSimpleName() : text;
   }
 

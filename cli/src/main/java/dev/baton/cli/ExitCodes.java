@@ -25,12 +25,14 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
                   "refused or rejected: an approval the rules refuse, a rejected release,"
                       + " a release already running, a failover refused because the active site"
                       + " answers, a drill schedule that exists already",
-              "4", "Temporal cannot be reached"));
+              "4",
+                  "Temporal cannot be reached, or no control worker serves the project (the"
+                      + " message names the command that starts one)"));
 
   @Override
   public int getExitCode(Throwable error) {
-    if (error instanceof BatonCliException cli) {
-      return cli.exitCode();
+    if (BatonCliException.within(error).isPresent()) {
+      return BatonCliException.within(error).get().exitCode();
     }
     if (error instanceof ConfigException || error instanceof CommandLine.ParameterException) {
       return BAD_INPUT;

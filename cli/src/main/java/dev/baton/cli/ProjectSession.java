@@ -3,6 +3,7 @@ package dev.baton.cli;
 import dev.baton.config.BatonConfig;
 import dev.baton.worker.TemporalConnection;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import java.time.Duration;
 
 /** A loaded baton.yml and a live connection to its Temporal service, for one command. */
@@ -10,10 +11,19 @@ public final class ProjectSession implements AutoCloseable {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private final BatonConfig config;
   private final TemporalConnection connection;
+  private final WorkflowClient client;
 
   private ProjectSession(BatonConfig config, TemporalConnection connection) {
     this.config = config;
     this.connection = connection;
+    WorkflowClient plain = connection.client();
+    ControlWorkerCheck check =
+        new ControlWorkerCheck(
+            plain.getWorkflowServiceStubs(), config.temporal().namespace(), config.project());
+    this.client =
+        WorkflowClient.newInstance(
+            plain.getWorkflowServiceStubs(),
+            WorkflowClientOptions.newBuilder(plain.getOptions()).setInterceptors(check).build());
   }
 
   public static ProjectSession open(ConfigOptions options, BatonContext context) {
@@ -28,8 +38,13 @@ public final class ProjectSession implements AutoCloseable {
     return config;
   }
 
+  /**
+   * The project's client. What needs a control worker (a start on the control queue, a query, an
+   * Update, a signal, a cancellation) fails at once with {@link NoControlWorkerException} when none
+   * polls the control queue.
+   */
   public WorkflowClient client() {
-    return connection.client();
+    return client;
   }
 
   @Override

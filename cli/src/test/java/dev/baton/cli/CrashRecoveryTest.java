@@ -27,7 +27,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * `baton server --dev` and the three workers as separate processes on the real two-site
  * environment. A release is run while its workers are killed with SIGKILL at several points and
- * started again: it must end as an uninterrupted one does, with each side effect in place once.
+ * started again: it must end as an uninterrupted one does, with each side effect in place once. The
+ * control worker dies at the approval wait, in the switch and in the backfill; the dev service
+ * moves its workflows to the new one (it ignores sticky execution, see NoStickyExecution).
  */
 @ExtendWith(LocalSites.class)
 class CrashRecoveryTest {
@@ -82,39 +84,58 @@ class CrashRecoveryTest {
     awaitLine(watch, "waiting for approval of switch");
     watch.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
     assertThat(cli("release", "status").out()).contains("waiting for approval of switch");
-    // The control worker is not killed here: the embedded service never moves a workflow off a
-    // killed worker's sticky task queue (a real server does after 5 s), so the release would
-    // wait forever for it (README, "baton dev").
+    // At the approval wait the control worker dies: a new one must answer the Update.
+    restart("control");
+    long restarted = System.nanoTime();
     ok(cli("release", "approve", "--as", "alice"));
-    // Mid-backfill: the former active site's worker dies.
+    System.out.printf(
+        "approve answered %d ms after the replacement control worker started%n",
+        Duration.ofNanos(System.nanoTime() - restarted).toMillis());
+    // Mid-switch: the control worker dies while the router and the queue workers move.
+    awaitStatus("switch          running");
+    restart("control");
+    // Mid-backfill: the control worker and the former active site's worker die.
     awaitStatus("backfill        running");
+    restart("control");
     restart("primary");
     String done = awaitStatus(": SUCCEEDED");
 
     assertThat(done)
         .contains("active: secondary   standby: primary")
+        .containsPattern("switch +succeeded .*traffic on secondary")
         .containsPattern("backfill +succeeded .*primary (already )?runs v2")
         .contains("release v2 done: secondary active, primary standby, both on v2");
     assertThat(frontDoor()).contains("v2").contains("site=secondary");
-    // Each service runs once per site: no deploy ran twice in a harmful way.
+    // Each service runs once per site, and the queue worker (active-only) on the active site
+    // only: no deploy and no handover ran twice in a harmful way.
+    Map<String, Long> queueWorkers = Map.of("primary", 0L, "secondary", 1L);
     for (String site : List.of("primary", "secondary")) {
-      CommandResult ps =
-          ProcessRunner.run(
-              List.of(
-                  "docker",
-                  "-H",
-                  "unix:///tmp/baton-env/" + site + "/docker.sock",
-                  "ps",
-                  "--format",
-                  "{{.Label \"com.docker.compose.service\"}} {{.Image}}"),
-              LocalSites.ROOT,
-              Map.of(),
-              Duration.ofSeconds(30));
-      assertThat(ps.output().lines().filter(l -> l.startsWith("api ")))
-          .as("%s: %s", site, ps.output())
+      List<String> running = running(site);
+      assertThat(running.stream().filter(l -> l.startsWith("api ")))
+          .as("%s: %s", site, running)
           .hasSize(1)
           .allMatch(l -> l.contains("v2"));
+      assertThat(running.stream().filter(l -> l.startsWith("worker ")).count())
+          .as("%s: %s", site, running)
+          .isEqualTo(queueWorkers.get(site));
     }
+  }
+
+  /** "service image" for each container running on the site's engine. */
+  private static List<String> running(String site) {
+    CommandResult ps =
+        ProcessRunner.run(
+            List.of(
+                "docker",
+                "-H",
+                "unix:///tmp/baton-env/" + site + "/docker.sock",
+                "ps",
+                "--format",
+                "{{.Label \"com.docker.compose.service\"}} {{.Image}}"),
+            LocalSites.ROOT,
+            Map.of(),
+            Duration.ofSeconds(30));
+    return ps.output().lines().toList();
   }
 
   private static void startWorker(String role) throws Exception {

@@ -29,6 +29,11 @@ import java.util.List;
  * <p>It registers baton's search attributes (BatonProject, BatonVersion, BatonStep) at start, so a
  * project with {@code temporal.searchAttributes: true} works against it as against a cluster where
  * an operator registered them.
+ *
+ * <p>Two things it does unlike the bare test server: it ignores sticky execution, so a killed
+ * worker can be replaced ({@link NoStickyExecution}), and it answers DescribeTaskQueue with the
+ * pollers of a queue, so the CLI can say at once that no worker serves one ({@link
+ * TaskQueuePollers}).
  */
 public final class DevServer implements AutoCloseable {
   private final TestServicesStarter services;
@@ -46,6 +51,7 @@ public final class DevServer implements AutoCloseable {
         NettyServerBuilder.forAddress(
             new InetSocketAddress("127.0.0.1", port), InsecureServerCredentials.create());
     GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+    builder.intercept(new NoStickyExecution()).intercept(new TaskQueuePollers());
     DevServer dev;
     try {
       dev = new DevServer(services, builder.build().start());

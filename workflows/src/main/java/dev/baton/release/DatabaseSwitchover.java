@@ -12,6 +12,8 @@ import dev.baton.database.ReseedRequest;
 import dev.baton.database.ReseedResult;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
@@ -22,6 +24,9 @@ import org.slf4j.Logger;
  */
 public final class DatabaseSwitchover {
   private static final Logger log = Workflow.getLogger(DatabaseSwitchover.class);
+  private static final Set<String> GATE_MAY_PASS =
+      Set.of(FailureKind.DATABASE_UNAVAILABLE.type(), FailureKind.REPLICATION_UNHEALTHY.type());
+
   private final ReleaseRequest request;
   private final ReleaseActivities activities;
   private boolean promoted;
@@ -32,7 +37,21 @@ public final class DatabaseSwitchover {
     this.activities = activities;
   }
 
-  /** The gate before the deploy and the switch: {@code standby} streams, within the lag. */
+  /**
+   * The gate before the deploy and the switch: {@code standby} streams, within the lag. A database
+   * that does not answer, or a replica that does not stream yet (it restarted, or its primary did)
+   * is waited for within the outage wait, with {@code waiting} told why.
+   */
+  public String awaitReplication(String active, String standby, Consumer<String> waiting) {
+    return new OutageWait(request.policy().outageWait())
+        .ride(
+            FailureKind.REPLICATION_UNHEALTHY,
+            GATE_MAY_PASS,
+            () -> checkReplication(active, standby),
+            waiting);
+  }
+
+  /** The same gate at once: a drill reports what it finds instead of waiting. */
   public String checkReplication(String active, String standby) {
     ReplicationStatus status =
         activities.database.replicationStatus(

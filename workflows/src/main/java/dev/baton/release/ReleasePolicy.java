@@ -18,6 +18,9 @@ import java.util.List;
  * @param searchAttributes the Temporal server has BatonProject, BatonVersion and BatonStep
  *     registered, so the release sets them ({@link ReleaseSearchAttributes}); false for releases
  *     started before this existed
+ * @param outageWait how long a step waits for a dependency that does not answer (a Docker engine, a
+ *     database) before it fails ({@link OutageWait}); null in releases started before this existed:
+ *     read as the default
  * @param omitVersionAttribute with {@code searchAttributes}, leave BatonVersion unset: search
  *     attributes are never encrypted ({@code temporal.versionSearchAttribute: false}); false for
  *     releases started before this existed, which set it
@@ -38,9 +41,13 @@ public record ReleasePolicy(
     List<Integer> shift,
     Duration shiftPause,
     boolean searchAttributes,
+    Duration outageWait,
     boolean omitVersionAttribute) {
 
+  public static final Duration DEFAULT_OUTAGE_WAIT = Duration.ofMinutes(3);
+
   public ReleasePolicy {
+    outageWait = outageWait == null ? DEFAULT_OUTAGE_WAIT : outageWait;
     shift = shift == null ? List.of() : List.copyOf(shift);
     shiftPause = shiftPause == null ? Duration.ZERO : shiftPause;
   }
@@ -61,7 +68,8 @@ public record ReleasePolicy(
       Duration maxLag,
       List<Integer> shift,
       Duration shiftPause,
-      boolean searchAttributes) {
+      boolean searchAttributes,
+      Duration outageWait) {
     this(
         approvalSteps,
         approvers,
@@ -78,6 +86,7 @@ public record ReleasePolicy(
         shift,
         shiftPause,
         searchAttributes,
+        outageWait,
         false);
   }
 
@@ -99,6 +108,7 @@ public record ReleasePolicy(
         percents,
         pause,
         searchAttributes,
+        outageWait,
         omitVersionAttribute);
   }
 

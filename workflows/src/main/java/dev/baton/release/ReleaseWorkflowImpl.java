@@ -109,11 +109,13 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private void deployStandby() {
     if (policy.replicatedDatabase()) {
       // A standby that cannot take over is not worth deploying to.
-      tracker.start(Step.DEPLOY_STANDBY, "checking " + standby + "'s database");
-      database.checkReplication(active, standby);
+      String checking = "checking " + standby + "'s database";
+      tracker.start(Step.DEPLOY_STANDBY, checking);
+      database.awaitReplication(active, standby, waiting(Step.DEPLOY_STANDBY, checking));
     }
-    tracker.start(Step.DEPLOY_STANDBY, "deploying " + request.version() + " to " + standby);
-    DeployResult result = deploy(standby);
+    String deploying = "deploying " + request.version() + " to " + standby;
+    tracker.start(Step.DEPLOY_STANDBY, deploying);
+    DeployResult result = deploy(standby, Step.DEPLOY_STANDBY, deploying);
     tracker.set(Step.DEPLOY_STANDBY, StepState.SUCCEEDED, result.message());
   }
 
@@ -125,7 +127,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
     String text = probe.summary();
     if (policy.replicatedDatabase()) {
-      text += "; " + database.checkReplication(active, standby);
+      text += "; " + database.awaitReplication(active, standby, waiting(Step.VALIDATE, text));
     }
     tracker.set(Step.VALIDATE, StepState.SUCCEEDED, text);
   }
@@ -185,8 +187,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       tracker.start(Step.BACKFILL, "re-seeding " + standby + "'s database from " + active);
       seeded = database.reseed(standby, active) + "; ";
     }
-    tracker.start(Step.BACKFILL, seeded + "deploying " + request.version() + " to " + standby);
-    DeployResult result = deploy(standby);
+    String deploying = seeded + "deploying " + request.version() + " to " + standby;
+    tracker.start(Step.BACKFILL, deploying);
+    DeployResult result = deploy(standby, Step.BACKFILL, deploying);
     tracker.set(Step.BACKFILL, StepState.SUCCEEDED, seeded + result.message());
   }
 
@@ -196,10 +199,24 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     approvals.await(step, gateName, () -> mustRollBack = true);
   }
 
-  private DeployResult deploy(String siteId) {
-    return activities
-        .site(siteId)
-        .deploy(new DeployRequest(request.project(), siteId, request.version(), Role.STANDBY));
+  /** Deploys, waiting out an engine that does not answer (restarting) within the outage wait. */
+  private DeployResult deploy(String siteId, Step step, String doing) {
+    return new OutageWait(policy.outageWait())
+        .ride(
+            step == Step.BACKFILL ? FailureKind.BACKFILL_FAILED : FailureKind.DEPLOY_FAILED,
+            OutageWait.UNAVAILABLE,
+            () ->
+                activities
+                    .site(siteId)
+                    .deploy(
+                        new DeployRequest(
+                            request.project(), siteId, request.version(), Role.STANDBY)),
+            waiting(step, doing));
+  }
+
+  /** Shows what a running step waits for, after what it is doing. */
+  private java.util.function.Consumer<String> waiting(Step step, String doing) {
+    return waiting -> tracker.set(step, StepState.RUNNING, doing + "; " + waiting);
   }
 
   /** Moves traffic and the queue workers back; the database never moves back this way. */

@@ -55,7 +55,8 @@ class DrillWorkflowTest extends MockedSitesTestBase {
         Duration.ofSeconds(30),
         List.of(),
         Duration.ZERO,
-        false);
+        false,
+        null);
   }
 
   private DrillWorkflow start(boolean replicated, boolean keep) {

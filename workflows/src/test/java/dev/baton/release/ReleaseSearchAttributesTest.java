@@ -66,6 +66,7 @@ class ReleaseSearchAttributesTest extends ReleaseTestBase {
             on.shift(),
             on.shiftPause(),
             true,
+            on.outageWait(),
             true);
     ReleaseWorkflow release = rig.start(request(withoutVersion));
     awaitWaitingFor(release, "switch");

@@ -87,7 +87,8 @@ final class ReleaseTestRig {
         Duration.ofSeconds(30),
         List.of(),
         Duration.ZERO,
-        false);
+        false,
+        null);
   }
 
   /** The test policy with database mode replicated. */
@@ -133,7 +134,8 @@ final class ReleaseTestRig {
         p.maxLag(),
         p.shift(),
         p.shiftPause(),
-        searchAttributes);
+        searchAttributes,
+        null);
   }
 
   static ReleaseRequest request(ReleasePolicy policy) {

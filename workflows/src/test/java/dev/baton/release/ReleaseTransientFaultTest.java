@@ -2,7 +2,6 @@ package dev.baton.release;
 
 import static dev.baton.release.ReleaseTestRig.policy;
 import static dev.baton.release.ReleaseTestRig.request;
-import static dev.baton.release.ReleaseWorkflowTest.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Faults the activities report as retryable (an engine restarting, a router reload that timed out,
  * a database restarting): the release retries them within its retry policy (3 attempts) and goes
- * on; one that stays fails the step naming the site, with traffic where it was.
+ * on. An engine or database that stays away longer: {@link ReleaseOutageWaitTest}.
  */
 class ReleaseTransientFaultTest extends ReleaseTestBase {
   private static final String ENGINE_DOWN =
@@ -47,24 +46,6 @@ class ReleaseTransientFaultTest extends ReleaseTestBase {
     assertThat(result.outcome()).isEqualTo("SUCCEEDED");
     verify(rig.secondary, times(2)).deploy(any());
     assertThat(result.progress().activeSite()).isEqualTo("secondary");
-  }
-
-  @Test
-  @Fault(
-      dependency = "site Docker engine",
-      fault = "stays down",
-      outcome = "3 attempts, then DEPLOY_FAILED naming the site and engine; traffic untouched")
-  void anEngineThatStaysDownFailsTheDeployNamingTheSiteAndLeavesTrafficAlone() {
-    doThrow(retryable(ENGINE_DOWN, FailureKind.DEPLOY_FAILED)).when(rig.secondary).deploy(any());
-
-    rig.start(request(policy(List.of())));
-    ApplicationFailure failure = failureOf(rig.stub());
-
-    assertThat(failure.getType()).isEqualTo("DEPLOY_FAILED");
-    assertThat(failure.getOriginalMessage())
-        .isEqualTo("deploy-standby: " + ENGINE_DOWN + "; traffic untouched on primary");
-    verify(rig.secondary, times(3)).deploy(any());
-    verify(rig.router, never()).switchTo(any());
   }
 
   @Test

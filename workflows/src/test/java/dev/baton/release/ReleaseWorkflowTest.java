@@ -134,7 +134,8 @@ class ReleaseWorkflowTest extends ReleaseTestBase {
             lenient.maxLag(),
             lenient.shift(),
             lenient.shiftPause(),
-            false);
+            false,
+            null);
     // Fine before the deploy, lagging by the time the standby is validated.
     Mockito.when(rig.database.replicationStatus(any()))
         .thenReturn(new ReplicationStatus(true, 0, 10, "streaming, lag 0 B"))

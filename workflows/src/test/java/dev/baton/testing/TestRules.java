@@ -58,7 +58,8 @@ public final class TestRules {
         Duration.ofSeconds(30),
         List.of(),
         Duration.ZERO,
-        false);
+        false,
+        null);
   }
 
   public static FailoverPolicy failover() {

@@ -1,5 +1,6 @@
 package dev.baton.cli.report;
 
+import dev.baton.cli.BatonCliException;
 import dev.baton.cli.Failures;
 import dev.baton.report.Phase;
 import io.grpc.Status;
@@ -113,6 +114,9 @@ public final class FollowedWorkflow<T> {
           follower.show(phases.apply(progress));
         }
       } catch (WorkflowException | StatusRuntimeException e) {
+        if (BatonCliException.within(e).isPresent()) {
+          throw e; // no control worker at all: say so now, not after the hint
+        }
         // Right after the start a query may fail until a worker has run the first task; only a
         // query that keeps failing says something about the workers.
         long now = System.nanoTime();
