@@ -1,5 +1,6 @@
 package dev.baton.config;
 
+import dev.baton.process.Redaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,8 @@ import java.util.Map;
  * Reads what a worker or the CLI keeps on its own machine and never sends to Temporal: a secret
  * named in baton.yml by an environment variable ({@code ...Env}) or a file ({@code ...File}), and
  * the certificate files TLS needs. Every problem is one line that names the baton.yml key and the
- * variable or file, never the value.
+ * variable or file, never the value; every secret read is handed to {@link Redaction}, so it is
+ * masked in any message, log line or history text from then on.
  */
 public final class Secrets {
   private Secrets() {}
@@ -42,6 +44,7 @@ public final class Secrets {
                 + holds
                 + ")");
       }
+      Redaction.secret(value);
       return value;
     }
     if (file == null) {
@@ -51,6 +54,7 @@ public final class Secrets {
     if (value.isBlank()) {
       throw fail(fileKey, file + " is empty (it must hold " + holds + ")");
     }
+    Redaction.secret(value);
     return value;
   }
 

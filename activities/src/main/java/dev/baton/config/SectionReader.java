@@ -20,8 +20,10 @@ final class SectionReader {
           "address",
           "namespace",
           "searchAttributes",
+          "versionSearchAttribute",
           "encryptionKeyEnv",
           "encryptionKeyFile",
+          "acceptUnencryptedPayloads",
           "tls",
           "apiKeyEnv",
           "apiKeyFile");
@@ -71,6 +73,12 @@ final class SectionReader {
     Boolean searchAttributes =
         r.child("searchAttributes")
             .bool(false, "true once BatonProject, BatonVersion and BatonStep are registered");
+    Boolean versionAttribute =
+        r.child("versionSearchAttribute")
+            .bool(false, "false to keep the version out of the search attributes");
+    Boolean acceptUnencrypted =
+        r.child("acceptUnencryptedPayloads")
+            .bool(false, "true to decode payloads that are not encrypted (docs/security.md)");
     String keyEnv = r.child("encryptionKeyEnv").text(false, "the name of an environment variable");
     Path keyFile =
         r.child("encryptionKeyFile").path(false, "a file of payload keys (docs/security.md)", base);
@@ -91,7 +99,9 @@ final class SectionReader {
         keyFile,
         TlsReader.temporal(r.child("tls"), base),
         apiKeyEnv,
-        apiKeyFile);
+        apiKeyFile,
+        requireNonNullElse(acceptUnencrypted, false),
+        requireNonNullElse(versionAttribute, true));
   }
 
   static ReleaseConfig release(TreeReader r, Path base) {

@@ -16,6 +16,11 @@ import java.util.Map;
  *     API key is set
  * @param apiKeyEnv environment variable holding an API key (Temporal Cloud); null when not used
  * @param apiKeyFile file holding the API key; null when not used
+ * @param acceptUnencryptedPayloads with encryption on, still decode payloads that are not encrypted
+ *     (written before it was turned on, or Web UI approvals without a codec server); false refuses
+ *     them, see docs/security.md
+ * @param versionSearchAttribute with {@code searchAttributes}, releases set BatonVersion too; false
+ *     keeps the version out of the (never encrypted) search attributes
  */
 public record TemporalConfig(
     String address,
@@ -25,13 +30,38 @@ public record TemporalConfig(
     Path encryptionKeyFile,
     TlsConfig tls,
     String apiKeyEnv,
-    Path apiKeyFile) {
+    Path apiKeyFile,
+    boolean acceptUnencryptedPayloads,
+    boolean versionSearchAttribute) {
 
   public static final String DEFAULT_ADDRESS = "127.0.0.1:7233";
   public static final String DEFAULT_NAMESPACE = "default";
 
   public TemporalConfig(String address, String namespace) {
     this(address, namespace, false, null, null, null, null, null);
+  }
+
+  /** Unencrypted payloads refused, the version a search attribute when they are on. */
+  public TemporalConfig(
+      String address,
+      String namespace,
+      boolean searchAttributes,
+      String encryptionKeyEnv,
+      Path encryptionKeyFile,
+      TlsConfig tls,
+      String apiKeyEnv,
+      Path apiKeyFile) {
+    this(
+        address,
+        namespace,
+        searchAttributes,
+        encryptionKeyEnv,
+        encryptionKeyFile,
+        tls,
+        apiKeyEnv,
+        apiKeyFile,
+        false,
+        true);
   }
 
   public boolean encrypted() {
@@ -64,6 +94,8 @@ public record TemporalConfig(
         encryptionKeyFile,
         tls,
         apiKeyEnv,
-        apiKeyFile);
+        apiKeyFile,
+        acceptUnencryptedPayloads,
+        versionSearchAttribute);
   }
 }

@@ -8,6 +8,7 @@ import dev.baton.process.CancellableWork;
 import dev.baton.process.CommandException;
 import dev.baton.process.CommandResult;
 import dev.baton.process.ProcessRunner;
+import dev.baton.process.Redaction;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
@@ -79,7 +80,7 @@ public final class PostgresSiteDatabaseActivities implements SiteDatabaseActivit
           "site "
               + siteId
               + ": reseed command "
-              + String.join(" ", command)
+              + Redaction.apply(String.join(" ", command))
               + " exited with "
               + result.exitCode()
               + ":\n"

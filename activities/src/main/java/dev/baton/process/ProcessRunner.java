@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs an external command (compose, git, nginx) built elsewhere as an argument list, never a shell
- * string, and captures the tail of what it printed.
+ * string, and captures the tail of what it printed. Its messages go through {@link Redaction}: a
+ * command line may hold a URL with a token, and its output a secret.
  *
  * <p>The command leads a session of its own, so that on a timeout or an interrupt (the activity
  * running it was cancelled) the command and everything it started end together, orphans included
@@ -42,7 +43,9 @@ public final class ProcessRunner {
       process = builder.start();
     } catch (IOException e) {
       throw new CommandException(
-          "cannot run " + command.get(0) + ": " + e.getMessage() + " (is it installed?)", e);
+          Redaction.apply(
+              "cannot run " + command.get(0) + ": " + e.getMessage() + " (is it installed?)"),
+          e);
     }
     OutputTail output = new OutputTail(process.getInputStream());
     output.start();
@@ -51,7 +54,7 @@ public final class ProcessRunner {
         ProcessTree.kill(process);
         output.join(DRAIN.toMillis());
         throw new CommandException(
-            String.join(" ", command)
+            Redaction.apply(String.join(" ", command))
                 + " did not finish within "
                 + timeout
                 + " and was killed with what it started: "
@@ -61,7 +64,8 @@ public final class ProcessRunner {
     } catch (InterruptedException e) {
       ProcessTree.kill(process);
       Thread.currentThread().interrupt();
-      throw new CommandException(String.join(" ", command) + " was interrupted", e);
+      throw new CommandException(
+          Redaction.apply(String.join(" ", command)) + " was interrupted", e);
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
     return new CommandResult(command, process.exitValue(), output.text(), millis);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.config.DnsRouterConfig;
 import dev.baton.net.GuardedDns;
 import dev.baton.net.OutboundUrl;
+import dev.baton.process.Redaction;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +135,7 @@ final class CloudflareDns implements DnsProvider {
 
   /** The {@code result} of a successful call; otherwise a DnsProviderException saying why. */
   private JsonNode call(Request request) {
-    String what = request.method() + " " + request.url();
+    String what = request.method() + " " + Redaction.apply(request.url().toString());
     String text;
     int code;
     try (Response response = http.newCall(request).execute()) {

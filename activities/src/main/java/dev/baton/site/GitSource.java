@@ -3,6 +3,7 @@ package dev.baton.site;
 import dev.baton.config.GitConfig;
 import dev.baton.process.CommandResult;
 import dev.baton.process.ProcessRunner;
+import dev.baton.process.Redaction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +39,7 @@ final class GitSource {
           "version "
               + version
               + " is not in "
-              + git.url()
+              + Redaction.apply(git.url())
               + " (no such tag, branch or commit: is it pushed?)");
     }
     String commit = resolved.output().strip();

@@ -2,6 +2,7 @@ package dev.baton.site;
 
 import dev.baton.config.SiteConfig;
 import dev.baton.probe.HttpChecks;
+import dev.baton.process.Redaction;
 import io.temporal.activity.Activity;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,9 @@ final class HealthWait {
 
   /** Between HTTP checks of healthy containers: no Docker event says an app now answers. */
   private static final Duration HTTP_RETRY = Duration.ofMillis(100);
+
+  /** Container logs in a failure: about 20 lines, but never more than this many characters. */
+  static final int LOG_EXCERPT_CHARS = 2000;
 
   private final SiteConfig site;
   private final DockerSite docker;
@@ -49,12 +53,7 @@ final class HealthWait {
         if (s != null && s.broken()) {
           throw new UnhealthyServiceException(
               site.id(),
-              "service "
-                  + name
-                  + " is "
-                  + s.state()
-                  + "; its last log lines:\n"
-                  + docker.lastLogLines(s.containerId(), 20));
+              "service " + name + " is " + s.state() + "; its last log lines:\n" + logExcerpt(s));
         }
       }
       List<String> notReady =
@@ -74,8 +73,7 @@ final class HealthWait {
         String culprit =
             notReady.isEmpty() ? httpFailures.keySet().iterator().next() : notReady.get(0);
         ServiceStatus s = services.get(culprit);
-        String logs =
-            s == null ? "" : "; its last log lines:\n" + docker.lastLogLines(s.containerId(), 20);
+        String logs = s == null ? "" : "; its last log lines:\n" + logExcerpt(s);
         throw new UnhealthyServiceException(
             site.id(),
             "service "
@@ -89,6 +87,11 @@ final class HealthWait {
       }
       pause(events, notReady.isEmpty());
     }
+  }
+
+  /** A container's last 20 log lines, secrets masked, bounded: they go into a failure. */
+  private String logExcerpt(ServiceStatus s) {
+    return Redaction.excerpt(docker.lastLogLines(s.containerId(), 20), LOG_EXCERPT_CHARS);
   }
 
   private static void heartbeat(String detail) {

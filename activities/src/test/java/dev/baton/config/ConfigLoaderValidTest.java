@@ -225,6 +225,8 @@ class ConfigLoaderValidTest {
     assertThat(config.release().approval().steps()).containsExactly("switch");
     assertThat(config.temporal().tls().mutual()).isTrue();
     assertThat(config.temporal().apiKeyEnv()).isEqualTo("TEMPORAL_API_KEY");
+    assertThat(config.temporal().versionSearchAttribute()).isTrue();
+    assertThat(config.temporal().acceptUnencryptedPayloads()).isFalse();
   }
 
   @Test

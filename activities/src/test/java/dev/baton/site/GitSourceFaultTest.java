@@ -78,6 +78,43 @@ class GitSourceFaultTest {
   }
 
   @Test
+  @Fault(
+      dependency = "git",
+      fault = "credentials in the URL (https://user:token@host/...) and the remote unreachable",
+      outcome = "SiteException with git's message and the URL as https://***@host/..., no token")
+  void aTokenInTheGitUrlNeverReachesTheMessageWhenTheCloneFails() throws Exception {
+    int closed;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    String url = "http://deploy:ghp_T0KEN@127.0.0.1:" + closed + "/shop.git";
+
+    SiteException e = checkoutFails(url, "v1");
+
+    assertThat(e.getMessage()).startsWith("dc2: git clone failed (exit 128): ");
+    assertThat(e.getMessage()).doesNotContain("ghp_T0KEN").doesNotContain("deploy:");
+  }
+
+  @Test
+  void aTokenInTheGitUrlNeverReachesTheMessageOfAMissingVersion() {
+    // A checkout cloned before (from a local repository): the token-bearing URL only names the
+    // source in the message, since clone is skipped and fetch uses the checkout's origin.
+    Path remote = remoteWithTag("v1");
+    git(dir, "clone", "-q", remote.toString(), dir.resolve("checkout").toString());
+    String url = "https://deploy:ghp_T0KEN@git.example.test/shop.git";
+
+    SiteException e =
+        catchThrowableOfType(
+            SiteException.class,
+            () -> new GitSource("dc2", new GitConfig(url, dir.resolve("checkout"))).checkout("v9"));
+
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "dc2: version v9 is not in https://***@git.example.test/shop.git"
+                + " (no such tag, branch or commit: is it pushed?)");
+  }
+
+  @Test
   void theRealCheckoutOfAnExistingTagGivesItsCommit() throws Exception {
     Path remote = remoteWithTag("v1");
     String sha = git(remote, "rev-parse", "v1").output().strip();

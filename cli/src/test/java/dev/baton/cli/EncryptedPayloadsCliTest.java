@@ -8,6 +8,7 @@ import dev.baton.worker.TemporalConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * With {@code temporal.encryptionKeyFile}, the CLI and the workers share AES-GCM payload
  * encryption: a whole release runs, the CLI reads its progress, and the history Temporal stores
- * holds none of the release's details.
+ * holds none of the release's details. With {@code acceptUnencryptedPayloads}, a Web UI approval
+ * (plain JSON) still counts.
  */
 class EncryptedPayloadsCliTest {
   @TempDir Path dir;
@@ -35,20 +37,24 @@ class EncryptedPayloadsCliTest {
   void aReleaseRunsWithEncryptedPayloadsAndItsHistoryHoldsNoDetail() throws Exception {
     byte[] key = new byte[32];
     new java.security.SecureRandom().nextBytes(key);
-    Files.writeString(dir.resolve("payload.key"), "k1 " + Base64.getEncoder().encodeToString(key));
+    Path keyFile = dir.resolve("payload.key");
+    Files.writeString(keyFile, "k1 " + Base64.getEncoder().encodeToString(key));
+    Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
     Path config = dir.resolve("baton.yml");
     Files.writeString(
         config,
         CliHarness.yaml("127.0.0.1:7233")
             .replace(
                 "  address: 127.0.0.1:7233  # BATON_TEMPORAL_ADDRESS overrides it\n",
-                "  address: 127.0.0.1:7233\n  encryptionKeyFile: payload.key\n"));
+                "  address: 127.0.0.1:7233\n  encryptionKeyFile: payload.key\n"
+                    + "  acceptUnencryptedPayloads: true\n"));
     harness = new CliHarness(config, null);
 
     Run started = harness.baton("release", "start", "--version", "v2");
     assertThat(started.code()).as(started.err()).isZero();
     awaitStatus("waiting for approval of switch");
-    // The Web UI has no keys: it signals plain JSON, which the workers still accept.
+    // The Web UI has no keys: it signals plain JSON, which these workers accept because
+    // acceptUnencryptedPayloads says so (without it, UnencryptedSignalTest: dropped).
     try (TemporalConnection plain =
         TemporalConnection.connect(
             harness.env().get("BATON_TEMPORAL_ADDRESS"), "default", Duration.ofSeconds(5))) {

@@ -46,7 +46,7 @@ public final class BatonLogConfigurator extends ContextAwareBase implements Conf
 
   /** Sets {@code context} up for {@code format} (json, text, or null for text). */
   static void apply(LoggerContext context, String format) {
-    LayoutBase<ILoggingEvent> layout = layout(format);
+    LayoutBase<ILoggingEvent> layout = new RedactingLayout(layout(format));
     layout.setContext(context);
     layout.start();
     LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();

@@ -3,7 +3,6 @@ package dev.baton.worker;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.temporal.api.common.v1.Payload;
-import io.temporal.common.converter.CodecDataConverter;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.payload.codec.PayloadCodec;
@@ -11,7 +10,6 @@ import io.temporal.payload.codec.PayloadCodecException;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import javax.crypto.Cipher;
@@ -22,8 +20,11 @@ import javax.crypto.spec.SecretKeySpec;
  * AES-256-GCM over every payload baton stores in Temporal (workflow inputs and results, activity
  * arguments, queries, signals, updates, failures' details): the whole serialized payload, metadata
  * included, is encrypted, and the key id travels in the new payload's metadata so keys can rotate.
- * Plain payloads (written before encryption was turned on) still decode, so turning it on does not
- * strand running workflows.
+ *
+ * <p>A payload that is not encrypted is refused when decoded: whoever can write to the namespace (a
+ * Web UI signal, any SDK client) could otherwise slip plain values in. {@code
+ * temporal.acceptUnencryptedPayloads: true} lets them through, for turning encryption on while
+ * workflows run and for Web UI approvals without a codec server (docs/security.md).
  */
 public final class PayloadEncryption implements PayloadCodec {
   static final String ENCODING = "binary/encrypted";
@@ -33,19 +34,35 @@ public final class PayloadEncryption implements PayloadCodec {
   private static final int TAG_BITS = 128;
 
   private final PayloadKeys keys;
+  private final boolean acceptUnencrypted;
   private final SecureRandom random = new SecureRandom();
 
+  /** Refuses payloads that are not encrypted. */
   public PayloadEncryption(PayloadKeys keys) {
-    this.keys = keys;
+    this(keys, false);
   }
 
-  /** The data converter for the CLI and the workers: JSON, then encrypted when keys are set. */
+  public PayloadEncryption(PayloadKeys keys, boolean acceptUnencrypted) {
+    this.keys = keys;
+    this.acceptUnencrypted = acceptUnencrypted;
+  }
+
+  /**
+   * The data converter for the CLI and the workers: JSON, then encrypted when keys are set. With
+   * keys, failures are encrypted too ({@code encodeFailureAttributes}): the SDK moves each
+   * failure's message and stack trace into a payload that goes through this codec and leaves
+   * "Encoded failure" in their place, so the version, command output and log lines an activity
+   * failure carries are as unreadable in history as the payloads. The CLI decodes them with the
+   * same keys.
+   */
   public static DataConverter dataConverter(Optional<PayloadKeys> keys) {
+    return dataConverter(keys, false);
+  }
+
+  /** The same, letting unencrypted payloads through when {@code acceptUnencrypted}. */
+  public static DataConverter dataConverter(Optional<PayloadKeys> keys, boolean acceptUnencrypted) {
     return keys.<DataConverter>map(
-            k ->
-                new CodecDataConverter(
-                    DefaultDataConverter.newDefaultInstance(),
-                    Collections.singletonList(new PayloadEncryption(k))))
+            k -> new EncryptingDataConverter(new PayloadEncryption(k, acceptUnencrypted)))
         .orElseGet(DefaultDataConverter::newDefaultInstance);
   }
 
@@ -81,10 +98,31 @@ public final class PayloadEncryption implements PayloadCodec {
     }
   }
 
+  /**
+   * A payload without the encrypted encoding. Every payload baton's own converter writes is
+   * encrypted, null values included (JSON's {@code binary/null} goes through the codec like any
+   * other); only an entirely empty payload, which carries nothing to read or to trust, passes.
+   */
+  private Payload unencrypted(Payload payload, ByteString encoding) {
+    if (acceptUnencrypted || payload.equals(Payload.getDefaultInstance())) {
+      return payload;
+    }
+    throw new PayloadCodecException(
+        "refused a payload that is not encrypted (encoding '"
+            + (encoding == null ? "none" : encoding.toStringUtf8())
+            + "', "
+            + payload.getData().size()
+            + " bytes): payload encryption is on, and anyone who can write to the namespace"
+            + " could have sent it. Send it with baton (which encrypts), or, to accept payloads"
+            + " written before encryption was turned on or Web UI approvals, set"
+            + " temporal.acceptUnencryptedPayloads: true on every worker and CLI"
+            + " (docs/security.md)");
+  }
+
   private Payload decrypt(Payload payload) {
     ByteString encoding = payload.getMetadataMap().get("encoding");
     if (encoding == null || !ENCODING.equals(encoding.toStringUtf8())) {
-      return payload; // written before encryption was turned on
+      return unencrypted(payload, encoding);
     }
     String keyId = payload.getMetadataOrDefault(KEY_ID, ByteString.EMPTY).toStringUtf8();
     SecretKeySpec key = keys.keys().get(keyId);

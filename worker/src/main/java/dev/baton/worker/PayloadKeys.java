@@ -2,10 +2,18 @@ package dev.baton.worker;
 
 import dev.baton.config.Secrets;
 import dev.baton.config.TemporalConfig;
+import dev.baton.process.Redaction;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -23,6 +31,9 @@ public record PayloadKeys(String currentId, Map<String, SecretKeySpec> keys) {
     if (!temporal.encrypted()) {
       return Optional.empty();
     }
+    if (temporal.encryptionKeyEnv() == null) {
+      requirePrivate(temporal.encryptionKeyFile());
+    }
     String text =
         Secrets.read(
             "temporal.encryptionKeyEnv",
@@ -36,6 +47,37 @@ public record PayloadKeys(String currentId, Map<String, SecretKeySpec> keys) {
             ? "environment variable " + temporal.encryptionKeyEnv()
             : temporal.encryptionKeyFile().toString();
     return Optional.of(parse(text, source));
+  }
+
+  /**
+   * Refuses a key file that users other than its owner may read or write (POSIX permissions): they
+   * could decrypt everything in the namespace, or swap the keys. A file system without POSIX
+   * permissions is not checked; a file that is missing is reported when it is read.
+   */
+  static void requirePrivate(Path file) {
+    Set<PosixFilePermission> perms;
+    try {
+      perms = Files.getPosixFilePermissions(file);
+    } catch (UnsupportedOperationException | IOException e) {
+      return;
+    }
+    Set<PosixFilePermission> shared = EnumSet.noneOf(PosixFilePermission.class);
+    for (PosixFilePermission p : perms) {
+      if (!p.name().startsWith("OWNER_")) {
+        shared.add(p);
+      }
+    }
+    if (!shared.isEmpty()) {
+      throw Secrets.fail(
+          "temporal.encryptionKeyFile",
+          file
+              + " has permissions "
+              + PosixFilePermissions.toString(perms)
+              + ": group or others may use the payload keys; refused until only its owner can"
+              + " (chmod 600 "
+              + file
+              + ")");
+    }
   }
 
   /** Parses the key lines; every problem names the source and the line, never the key. */
@@ -75,6 +117,7 @@ public record PayloadKeys(String currentId, Map<String, SecretKeySpec> keys) {
                 + key.length
                 + " bytes; AES-256 needs 32 (head -c 32 /dev/urandom | base64)");
       }
+      Redaction.secret(parts[1]);
       if (keys.put(parts[0], new SecretKeySpec(key, "AES")) != null) {
         throw new IllegalArgumentException(
             source + " line " + lineNo + ": key id " + parts[0] + " appears twice");

@@ -27,6 +27,7 @@ public final class ReleasePolicies {
         release.shift(),
         release.shiftPause(),
         config.temporal().searchAttributes(),
-        release.outageWait());
+        release.outageWait(),
+        !config.temporal().versionSearchAttribute());
   }
 }

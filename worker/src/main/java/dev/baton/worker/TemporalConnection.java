@@ -66,7 +66,9 @@ public final class TemporalConnection implements AutoCloseable {
         config.temporal(),
         env,
         timeout,
-        PayloadEncryption.dataConverter(PayloadKeys.from(config.temporal(), env)),
+        PayloadEncryption.dataConverter(
+            PayloadKeys.from(config.temporal(), env),
+            config.temporal().acceptUnencryptedPayloads()),
         metrics);
   }
 

@@ -51,6 +51,24 @@ class BatonLogConfiguratorTest {
   }
 
   @Test
+  void credentialsInUrlsAndSecretValuesAreMaskedInEveryLogLine() {
+    dev.baton.process.Redaction.secret("hunter2-db-password");
+    LoggerContext context = configured("json");
+
+    context
+        .getLogger("dev.baton.site.GitSource")
+        .warn(
+            "clone of https://deploy:ghp_tok3n@git.example.test/shop.git failed",
+            new IllegalStateException("password hunter2-db-password refused"));
+
+    assertThat(captured.toString(StandardCharsets.UTF_8))
+        .contains("https://***@git.example.test/shop.git")
+        .contains("password *** refused")
+        .doesNotContain("ghp_tok3n")
+        .doesNotContain("hunter2-db-password");
+  }
+
+  @Test
   void aLogbackTestXmlOnTheClassPathTakesPrecedence() {
     // This module has its own for its tests (src/test/resources), as every module does.
     LoggerContext context = new LoggerContext();

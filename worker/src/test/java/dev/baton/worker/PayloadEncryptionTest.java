@@ -4,14 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
+import dev.baton.config.ConfigException;
+import dev.baton.config.TemporalConfig;
 import io.temporal.api.common.v1.Payload;
+import io.temporal.api.common.v1.Payloads;
+import io.temporal.api.failure.v1.Failure;
 import io.temporal.common.converter.DataConverter;
+import io.temporal.common.converter.DataConverterException;
 import io.temporal.common.converter.DefaultDataConverter;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.payload.codec.PayloadCodecException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PayloadEncryptionTest {
   private static final String K1 = "k1 " + key(1);
@@ -74,19 +85,105 @@ class PayloadEncryptionTest {
   }
 
   @Test
-  void plainPayloadsFromBeforeEncryptionStillDecode() {
+  void aPayloadThatIsNotEncryptedIsRefusedSayingWhatWasFoundAndHowToProceed() {
+    assertThatThrownBy(() -> codec(K1).decode(List.of(json("slipped in"))))
+        .isInstanceOf(PayloadCodecException.class)
+        .hasMessage(
+            "refused a payload that is not encrypted (encoding 'json/plain', 12 bytes): payload"
+                + " encryption is on, and anyone who can write to the namespace could have sent"
+                + " it. Send it with baton (which encrypts), or, to accept payloads written before"
+                + " encryption was turned on or Web UI approvals, set"
+                + " temporal.acceptUnencryptedPayloads: true on every worker and CLI"
+                + " (docs/security.md)");
+    // A null is a payload too (binary/null): baton's converter encrypts it, so a plain one is
+    // refused like any other value.
+    Payload plainNull = DefaultDataConverter.STANDARD_INSTANCE.toPayload(null).orElseThrow();
+    assertThatThrownBy(() -> codec(K1).decode(List.of(plainNull)))
+        .hasMessageStartingWith("refused a payload that is not encrypted (encoding 'binary/null'");
+  }
+
+  @Test
+  void anEmptyPayloadCarriesNothingAndPasses() {
+    assertThat(codec(K1).decode(List.of(Payload.getDefaultInstance())))
+        .containsExactly(Payload.getDefaultInstance());
+  }
+
+  @Test
+  void throughTheConverterARefusalIsADataConverterExceptionSoTheSdkDropsTheValue() {
+    // The SDK drops a signal whose arguments raise DataConverterException; any other exception
+    // would fail the workflow task on every retry.
     DataConverter converter =
         PayloadEncryption.dataConverter(Optional.of(PayloadKeys.parse(K1, "test keys")));
+    assertThatThrownBy(() -> fromPayloads(converter, json("slipped in")))
+        .isInstanceOf(DataConverterException.class)
+        .hasMessageStartingWith("refused a payload that is not encrypted")
+        .hasCauseInstanceOf(PayloadCodecException.class);
+  }
+
+  @Test
+  void withAcceptUnencryptedPayloadsPlainPayloadsFromBeforeEncryptionStillDecode() {
+    DataConverter converter =
+        PayloadEncryption.dataConverter(Optional.of(PayloadKeys.parse(K1, "test keys")), true);
     Payload plain = json("old");
-    assertThat(codec(K1).decode(List.of(plain))).containsExactly(plain);
     assertThat(
-            converter.fromPayloads(
-                0,
-                Optional.of(
-                    io.temporal.api.common.v1.Payloads.newBuilder().addPayloads(plain).build()),
-                String.class,
-                String.class))
-        .isEqualTo("old");
+            new PayloadEncryption(PayloadKeys.parse(K1, "test keys"), true).decode(List.of(plain)))
+        .containsExactly(plain);
+    assertThat(fromPayloads(converter, plain)).isEqualTo("old");
+  }
+
+  @Test
+  void failureMessagesAndStackTracesAreEncryptedAndDecodeBack() {
+    DataConverter converter =
+        PayloadEncryption.dataConverter(Optional.of(PayloadKeys.parse(K1, "test keys")));
+    Failure failure =
+        converter.exceptionToFailure(
+            ApplicationFailure.newNonRetryableFailure("compose up failed for v9.9.9", "TEST"));
+
+    assertThat(failure.getMessage()).isEqualTo("Encoded failure");
+    assertThat(failure.getStackTrace()).isEmpty();
+    assertThat(failure.toByteString().toStringUtf8()).doesNotContain("v9.9.9");
+    assertThat(failure.getEncodedAttributes().getMetadataMap().get("encoding").toStringUtf8())
+        .isEqualTo("binary/encrypted");
+    assertThat(((ApplicationFailure) converter.failureToException(failure)).getOriginalMessage())
+        .isEqualTo("compose up failed for v9.9.9");
+  }
+
+  private static Object fromPayloads(DataConverter converter, Payload payload) {
+    return converter.fromPayloads(
+        0,
+        Optional.of(Payloads.newBuilder().addPayloads(payload).build()),
+        String.class,
+        String.class);
+  }
+
+  @Test
+  void aKeyFileThatGroupOrOthersCanReadIsRefusedNamingTheFix(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("payload.keys");
+    Files.writeString(file, K1);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+
+    assertThatThrownBy(() -> PayloadKeys.from(keyFile(file), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(
+            "temporal.encryptionKeyFile: "
+                + file
+                + " has permissions rw-r-----: group or others may use the payload keys;"
+                + " refused until only its owner can (chmod 600 "
+                + file
+                + ")");
+  }
+
+  @Test
+  void aKeyFileOnlyItsOwnerCanReadLoads(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("payload.keys");
+    Files.writeString(file, K2 + "\n" + K1);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+
+    assertThat(PayloadKeys.from(keyFile(file), Map.of()).orElseThrow().currentId()).isEqualTo("k2");
+  }
+
+  private static TemporalConfig keyFile(Path file) {
+    return new TemporalConfig("127.0.0.1:7233", "default", false, null, file, null, null, null);
   }
 
   @Test

@@ -21,6 +21,9 @@ import java.util.List;
  * @param outageWait how long a step waits for a dependency that does not answer (a Docker engine, a
  *     database) before it fails ({@link OutageWait}); null in releases started before this existed:
  *     read as the default
+ * @param omitVersionAttribute with {@code searchAttributes}, leave BatonVersion unset: search
+ *     attributes are never encrypted ({@code temporal.versionSearchAttribute: false}); false for
+ *     releases started before this existed, which set it
  */
 public record ReleasePolicy(
     List<String> approvalSteps,
@@ -38,7 +41,8 @@ public record ReleasePolicy(
     List<Integer> shift,
     Duration shiftPause,
     boolean searchAttributes,
-    Duration outageWait) {
+    Duration outageWait,
+    boolean omitVersionAttribute) {
 
   public static final Duration DEFAULT_OUTAGE_WAIT = Duration.ofMinutes(3);
 
@@ -46,6 +50,44 @@ public record ReleasePolicy(
     outageWait = outageWait == null ? DEFAULT_OUTAGE_WAIT : outageWait;
     shift = shift == null ? List.of() : List.copyOf(shift);
     shiftPause = shiftPause == null ? Duration.ZERO : shiftPause;
+  }
+
+  /** A policy whose search attributes, when on, include the version. */
+  public ReleasePolicy(
+      List<String> approvalSteps,
+      List<String> approvers,
+      boolean fourEyes,
+      Duration approvalTimeout,
+      TimeoutOutcome onApprovalTimeout,
+      Duration bake,
+      Duration probeInterval,
+      Duration deployTimeout,
+      List<String> activeOnlyServices,
+      boolean replicatedDatabase,
+      long maxLagBytes,
+      Duration maxLag,
+      List<Integer> shift,
+      Duration shiftPause,
+      boolean searchAttributes,
+      Duration outageWait) {
+    this(
+        approvalSteps,
+        approvers,
+        fourEyes,
+        approvalTimeout,
+        onApprovalTimeout,
+        bake,
+        probeInterval,
+        deployTimeout,
+        activeOnlyServices,
+        replicatedDatabase,
+        maxLagBytes,
+        maxLag,
+        shift,
+        shiftPause,
+        searchAttributes,
+        outageWait,
+        false);
   }
 
   /** This policy with a weighted shift of {@code percents} (ending with 100). */
@@ -66,7 +108,8 @@ public record ReleasePolicy(
         percents,
         pause,
         searchAttributes,
-        outageWait);
+        outageWait,
+        omitVersionAttribute);
   }
 
   public boolean needsApproval(String step) {

@@ -10,7 +10,8 @@ import io.temporal.workflow.Workflow;
  * <p>Only when the policy says the server has them ({@code temporal.searchAttributes} in
  * baton.yml): upserting an attribute the server does not know fails the workflow task, and the
  * release would hang. Behind {@link #CHANGE_ID}, so releases started before this existed replay
- * without the upserts they never made.
+ * without the upserts they never made. BatonVersion is left out when the policy says so: search
+ * attributes are stored and listed in clear even when payloads are encrypted.
  */
 public final class ReleaseSearchAttributes {
   public static final SearchAttributeKey<String> PROJECT =
@@ -23,6 +24,7 @@ public final class ReleaseSearchAttributes {
 
   private final ReleaseRequest request;
   private boolean allowed;
+  private boolean withVersion;
   private Boolean enabled;
   private String step;
 
@@ -30,9 +32,13 @@ public final class ReleaseSearchAttributes {
     this.request = request;
   }
 
-  /** The rules in force say the server has the attributes; set before the first step. */
-  void allow(boolean allowed) {
+  /**
+   * The rules in force say the server has the attributes, and whether the version is one of them;
+   * set before the first step.
+   */
+  void allow(boolean allowed, boolean withVersion) {
     this.allowed = allowed;
+    this.withVersion = withVersion;
   }
 
   /** Sets BatonStep (and, the first time, BatonProject and BatonVersion) if it changed. */
@@ -40,11 +46,14 @@ public final class ReleaseSearchAttributes {
     if (stepId.equals(step) || !enabled()) {
       return;
     }
-    if (step == null) {
+    if (step == null && withVersion) {
       Workflow.upsertTypedSearchAttributes(
           PROJECT.valueSet(request.project()),
           VERSION.valueSet(request.version()),
           STEP.valueSet(stepId));
+    } else if (step == null) {
+      Workflow.upsertTypedSearchAttributes(
+          PROJECT.valueSet(request.project()), STEP.valueSet(stepId));
     } else {
       Workflow.upsertTypedSearchAttributes(STEP.valueSet(stepId));
     }

@@ -38,7 +38,7 @@ final class ReleaseTracker {
 
   /** The rules in force and where they came from; before the first step. */
   void rules(ReleasePolicy policy, String source, boolean signed) {
-    searchAttributes.allow(policy.searchAttributes());
+    searchAttributes.allow(policy.searchAttributes(), !policy.omitVersionAttribute());
     rules = source;
     signedDecisions = signed;
   }

@@ -47,6 +47,40 @@ class ReleaseSearchAttributesTest extends ReleaseTestBase {
   }
 
   @Test
+  void withTheVersionAttributeOffOnlyProjectAndStepAreSet() {
+    ReleasePolicy on = searchAttributesPolicy(List.of("switch"), true);
+    ReleasePolicy withoutVersion =
+        new ReleasePolicy(
+            on.approvalSteps(),
+            on.approvers(),
+            on.fourEyes(),
+            on.approvalTimeout(),
+            on.onApprovalTimeout(),
+            on.bake(),
+            on.probeInterval(),
+            on.deployTimeout(),
+            on.activeOnlyServices(),
+            on.replicatedDatabase(),
+            on.maxLagBytes(),
+            on.maxLag(),
+            on.shift(),
+            on.shiftPause(),
+            true,
+            on.outageWait(),
+            true);
+    ReleaseWorkflow release = rig.start(request(withoutVersion));
+    awaitWaitingFor(release, "switch");
+
+    SearchAttributes waiting = attributesOf(release);
+    assertThat(waiting.get(ReleaseSearchAttributes.PROJECT)).isEqualTo("shop");
+    assertThat(waiting.get(ReleaseSearchAttributes.STEP)).isEqualTo("approve");
+    assertThat(waiting.containsKey(ReleaseSearchAttributes.VERSION)).isFalse();
+    release.approve(new ApprovalRequest("switch", "alice", ""));
+    assertThat(rig.stub().run(null).outcome()).isEqualTo("SUCCEEDED");
+    assertThat(attributesOf(release).containsKey(ReleaseSearchAttributes.VERSION)).isFalse();
+  }
+
+  @Test
   void withoutThePolicyFlagNothingIsSet() {
     ReleaseWorkflow release = rig.start(request(searchAttributesPolicy(List.of("switch"), false)));
     awaitWaitingFor(release, "switch");
