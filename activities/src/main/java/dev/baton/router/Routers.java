@@ -9,7 +9,12 @@ public final class Routers {
 
   private Routers() {}
 
+  /** The router, heartbeating while it works ({@link HeartbeatingRouter}). */
   public static RouterActivities forConfig(BatonConfig config) {
+    return new HeartbeatingRouter(implementation(config));
+  }
+
+  static RouterActivities implementation(BatonConfig config) {
     if (config.router() instanceof DnsRouterConfig dns) {
       return new DnsRouterActivities(dns);
     }

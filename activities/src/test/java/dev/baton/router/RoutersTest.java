@@ -17,14 +17,15 @@ class RoutersTest {
   void routerTypePicksTheImplementation() throws Exception {
     String minimal =
         Files.readString(Path.of(getClass().getResource("/config/minimal.yml").toURI()));
-    assertThat(Routers.forConfig(load(minimal))).isInstanceOf(NginxRouterActivities.class);
+    assertThat(Routers.forConfig(load(minimal))).isInstanceOf(HeartbeatingRouter.class);
+    assertThat(Routers.implementation(load(minimal))).isInstanceOf(NginxRouterActivities.class);
 
     String dns =
         minimal.substring(0, minimal.indexOf("router:"))
             + "router:\n  type: dns\n  provider: cloudflare\n  zoneId: z1\n"
             + "  recordName: shop.example.com\n  tokenEnv: CF_API_TOKEN\n"
             + "  targets: {primary: 192.0.2.10, secondary: 192.0.2.20}\n";
-    assertThat(Routers.forConfig(load(dns))).isInstanceOf(DnsRouterActivities.class);
+    assertThat(Routers.implementation(load(dns))).isInstanceOf(DnsRouterActivities.class);
   }
 
   private BatonConfig load(String yaml) throws Exception {

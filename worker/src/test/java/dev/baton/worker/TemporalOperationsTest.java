@@ -130,6 +130,14 @@ class TemporalOperationsTest {
 
   @Test
   void aCronDrillCountsOnlyWhileARunIsDueAndItsScheduleSurvivesAPreemption() {
+    // Start a minute after a 5-minute mark, so the first run is 4 minutes away whatever the wall
+    // clock said: started just before a mark, the run was due at once and the test failed.
+    long fiveMinutes = Duration.ofMinutes(5).toMillis();
+    env.sleep(
+        Duration.ofMillis(
+            fiveMinutes
+                - env.currentTimeMillis() % fiveMinutes
+                + Duration.ofMinutes(1).toMillis()));
     String scheduleId = Names.drillScheduleId("shop");
     DrillWorkflow cron =
         client.newWorkflowStub(

@@ -6,6 +6,7 @@ import dev.baton.notify.Notifications;
 import dev.baton.notify.NotifyActivities;
 import dev.baton.operation.OperationActivities;
 import dev.baton.probe.ProbeActivities;
+import dev.baton.release.ReleaseActivities;
 import dev.baton.router.RouterActivities;
 import dev.baton.site.SiteActivities;
 import io.temporal.activity.ActivityOptions;
@@ -49,7 +50,12 @@ final class FailoverActivities {
     Duration fenceTimeout = request.policy().fenceTimeout();
     operations =
         Workflow.newActivityStub(OperationActivities.class, retried(Duration.ofSeconds(30)));
-    router = Workflow.newActivityStub(RouterActivities.class, retried(Duration.ofMinutes(1)));
+    router =
+        Workflow.newActivityStub(
+            RouterActivities.class,
+            ActivityOptions.newBuilder(retried(Duration.ofMinutes(1)))
+                .setHeartbeatTimeout(ReleaseActivities.ROUTER_HEARTBEAT)
+                .build());
     probe = Workflow.newActivityStub(ProbeActivities.class, retried(Duration.ofSeconds(30)));
     notify = Workflow.newActivityStub(NotifyActivities.class, Notifications.OPTIONS);
     database = Workflow.newActivityStub(DatabaseActivities.class, retried(Duration.ofMinutes(2)));

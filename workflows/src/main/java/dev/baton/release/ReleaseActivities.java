@@ -29,6 +29,9 @@ public final class ReleaseActivities {
           .setMaximumAttempts(3)
           .build();
 
+  /** Router calls heartbeat while they run (HeartbeatingRouter); a dead worker shows in this. */
+  public static final Duration ROUTER_HEARTBEAT = Duration.ofSeconds(10);
+
   public final RouterActivities router;
   public final ProbeActivities probe;
   final DatabaseActivities database;
@@ -45,7 +48,14 @@ public final class ReleaseActivities {
   private final Map<String, SiteDatabaseActivities> siteDatabases = new HashMap<>();
 
   public ReleaseActivities(ReleaseRequest request) {
-    router = Workflow.newActivityStub(RouterActivities.class, shortCall(Duration.ofMinutes(2)));
+    // Heartbeat timeout: a switch whose control worker died is retried within seconds, not after
+    // the 2 minutes (the worker heartbeats every router call while it runs).
+    router =
+        Workflow.newActivityStub(
+            RouterActivities.class,
+            ActivityOptions.newBuilder(shortCall(Duration.ofMinutes(2)))
+                .setHeartbeatTimeout(ROUTER_HEARTBEAT)
+                .build());
     probe = Workflow.newActivityStub(ProbeActivities.class, shortCall(Duration.ofMinutes(1)));
     database = Workflow.newActivityStub(DatabaseActivities.class, shortCall(Duration.ofMinutes(2)));
     replay =

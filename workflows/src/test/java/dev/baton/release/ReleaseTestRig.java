@@ -22,6 +22,7 @@ import dev.baton.site.DeployRequest;
 import dev.baton.site.DeployResult;
 import dev.baton.site.SiteActivities;
 import dev.baton.testing.TestRules;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -146,7 +147,7 @@ final class ReleaseTestRig {
   ReleaseWorkflow start(ReleaseRequest request) {
     // The rules under test stand where the control worker's file would: in its answer.
     controlRules(request.policy());
-    ReleaseWorkflow release = stub();
+    ReleaseWorkflow release = stub(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE);
     WorkflowClient.start(release::run, request);
     return release;
   }
@@ -178,13 +179,23 @@ final class ReleaseTestRig {
     env.sleep(duration);
   }
 
+  /**
+   * The release started last, for its result: {@code stub().run(null)} waits for it. A duplicate is
+   * rejected, so a release that ended before the call is read, not run again with a null request
+   * (which then failed every workflow task and hung the test).
+   */
   ReleaseWorkflow stub() {
+    return stub(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE);
+  }
+
+  private ReleaseWorkflow stub(WorkflowIdReusePolicy reuse) {
     return env.getWorkflowClient()
         .newWorkflowStub(
             ReleaseWorkflow.class,
             WorkflowOptions.newBuilder()
                 .setTaskQueue(worker.getTaskQueue())
                 .setWorkflowId(Names.releaseWorkflowId(PROJECT))
+                .setWorkflowIdReusePolicy(reuse)
                 .build());
   }
 
