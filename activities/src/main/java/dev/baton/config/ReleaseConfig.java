@@ -1,5 +1,6 @@
 package dev.baton.config;
 
+import dev.baton.release.TrafficLimits;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,6 +16,8 @@ import java.util.List;
  * @param shiftPause how long each partial step of a shift lasts while the new site is probed
  * @param outageWait how long a step waits, across attempts, for a Docker engine or database that
  *     does not answer (restarting) before it fails
+ * @param bakeTraffic limits on the new site's real traffic while it bakes ({@code bake: {duration,
+ *     maxErrorRate, maxP99, minRequests}}); null when {@code bake} is only a duration
  */
 public record ReleaseConfig(
     ApprovalConfig approval,
@@ -24,7 +27,8 @@ public record ReleaseConfig(
     List<String> activeOnlyServices,
     List<Integer> shift,
     Duration shiftPause,
-    Duration outageWait) {
+    Duration outageWait,
+    TrafficLimits bakeTraffic) {
 
   public ReleaseConfig {
     activeOnlyServices = List.copyOf(activeOnlyServices);

@@ -106,15 +106,18 @@ final class SectionReader {
 
   static ReleaseConfig release(TreeReader r, Path base) {
     r.mapping(false, "a mapping with approval, bake, probeInterval, deployTimeout", RELEASE_KEYS);
+    TreeReader bake = r.child("bake");
+    TreeReader bakeTime = bake.isMapping() ? bake.child("duration") : bake;
     return new ReleaseConfig(
         approval(r.child("approval"), base),
-        requireNonNullElse(r.child("bake").duration(false, false), Duration.ofMinutes(5)),
+        requireNonNullElse(bakeTime.duration(false, false), Duration.ofMinutes(5)),
         requireNonNullElse(r.child("probeInterval").duration(false, true), Duration.ofSeconds(10)),
         requireNonNullElse(r.child("deployTimeout").duration(false, true), Duration.ofMinutes(30)),
         r.child("activeOnlyServices").texts(false, "a list of compose service names"),
         shift(r.child("shift")),
         requireNonNullElse(r.child("shiftPause").duration(false, false), Duration.ofSeconds(5)),
-        requireNonNullElse(r.child("outageWait").duration(false, false), Duration.ofMinutes(3)));
+        requireNonNullElse(r.child("outageWait").duration(false, false), Duration.ofMinutes(3)),
+        bake.isMapping() ? BakeTrafficReader.limits(bake) : null);
   }
 
   /** The shift steps, or an empty list after reporting what is wrong with them. */

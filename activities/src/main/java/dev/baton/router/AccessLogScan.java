@@ -35,8 +35,16 @@ final class AccessLogScan {
    * @param lines lines read, whether in the window or not
    * @param parsed lines whose first field is a $msec time
    * @param statuses failed requests by status ("-" for none)
+   * @param p99Millis the 99th percentile of the counted requests' {@code rt=$request_time}, or -1
+   *     when none had one
    */
-  record Counts(long lines, long parsed, long requests, long errors, Map<String, Long> statuses) {}
+  record Counts(
+      long lines,
+      long parsed,
+      long requests,
+      long errors,
+      Map<String, Long> statuses,
+      long p99Millis) {}
 
   private final FileChannel channel;
   private final long size;
@@ -47,18 +55,25 @@ final class AccessLogScan {
   }
 
   static Counts scan(Path file, long fromMillis, long toMillis) throws IOException {
+    return scan(file, fromMillis, toMillis, null);
+  }
+
+  /** Only the requests {@code upstream} (host:port) answered; all of them when null. */
+  static Counts scan(Path file, long fromMillis, long toMillis, String upstream)
+      throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      return new AccessLogScan(channel).count(fromMillis, toMillis);
+      return new AccessLogScan(channel).count(fromMillis, toMillis, upstream);
     }
   }
 
-  private Counts count(long fromMillis, long toMillis) throws IOException {
+  private Counts count(long fromMillis, long toMillis, String upstream) throws IOException {
     long start = lineStart(firstOffsetNear(fromMillis - SLACK_MILLIS));
     long lines = 0;
     long parsed = 0;
     long requests = 0;
     long errors = 0;
     Map<String, Long> statuses = new TreeMap<>();
+    RequestTimes times = new RequestTimes();
     try (BufferedReader reader = readerAt(start)) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         lines++;
@@ -73,7 +88,11 @@ final class AccessLogScan {
         if (at < fromMillis || at > toMillis) {
           continue;
         }
+        if (upstream != null && !upstream.equals(upstream(line))) {
+          continue;
+        }
         requests++;
+        times.add(requestMillis(line));
         String status = status(line);
         if (failed(status)) {
           errors++;
@@ -81,7 +100,7 @@ final class AccessLogScan {
         }
       }
     }
-    return new Counts(lines, parsed, requests, errors, statuses);
+    return new Counts(lines, parsed, requests, errors, statuses, times.p99());
   }
 
   /** An offset whose following line is before {@code threshold} (or 0), close to the last one. */
@@ -177,6 +196,34 @@ final class AccessLogScan {
   static String status(String line) {
     String[] fields = line.trim().split(" +", 3);
     return fields.length < 2 || fields[1].isEmpty() ? "-" : fields[1];
+  }
+
+  /**
+   * The third field, {@code $upstream_addr}: the server that answered, the last of a list when
+   * nginx tried several ("127.0.0.1:3000, 127.0.0.1:3001"); null when there is none.
+   */
+  static String upstream(String line) {
+    String[] fields = line.trim().split(" +");
+    String last = null;
+    for (int i = 2; i < fields.length && !fields[i].contains("="); i++) {
+      last = fields[i].endsWith(",") ? fields[i].substring(0, fields[i].length() - 1) : fields[i];
+    }
+    return last;
+  }
+
+  /** {@code rt=$request_time} (seconds, millisecond resolution) in millis, or -1 without one. */
+  static long requestMillis(String line) {
+    int at = line.indexOf(" rt=");
+    if (at < 0) {
+      return -1;
+    }
+    int end = line.indexOf(' ', at + 4);
+    try {
+      double seconds = Double.parseDouble(line.substring(at + 4, end < 0 ? line.length() : end));
+      return Math.round(seconds * 1000);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** A 5xx, or no status at all: the user got no answer from the site. */

@@ -17,9 +17,11 @@ import java.util.stream.Collectors;
 public final class NginxRequestLogActivities implements RequestLogActivities {
   static final String FORMAT = "log_format baton '$msec $status $upstream_addr'";
   private final Path accessLog;
+  private final Map<String, String> upstreams;
 
   public NginxRequestLogActivities(NginxRouterConfig config) {
     this.accessLog = config.accessLog();
+    this.upstreams = config.upstreams();
   }
 
   @Override
@@ -28,9 +30,16 @@ public final class NginxRequestLogActivities implements RequestLogActivities {
       return unmeasured(
           "router.accessLog is not set, so baton cannot see nginx's requests (docs/routers.md)");
     }
+    String upstream = null;
+    if (request.siteId() != null) {
+      upstream = upstreams.get(request.siteId());
+      if (upstream == null) {
+        return unmeasured("router.upstreams names no address for site " + request.siteId());
+      }
+    }
     AccessLogScan.Counts counts;
     try {
-      counts = AccessLogScan.scan(accessLog, request.fromMillis(), request.toMillis());
+      counts = AccessLogScan.scan(accessLog, request.fromMillis(), request.toMillis(), upstream);
     } catch (NoSuchFileException e) {
       return unmeasured("cannot read the router's access log " + accessLog + ": no such file");
     } catch (IOException | SecurityException e) {
@@ -56,7 +65,9 @@ public final class NginxRequestLogActivities implements RequestLogActivities {
           true,
           0,
           0,
-          "no requests in "
+          "no requests"
+              + (upstream == null ? "" : " answered by " + upstream)
+              + " in "
               + accessLog
               + " between "
               + Instant.ofEpochMilli(request.fromMillis())
@@ -64,7 +75,11 @@ public final class NginxRequestLogActivities implements RequestLogActivities {
               + Instant.ofEpochMilli(request.toMillis()));
     }
     return new RequestErrors(
-        true, counts.requests(), counts.errors(), detail(counts.requests(), counts.statuses()));
+        true,
+        counts.requests(),
+        counts.errors(),
+        detail(counts.requests(), counts.statuses()),
+        counts.p99Millis());
   }
 
   /** "2 of 1532 requests failed (502 x2)". */

@@ -59,15 +59,15 @@ public final class NginxRouterActivities implements RouterActivities {
     log.info("router moving traffic to {} ({})", request.toSite(), target);
     String previous = content(); // the file is read once per switch
     List<Server> current = serversIn(previous);
-    boolean oldWorkersGone = true;
-    if (!current.equals(List.of(new Server(target, current.get(0).weight())))) {
-      oldWorkersGone =
-          rewrite(
-              previous,
-              UpstreamFile.withServers(previous, List.of(new Server(target, 1))),
-              current,
-              timer);
-    }
+    // Written and reloaded even when the file names the target already: an attempt whose worker
+    // died between its write and its reload left a file nginx never loaded, and its retry must
+    // not take the file's word for where traffic goes.
+    boolean oldWorkersGone =
+        rewrite(
+            previous,
+            UpstreamFile.withServers(previous, List.of(new Server(target, 1))),
+            current,
+            timer);
     // Once the old workers are gone nothing can answer with the old config, so a few answers
     // prove the switch; while they linger, it takes a longer run of answers.
     String verified = verifier.awaitUpstream(target, oldWorkersGone ? 3 : 20);

@@ -110,7 +110,8 @@ class ConfigLoaderValidTest {
                 List.of("worker", "scheduler"),
                 List.of(10, 50, 100),
                 Duration.ofSeconds(20),
-                Duration.ofMinutes(3)));
+                Duration.ofMinutes(3),
+                null));
     assertThat(valid.database())
         .isEqualTo(new DatabaseConfig("replicated", 512 * 1024, Duration.ofMinutes(1)));
     assertThat(valid.database().replicated()).isTrue();
@@ -143,7 +144,8 @@ class ConfigLoaderValidTest {
                 List.of(),
                 List.of(),
                 Duration.ofSeconds(5),
-                Duration.ofMinutes(3)));
+                Duration.ofMinutes(3),
+                null));
     assertThat(config.database())
         .isEqualTo(new DatabaseConfig("external", 16L * 1024 * 1024, Duration.ofSeconds(30)));
     assertThat(config.monitor()).isEqualTo(new MonitorConfig(Duration.ofSeconds(2), 3, false));

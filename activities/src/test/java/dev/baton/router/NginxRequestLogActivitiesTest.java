@@ -19,15 +19,17 @@ class NginxRequestLogActivitiesTest {
   @TempDir Path dir;
 
   private RequestErrors count(Path log, long from, long to) {
-    NginxRouterConfig config =
+    return activities(log).requestErrors(new RequestErrorsRequest("shop", from, to));
+  }
+
+  private NginxRequestLogActivities activities(Path log) {
+    return new NginxRequestLogActivities(
         new NginxRouterConfig(
             dir.resolve("upstream.conf"),
             dir.resolve("nginx.conf"),
             "http://127.0.0.1:8080/",
             Map.of("primary", "127.0.0.1:3000", "secondary", "127.0.0.1:3001"),
-            log);
-    return new NginxRequestLogActivities(config)
-        .requestErrors(new RequestErrorsRequest("shop", from, to));
+            log));
   }
 
   private static String line(long millis, String status) {
@@ -53,6 +55,51 @@ class NginxRequestLogActivitiesTest {
     assertThat(errors)
         .isEqualTo(
             new RequestErrors(true, 8, 5, "5 of 8 requests failed (502 x2, 504 x1, no status x2)"));
+  }
+
+  @Test
+  void aSiteCountsOnlyTheRequestsItsUpstreamAnsweredWithTheirP99() throws IOException {
+    Path log = dir.resolve("access.log");
+    StringBuilder lines = new StringBuilder();
+    // secondary (3001) answers 100 requests in 1..100 ms, two of them 502; primary answers the
+    // rest, slowly; one request nginx retried from primary on secondary counts for secondary.
+    for (int i = 1; i <= 99; i++) {
+      lines.append(timed(T0 + i, i == 7 || i == 8 ? "502" : "200", "127.0.0.1:3001", i));
+      lines.append(timed(T0 + i, "200", "127.0.0.1:3000", 5000));
+    }
+    lines.append(timed(T0 + 100, "200", "127.0.0.1:3000, 127.0.0.1:3001", 100));
+    Files.writeString(log, lines.toString());
+
+    RequestErrors secondary = countFor(log, "secondary");
+
+    assertThat(secondary.requests()).isEqualTo(100);
+    assertThat(secondary.errors()).isEqualTo(2);
+    assertThat(secondary.p99Millis()).isEqualTo(99);
+    assertThat(countFor(log, "primary").p99Millis()).isEqualTo(5000);
+    assertThat(count(log, T0, T0 + 100).requests()).as("without a site: all").isEqualTo(199);
+    assertThat(count(log, T0, T0 + 100).p99Millis()).isEqualTo(5000);
+  }
+
+  @Test
+  void aLogWithoutRequestTimesHasNoP99AndAnUnknownSiteIsNotMeasured() throws IOException {
+    Path log = dir.resolve("access.log");
+    Files.writeString(log, line(T0, "200") + line(T0 + 1, "200"));
+
+    assertThat(count(log, T0, T0 + 1).p99Millis()).isEqualTo(-1);
+    RequestErrors unknown = countFor(log, "tertiary");
+    assertThat(unknown.measured()).isFalse();
+    assertThat(unknown.detail()).isEqualTo("router.upstreams names no address for site tertiary");
+  }
+
+  private RequestErrors countFor(Path log, String site) {
+    return activities(log).requestErrors(new RequestErrorsRequest("shop", T0, T0 + 100, site));
+  }
+
+  /** A line as the local environment's nginx writes it: upstream and rt=$request_time. */
+  private static String timed(long millis, String status, String upstream, long requestMillis) {
+    return String.format(
+        "%d.%03d %s %s rt=%d.%03d%n",
+        millis / 1000, millis % 1000, status, upstream, requestMillis / 1000, requestMillis % 1000);
   }
 
   @Test

@@ -28,6 +28,7 @@ public final class ReleasePolicies {
         release.shiftPause(),
         config.temporal().searchAttributes(),
         release.outageWait(),
-        !config.temporal().versionSearchAttribute());
+        !config.temporal().versionSearchAttribute(),
+        release.bakeTraffic());
   }
 }

@@ -38,8 +38,11 @@ final class Bake {
       tracker.set(Step.BAKE, StepState.SKIPPED, "no bake time configured");
       return;
     }
-    long end = Workflow.currentTimeMillis() + bake.toMillis();
+    long start = Workflow.currentTimeMillis();
+    long end = start + bake.toMillis();
     int probes = 0;
+    TrafficJudge traffic = new TrafficJudge(request, activities);
+    String seen = "";
     tracker.start(Step.BAKE, "watching " + active + " for " + Texts.duration(bake));
     while (true) {
       ProbeResult probe = activities.probe.probe(new ProbeRequest(request.project(), active));
@@ -48,18 +51,30 @@ final class Bake {
         throw FailureKind.BAKE_FAILED.failure(
             active + " failed a probe while baking: " + probe.summary());
       }
+      seen = traffic.check(active, start, FailureKind.BAKE_FAILED, "while baking, ");
       long left = end - Workflow.currentTimeMillis();
       if (left <= 0) {
         break;
       }
       tracker.set(
-          Step.BAKE, StepState.RUNNING, probes + " probe(s) passed, " + left / 1000 + "s left");
+          Step.BAKE,
+          StepState.RUNNING,
+          probes
+              + " probe(s) passed, "
+              + (seen.isEmpty() ? "" : seen + ", ")
+              + left / 1000
+              + "s left");
       Workflow.await(
           Duration.ofMillis(Math.min(left, policy.probeInterval().toMillis())),
           rollback::requested);
       rollback.throwIfRequested();
     }
     tracker.set(
-        Step.BAKE, StepState.SUCCEEDED, probes + " probe(s) passed over " + Texts.duration(bake));
+        Step.BAKE,
+        StepState.SUCCEEDED,
+        probes
+            + " probe(s) passed over "
+            + Texts.duration(bake)
+            + (seen.isEmpty() ? "" : "; " + seen));
   }
 }

@@ -7,6 +7,7 @@ import dev.baton.notify.Notifications;
 import dev.baton.notify.NotifyActivities;
 import dev.baton.operation.OperationActivities;
 import dev.baton.probe.ProbeActivities;
+import dev.baton.router.RequestLogActivities;
 import dev.baton.router.RouterActivities;
 import dev.baton.site.SiteActivities;
 import io.temporal.activity.ActivityOptions;
@@ -41,6 +42,9 @@ public final class ReleaseActivities {
 
   public final NotifyActivities notify;
 
+  /** The router's log of real requests, for a bake judged by traffic ({@link TrafficJudge}). */
+  final RequestLogActivities requestLog;
+
   /** The project's other workflows: a release does not start while a drill or failover runs. */
   final OperationActivities operations;
 
@@ -67,6 +71,8 @@ public final class ReleaseActivities {
                 .setRetryOptions(FEW_RETRIES)
                 .build());
     notify = Workflow.newActivityStub(NotifyActivities.class, Notifications.OPTIONS);
+    requestLog =
+        Workflow.newActivityStub(RequestLogActivities.class, shortCall(Duration.ofMinutes(1)));
     operations =
         Workflow.newActivityStub(OperationActivities.class, shortCall(Duration.ofMinutes(1)));
     for (String siteId : request.siteIds()) {

@@ -24,6 +24,8 @@ import java.util.List;
  * @param omitVersionAttribute with {@code searchAttributes}, leave BatonVersion unset: search
  *     attributes are never encrypted ({@code temporal.versionSearchAttribute: false}); false for
  *     releases started before this existed, which set it
+ * @param bakeTraffic limits on the new site's real traffic during the bake and each shift step;
+ *     null when the release judges by probes only (and in releases started before this existed)
  */
 public record ReleasePolicy(
     List<String> approvalSteps,
@@ -42,7 +44,8 @@ public record ReleasePolicy(
     Duration shiftPause,
     boolean searchAttributes,
     Duration outageWait,
-    boolean omitVersionAttribute) {
+    boolean omitVersionAttribute,
+    TrafficLimits bakeTraffic) {
 
   public static final Duration DEFAULT_OUTAGE_WAIT = Duration.ofMinutes(3);
 
@@ -87,7 +90,8 @@ public record ReleasePolicy(
         shiftPause,
         searchAttributes,
         outageWait,
-        false);
+        false,
+        null);
   }
 
   /** This policy with a weighted shift of {@code percents} (ending with 100). */
@@ -109,7 +113,8 @@ public record ReleasePolicy(
         pause,
         searchAttributes,
         outageWait,
-        omitVersionAttribute);
+        omitVersionAttribute,
+        bakeTraffic);
   }
 
   public boolean needsApproval(String step) {
@@ -129,6 +134,7 @@ public record ReleasePolicy(
     return approval
         + ", bake "
         + Texts.duration(bake)
+        + (bakeTraffic == null ? "" : " judged by real traffic (" + bakeTraffic.describe() + ")")
         + (shift.size() > 1 ? ", shift " + shift : "")
         + (replicatedDatabase ? ", replicated database" : "");
   }

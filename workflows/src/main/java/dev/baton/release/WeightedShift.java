@@ -54,8 +54,10 @@ final class WeightedShift {
   /** Probes {@code to} every probe interval until the pause has passed; throws on a failure. */
   private void hold(String label, int percent, String to, long shiftMillis) {
     Duration pause = request.policy().shiftPause();
-    long end = Workflow.currentTimeMillis() + pause.toMillis();
+    long start = Workflow.currentTimeMillis();
+    long end = start + pause.toMillis();
     int probes = 0;
+    TrafficJudge traffic = new TrafficJudge(request, activities);
     while (true) {
       ProbeResult probe = activities.probe.probe(new ProbeRequest(request.project(), to));
       probes++;
@@ -63,6 +65,7 @@ final class WeightedShift {
         throw FailureKind.SWITCH_FAILED.failure(
             "at " + percent + "% on " + to + ", " + to + " failed a probe: " + probe.summary());
       }
+      String seen = traffic.check(to, start, FailureKind.SWITCH_FAILED, "at " + percent + "% on ");
       long left = end - Workflow.currentTimeMillis();
       if (left <= 0) {
         return;
@@ -76,6 +79,7 @@ final class WeightedShift {
               + " ms): "
               + probes
               + " probe(s) passed, "
+              + (seen.isEmpty() ? "" : seen + ", ")
               + (left + 999) / 1000
               + "s left");
       Workflow.sleep(

@@ -67,7 +67,8 @@ class ReleaseSearchAttributesTest extends ReleaseTestBase {
             on.shiftPause(),
             true,
             on.outageWait(),
-            true);
+            true,
+            null);
     ReleaseWorkflow release = rig.start(request(withoutVersion));
     awaitWaitingFor(release, "switch");
 

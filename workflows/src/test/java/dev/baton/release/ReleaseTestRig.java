@@ -13,6 +13,7 @@ import dev.baton.notify.NotifyActivities;
 import dev.baton.operation.OperationActivities;
 import dev.baton.probe.ProbeActivities;
 import dev.baton.probe.ProbeResult;
+import dev.baton.router.RequestLogActivities;
 import dev.baton.router.RouterActivities;
 import dev.baton.router.SwitchRequest;
 import dev.baton.router.SwitchResult;
@@ -45,6 +46,7 @@ final class ReleaseTestRig {
   final NotifyActivities notify = mockActivity(NotifyActivities.class);
   final OperationActivities operations = mockActivity(OperationActivities.class);
   final RulesActivities rules = mockActivity(RulesActivities.class);
+  final RequestLogActivities requestLog = mockActivity(RequestLogActivities.class);
   final SiteActivities primary = mockActivity(SiteActivities.class);
   final SiteActivities secondary = mockActivity(SiteActivities.class);
   final SiteDatabaseActivities primaryDatabase = mockActivity(SiteDatabaseActivities.class);
@@ -55,7 +57,8 @@ final class ReleaseTestRig {
   ReleaseTestRig(TestWorkflowEnvironment env, Worker worker) {
     this.env = env;
     this.worker = worker;
-    worker.registerActivitiesImplementations(router, probe, database, notify, operations, rules);
+    worker.registerActivitiesImplementations(
+        router, probe, database, notify, operations, rules, requestLog);
     env.newWorker(Names.siteQueue(PROJECT, "primary"))
         .registerActivitiesImplementations(primary, primaryDatabase);
     env.newWorker(Names.siteQueue(PROJECT, "secondary"))
