@@ -52,7 +52,7 @@ class NginxRouterActivitiesTest {
   }
 
   @Test
-  void switchesVerifiesAndIsIdempotent() throws IOException {
+  void switchesVerifiesAndARetryAfterAWriteNginxNeverLoadedStillMovesTraffic() throws IOException {
     nginx.start();
     NginxRouterActivities router = router(upstreamFile);
     assertThat(router.currentTarget(new RouterRequest("shop"))).isEqualTo("primary");
@@ -66,11 +66,16 @@ class NginxRouterActivitiesTest {
         .contains("old workers exited");
     assertThat(Files.readString(upstreamFile)).isEqualTo("server " + secondary.address() + ";\n");
     assertThat(router.currentTarget(new RouterRequest("shop"))).isEqualTo("secondary");
-    // Already there: verified again, nothing rewritten.
-    long modified = Files.getLastModifiedTime(upstreamFile).toMillis();
-    assertThat(router.switchTo(new SwitchRequest("shop", "primary", "secondary")).target())
-        .isEqualTo("secondary");
-    assertThat(Files.getLastModifiedTime(upstreamFile).toMillis()).isEqualTo(modified);
+    // A switch back whose worker died between its write and nginx's reload: the file names
+    // primary, nginx still sends traffic to secondary. Its retry must not take the file's word.
+    Files.writeString(upstreamFile, "server " + primary.address() + ";\n");
+
+    SwitchResult retried = router.switchTo(new SwitchRequest("shop", "secondary", "primary"));
+
+    assertThat(retried.detail()).startsWith("nginx upstream " + primary.address() + " verified");
+    assertThat(router.switchTo(new SwitchRequest("shop", "secondary", "primary")).target())
+        .as("switching to where traffic already goes is verified again")
+        .isEqualTo("primary");
   }
 
   @Test
