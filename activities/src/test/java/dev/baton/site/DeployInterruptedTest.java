@@ -66,10 +66,7 @@ class DeployInterruptedTest {
     try {
       env.registerActivitiesImplementations(activities);
       SiteActivities stub = stub(env, Duration.ofSeconds(10));
-      CompletableFuture<DeployResult> building =
-          CompletableFuture.supplyAsync(
-              () -> stub.deploy(new DeployRequest("shop", "dc2", "hang", Role.STANDBY)));
-      awaitRunningContainer(building);
+      CompletableFuture<DeployResult> building = hangingBuild(stub);
 
       engine.close(); // dockerd stopped with everything it ran: an engine going down for an upgrade
       Throwable thrown = building.handle((ok, failure) -> failure).get(2, TimeUnit.MINUTES);
@@ -107,10 +104,7 @@ class DeployInterruptedTest {
     try {
       env.registerActivitiesImplementations(activities);
       SiteActivities stub = stub(env, Duration.ofSeconds(2));
-      CompletableFuture<DeployResult> hanging =
-          CompletableFuture.supplyAsync(
-              () -> stub.deploy(new DeployRequest("shop", "dc2", "hang", Role.STANDBY)));
-      awaitRunningContainer(hanging); // the build's RUN step: sleep 600
+      CompletableFuture<DeployResult> hanging = hangingBuild(stub);
 
       long cancelled = System.nanoTime();
       env.requestCancelActivity();
@@ -217,6 +211,16 @@ class DeployInterruptedTest {
         Map.of(),
         null,
         null);
+  }
+
+  /** A deploy of version "hang", once its build's RUN step (sleep 600) runs in the engine. */
+  private static CompletableFuture<DeployResult> hangingBuild(SiteActivities stub)
+      throws InterruptedException {
+    CompletableFuture<DeployResult> deploy =
+        CompletableFuture.supplyAsync(
+            () -> stub.deploy(new DeployRequest("shop", "dc2", "hang", Role.STANDBY)));
+    awaitRunningContainer(deploy);
+    return deploy;
   }
 
   private static void awaitRunningContainer(CompletableFuture<?> deploy)

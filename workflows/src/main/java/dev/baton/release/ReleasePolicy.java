@@ -55,45 +55,6 @@ public record ReleasePolicy(
     shiftPause = shiftPause == null ? Duration.ZERO : shiftPause;
   }
 
-  /** A policy whose search attributes, when on, include the version. */
-  public ReleasePolicy(
-      List<String> approvalSteps,
-      List<String> approvers,
-      boolean fourEyes,
-      Duration approvalTimeout,
-      TimeoutOutcome onApprovalTimeout,
-      Duration bake,
-      Duration probeInterval,
-      Duration deployTimeout,
-      List<String> activeOnlyServices,
-      boolean replicatedDatabase,
-      long maxLagBytes,
-      Duration maxLag,
-      List<Integer> shift,
-      Duration shiftPause,
-      boolean searchAttributes,
-      Duration outageWait) {
-    this(
-        approvalSteps,
-        approvers,
-        fourEyes,
-        approvalTimeout,
-        onApprovalTimeout,
-        bake,
-        probeInterval,
-        deployTimeout,
-        activeOnlyServices,
-        replicatedDatabase,
-        maxLagBytes,
-        maxLag,
-        shift,
-        shiftPause,
-        searchAttributes,
-        outageWait,
-        false,
-        null);
-  }
-
   /** This policy with a weighted shift of {@code percents} (ending with 100). */
   public ReleasePolicy withShift(List<Integer> percents, Duration pause) {
     return new ReleasePolicy(

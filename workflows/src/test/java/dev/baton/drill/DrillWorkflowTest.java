@@ -56,6 +56,8 @@ class DrillWorkflowTest extends MockedSitesTestBase {
         List.of(),
         Duration.ZERO,
         false,
+        null,
+        false,
         null);
   }
 

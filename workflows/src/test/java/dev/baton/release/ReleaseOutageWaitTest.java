@@ -28,9 +28,7 @@ import org.junit.jupiter.api.Test;
  * showing what it waits for and since when; one that stays away fails the step after that.
  */
 class ReleaseOutageWaitTest extends ReleaseTestBase {
-  private static final String ENGINE_DOWN =
-      "secondary: the Docker engine at unix:///run/baton/secondary/docker.sock does not answer"
-          + " (Connection refused); is dockerd running there?";
+  private static final String ENGINE_DOWN = ReleaseTransientFaultTest.ENGINE_DOWN;
 
   @Test
   @Fault(

@@ -92,6 +92,8 @@ final class ReleaseTestRig {
         List.of(),
         Duration.ZERO,
         false,
+        null,
+        false,
         null);
   }
 
@@ -139,6 +141,8 @@ final class ReleaseTestRig {
         p.shift(),
         p.shiftPause(),
         searchAttributes,
+        null,
+        false,
         null);
   }
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * on. An engine or database that stays away longer: {@link ReleaseOutageWaitTest}.
  */
 class ReleaseTransientFaultTest extends ReleaseTestBase {
-  private static final String ENGINE_DOWN =
+  static final String ENGINE_DOWN =
       "secondary: the Docker engine at unix:///run/baton/secondary/docker.sock does not answer"
           + " (Connection refused); is dockerd running there?";
 

@@ -135,6 +135,8 @@ class ReleaseWorkflowTest extends ReleaseTestBase {
             lenient.shift(),
             lenient.shiftPause(),
             false,
+            null,
+            false,
             null);
     // Fine before the deploy, lagging by the time the standby is validated.
     Mockito.when(rig.database.replicationStatus(any()))

@@ -59,6 +59,8 @@ public final class TestRules {
         List.of(),
         Duration.ZERO,
         false,
+        null,
+        false,
         null);
   }
 
