@@ -15,6 +15,7 @@ import java.util.List;
  * @param shiftPause how long each partial step of a shift lasts while the new site is probed
  * @param outageWait how long a step waits, across attempts, for a Docker engine or database that
  *     does not answer (restarting) before it fails
+ * @param smoke the smoke tests run against the standby after validate, before the approval
  */
 public record ReleaseConfig(
     ApprovalConfig approval,
@@ -24,10 +25,39 @@ public record ReleaseConfig(
     List<String> activeOnlyServices,
     List<Integer> shift,
     Duration shiftPause,
-    Duration outageWait) {
+    Duration outageWait,
+    List<SmokeConfig> smoke) {
 
   public ReleaseConfig {
     activeOnlyServices = List.copyOf(activeOnlyServices);
     shift = List.copyOf(shift);
+    smoke = smoke == null ? List.of() : List.copyOf(smoke);
+  }
+
+  /** A release without smoke tests. */
+  public ReleaseConfig(
+      ApprovalConfig approval,
+      Duration bake,
+      Duration probeInterval,
+      Duration deployTimeout,
+      List<String> activeOnlyServices,
+      List<Integer> shift,
+      Duration shiftPause,
+      Duration outageWait) {
+    this(
+        approval,
+        bake,
+        probeInterval,
+        deployTimeout,
+        activeOnlyServices,
+        shift,
+        shiftPause,
+        outageWait,
+        List.of());
+  }
+
+  /** The smoke test named {@code name}, or null. */
+  public SmokeConfig smoke(String name) {
+    return smoke.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
   }
 }
