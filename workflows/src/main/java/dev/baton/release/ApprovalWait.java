@@ -46,7 +46,8 @@ final class ApprovalWait {
             + " waits for approval of "
             + gateName
             + ": baton release approve --step "
-            + gateName);
+            + gateName
+            + tracker.smokeSummary());
     ApprovalRecord decision = gate.await(rollback::requested);
     if (decision == null) {
       beforeRollback.run();

@@ -9,6 +9,7 @@ import dev.baton.operation.OperationActivities;
 import dev.baton.probe.ProbeActivities;
 import dev.baton.router.RouterActivities;
 import dev.baton.site.SiteActivities;
+import dev.baton.smoke.SmokeActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
@@ -38,6 +39,11 @@ public final class ReleaseActivities {
 
   public final NotifyActivities notify;
 
+  /** HTTP smoke tests, on the control queue: its baton.yml holds their headers and bodies. */
+  final SmokeActivities smokeHttp;
+
+  private final ReleaseRequest request;
+
   /** The project's other workflows: a release does not start while a drill or failover runs. */
   final OperationActivities operations;
 
@@ -45,6 +51,7 @@ public final class ReleaseActivities {
   private final Map<String, SiteDatabaseActivities> siteDatabases = new HashMap<>();
 
   public ReleaseActivities(ReleaseRequest request) {
+    this.request = request;
     router = Workflow.newActivityStub(RouterActivities.class, shortCall(Duration.ofMinutes(2)));
     probe = Workflow.newActivityStub(ProbeActivities.class, shortCall(Duration.ofMinutes(1)));
     database = Workflow.newActivityStub(DatabaseActivities.class, shortCall(Duration.ofMinutes(2)));
@@ -57,6 +64,7 @@ public final class ReleaseActivities {
                 .setRetryOptions(FEW_RETRIES)
                 .build());
     notify = Workflow.newActivityStub(NotifyActivities.class, Notifications.OPTIONS);
+    smokeHttp = Workflow.newActivityStub(SmokeActivities.class, shortCall(Duration.ofMinutes(2)));
     operations =
         Workflow.newActivityStub(OperationActivities.class, shortCall(Duration.ofMinutes(1)));
     for (String siteId : request.siteIds()) {
@@ -85,6 +93,21 @@ public final class ReleaseActivities {
 
   SiteActivities site(String siteId) {
     return sites.get(siteId);
+  }
+
+  /**
+   * Service smoke tests on the site's own queue, allowed the check's timeout plus a minute for
+   * Compose to start and clean up; heartbeats notice a dead site worker sooner.
+   */
+  SmokeActivities smokeService(String siteId, Duration timeout) {
+    return Workflow.newActivityStub(
+        SmokeActivities.class,
+        ActivityOptions.newBuilder()
+            .setTaskQueue(Names.siteQueue(request.project(), siteId))
+            .setStartToCloseTimeout(timeout.plus(Duration.ofMinutes(1)))
+            .setHeartbeatTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(FEW_RETRIES)
+            .build());
   }
 
   SiteDatabaseActivities siteDatabase(String siteId) {

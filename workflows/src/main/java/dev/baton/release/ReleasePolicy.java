@@ -1,6 +1,7 @@
 package dev.baton.release;
 
 import dev.baton.report.Texts;
+import dev.baton.smoke.SmokeCheck;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,6 +25,8 @@ import java.util.List;
  * @param omitVersionAttribute with {@code searchAttributes}, leave BatonVersion unset: search
  *     attributes are never encrypted ({@code temporal.versionSearchAttribute: false}); false for
  *     releases started before this existed, which set it
+ * @param smoke the smoke tests run against the standby before the approval; null in releases
+ *     started before they existed: read as none
  */
 public record ReleasePolicy(
     List<String> approvalSteps,
@@ -42,7 +45,8 @@ public record ReleasePolicy(
     Duration shiftPause,
     boolean searchAttributes,
     Duration outageWait,
-    boolean omitVersionAttribute) {
+    boolean omitVersionAttribute,
+    List<SmokeCheck> smoke) {
 
   public static final Duration DEFAULT_OUTAGE_WAIT = Duration.ofMinutes(3);
 
@@ -50,6 +54,47 @@ public record ReleasePolicy(
     outageWait = outageWait == null ? DEFAULT_OUTAGE_WAIT : outageWait;
     shift = shift == null ? List.of() : List.copyOf(shift);
     shiftPause = shiftPause == null ? Duration.ZERO : shiftPause;
+    smoke = smoke == null ? List.of() : List.copyOf(smoke);
+  }
+
+  /** A policy without smoke tests. */
+  public ReleasePolicy(
+      List<String> approvalSteps,
+      List<String> approvers,
+      boolean fourEyes,
+      Duration approvalTimeout,
+      TimeoutOutcome onApprovalTimeout,
+      Duration bake,
+      Duration probeInterval,
+      Duration deployTimeout,
+      List<String> activeOnlyServices,
+      boolean replicatedDatabase,
+      long maxLagBytes,
+      Duration maxLag,
+      List<Integer> shift,
+      Duration shiftPause,
+      boolean searchAttributes,
+      Duration outageWait,
+      boolean omitVersionAttribute) {
+    this(
+        approvalSteps,
+        approvers,
+        fourEyes,
+        approvalTimeout,
+        onApprovalTimeout,
+        bake,
+        probeInterval,
+        deployTimeout,
+        activeOnlyServices,
+        replicatedDatabase,
+        maxLagBytes,
+        maxLag,
+        shift,
+        shiftPause,
+        searchAttributes,
+        outageWait,
+        omitVersionAttribute,
+        List.of());
   }
 
   /** A policy whose search attributes, when on, include the version. */
@@ -109,7 +154,31 @@ public record ReleasePolicy(
         pause,
         searchAttributes,
         outageWait,
-        omitVersionAttribute);
+        omitVersionAttribute,
+        smoke);
+  }
+
+  /** This policy with these smoke tests. */
+  public ReleasePolicy withSmoke(List<SmokeCheck> checks) {
+    return new ReleasePolicy(
+        approvalSteps,
+        approvers,
+        fourEyes,
+        approvalTimeout,
+        onApprovalTimeout,
+        bake,
+        probeInterval,
+        deployTimeout,
+        activeOnlyServices,
+        replicatedDatabase,
+        maxLagBytes,
+        maxLag,
+        shift,
+        shiftPause,
+        searchAttributes,
+        outageWait,
+        omitVersionAttribute,
+        checks);
   }
 
   public boolean needsApproval(String step) {
@@ -130,6 +199,7 @@ public record ReleasePolicy(
         + ", bake "
         + Texts.duration(bake)
         + (shift.size() > 1 ? ", shift " + shift : "")
+        + (smoke.isEmpty() ? "" : ", " + smoke.size() + " smoke test(s)")
         + (replicatedDatabase ? ", replicated database" : "");
   }
 }

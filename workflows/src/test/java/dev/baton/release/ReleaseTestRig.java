@@ -21,6 +21,7 @@ import dev.baton.rules.RulesActivities;
 import dev.baton.site.DeployRequest;
 import dev.baton.site.DeployResult;
 import dev.baton.site.SiteActivities;
+import dev.baton.smoke.SmokeActivities;
 import dev.baton.testing.TestRules;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -48,17 +49,24 @@ final class ReleaseTestRig {
   final SiteActivities secondary = mockActivity(SiteActivities.class);
   final SiteDatabaseActivities primaryDatabase = mockActivity(SiteDatabaseActivities.class);
   final SiteDatabaseActivities secondaryDatabase = mockActivity(SiteDatabaseActivities.class);
+
+  /** HTTP smoke tests (control queue) and service smoke tests (each site's queue). */
+  final SmokeActivities smokeHttp = mockActivity(SmokeActivities.class);
+
+  final SmokeActivities primarySmoke = mockActivity(SmokeActivities.class);
+  final SmokeActivities secondarySmoke = mockActivity(SmokeActivities.class);
   private final TestWorkflowEnvironment env;
   private final Worker worker;
 
   ReleaseTestRig(TestWorkflowEnvironment env, Worker worker) {
     this.env = env;
     this.worker = worker;
-    worker.registerActivitiesImplementations(router, probe, database, notify, operations, rules);
+    worker.registerActivitiesImplementations(
+        router, probe, database, notify, operations, rules, smokeHttp);
     env.newWorker(Names.siteQueue(PROJECT, "primary"))
-        .registerActivitiesImplementations(primary, primaryDatabase);
+        .registerActivitiesImplementations(primary, primaryDatabase, primarySmoke);
     env.newWorker(Names.siteQueue(PROJECT, "secondary"))
-        .registerActivitiesImplementations(secondary, secondaryDatabase);
+        .registerActivitiesImplementations(secondary, secondaryDatabase, secondarySmoke);
     // A healthy world where primary is active; tests override what they break.
     when(operations.running(any())).thenReturn("");
     when(router.currentTarget(any())).thenReturn("primary");
