@@ -223,6 +223,9 @@ class ConfigLoaderValidTest {
     BatonConfig config = ConfigLoader.load(file, Map.of());
     assertThat(config.siteIds()).containsExactly("primary", "secondary");
     assertThat(config.release().approval().steps()).containsExactly("switch");
+    assertThat(config.release().smoke())
+        .extracting(SmokeConfig::name)
+        .containsExactly("e2e", "orders");
     assertThat(config.temporal().tls().mutual()).isTrue();
     assertThat(config.temporal().apiKeyEnv()).isEqualTo("TEMPORAL_API_KEY");
     assertThat(config.temporal().versionSearchAttribute()).isTrue();
