@@ -24,6 +24,10 @@ import okhttp3.Response;
 final class HttpSmoke {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Each check gets its own timeouts on a client that shares this one's pools. */
+  private static final OkHttpClient BASE =
+      new OkHttpClient.Builder().retryOnConnectionFailure(false).followRedirects(false).build();
+
   /** How much of a failing answer's body is kept: enough to see why. */
   static final int BODY_EXCERPT = 500;
 
@@ -35,12 +39,10 @@ final class HttpSmoke {
   static SmokeResult run(SmokeConfig smoke, String healthUrl) {
     HttpSmokeConfig check = smoke.http();
     OkHttpClient http =
-        new OkHttpClient.Builder()
+        BASE.newBuilder()
             .callTimeout(smoke.timeout())
             .connectTimeout(smoke.timeout())
             .readTimeout(smoke.timeout())
-            .retryOnConnectionFailure(false)
-            .followRedirects(false)
             .build();
     HttpUrl url = HttpUrl.get(URI.create(origin(healthUrl) + check.path()));
     Request.Builder request = new Request.Builder().url(url);

@@ -47,7 +47,8 @@ final class ApprovalWait {
             + gateName
             + ": baton release approve --step "
             + gateName
-            + tracker.smokeSummary());
+            // What the smoke tests found is what the person approving the switch needs to see.
+            + (gateName.equals(Step.SWITCH.id()) ? tracker.smokeSummary() : ""));
     ApprovalRecord decision = gate.await(rollback::requested);
     if (decision == null) {
       beforeRollback.run();
