@@ -20,6 +20,11 @@ public enum FailureKind {
   DEPLOY_FAILED,
   /** The standby failed its checks before the switch; traffic was never touched. */
   VALIDATION_FAILED,
+  /**
+   * A smoke test of {@code release.smoke} failed on the standby; traffic was never touched and the
+   * standby keeps the new version for inspection.
+   */
+  SMOKE_FAILED,
   /** Replication is not streaming or lags more than allowed. */
   REPLICATION_UNHEALTHY,
   /** The router could not move traffic, or could not prove that it did. */

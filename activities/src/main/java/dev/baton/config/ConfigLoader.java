@@ -168,7 +168,7 @@ public final class ConfigLoader {
     TemporalConfig temporal = temporal(root, env, base);
     SiteListReader sites = SiteListReader.read(root.child("sites"), project, base);
     RouterConfig router = RouterReader.read(root.child("router"), base, sites);
-    ReleaseConfig release = SectionReader.release(root.child("release"), base);
+    ReleaseConfig release = SectionReader.release(root.child("release"), base, sites.sites());
     if (router instanceof DnsRouterConfig && !release.shift().isEmpty()) {
       root.child("release")
           .child("shift")

@@ -18,6 +18,7 @@ import java.util.List;
  *     does not answer (restarting) before it fails
  * @param bakeTraffic limits on the new site's real traffic while it bakes ({@code bake: {duration,
  *     maxErrorRate, maxP99, minRequests}}); null when {@code bake} is only a duration
+ * @param smoke the smoke tests run against the standby after validate, before the approval
  */
 public record ReleaseConfig(
     ApprovalConfig approval,
@@ -28,10 +29,17 @@ public record ReleaseConfig(
     List<Integer> shift,
     Duration shiftPause,
     Duration outageWait,
-    TrafficLimits bakeTraffic) {
+    TrafficLimits bakeTraffic,
+    List<SmokeConfig> smoke) {
 
   public ReleaseConfig {
     activeOnlyServices = List.copyOf(activeOnlyServices);
     shift = List.copyOf(shift);
+    smoke = smoke == null ? List.of() : List.copyOf(smoke);
+  }
+
+  /** The smoke test named {@code name}, or null. */
+  public SmokeConfig smoke(String name) {
+    return smoke.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
   }
 }

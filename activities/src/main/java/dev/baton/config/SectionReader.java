@@ -36,7 +36,8 @@ final class SectionReader {
           "activeOnlyServices",
           "shift",
           "shiftPause",
-          "outageWait");
+          "outageWait",
+          "smoke");
   static final int MAX_SHIFT_STEPS = 10;
   static final String SHIFT =
       "a list of strictly increasing percentages from 1 to 100 ending with 100, at most "
@@ -104,7 +105,7 @@ final class SectionReader {
         requireNonNullElse(versionAttribute, true));
   }
 
-  static ReleaseConfig release(TreeReader r, Path base) {
+  static ReleaseConfig release(TreeReader r, Path base, List<SiteConfig> sites) {
     r.mapping(false, "a mapping with approval, bake, probeInterval, deployTimeout", RELEASE_KEYS);
     TreeReader bake = r.child("bake");
     TreeReader bakeTime = bake.isMapping() ? bake.child("duration") : bake;
@@ -117,7 +118,8 @@ final class SectionReader {
         shift(r.child("shift")),
         requireNonNullElse(r.child("shiftPause").duration(false, false), Duration.ofSeconds(5)),
         requireNonNullElse(r.child("outageWait").duration(false, false), Duration.ofMinutes(3)),
-        bake.isMapping() ? BakeTrafficReader.limits(bake) : null);
+        bake.isMapping() ? BakeTrafficReader.limits(bake) : null,
+        SmokeReader.read(r.child("smoke"), sites));
   }
 
   /** The shift steps, or an empty list after reporting what is wrong with them. */

@@ -51,6 +51,15 @@ public final class ComposeCommand {
         base(), List.of("up", "--no-start", "--no-build", "--remove-orphans"), services);
   }
 
+  /**
+   * Runs {@code service} once in a new container removed when it ends, without starting what it
+   * depends on (the site's services run already; a smoke test must not start queue workers on a
+   * standby) and without a TTY (its output is read, not watched).
+   */
+  public List<String> runOnce(String service) {
+    return withServices(base(), List.of("run", "--rm", "--no-deps", "-T"), List.of(service));
+  }
+
   public List<String> stop(List<String> services) {
     return withServices(base(), List.of("stop"), services);
   }

@@ -43,6 +43,25 @@ final class ComposeFiles {
     return List.copyOf(services);
   }
 
+  /**
+   * Services under a Compose profile (one-off tools such as a smoke test): built with the others,
+   * but never started by a deploy, since `up` would start one that is named.
+   */
+  List<String> profiled() {
+    Set<String> services = new LinkedHashSet<>();
+    for (JsonNode file : files) {
+      file.path("services")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                if (e.getValue().hasNonNull("profiles")) {
+                  services.add(e.getKey());
+                }
+              });
+    }
+    return List.copyOf(services);
+  }
+
   /** The first file's {@code version:}, or null: Compose v1 wants every file on one version. */
   String version() {
     JsonNode first = files.isEmpty() ? null : files.get(0);

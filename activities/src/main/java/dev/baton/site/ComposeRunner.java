@@ -48,7 +48,25 @@ final class ComposeRunner {
     return run(commands.create(services), version, "compose up --no-start");
   }
 
-  private CommandResult run(List<String> command, String version, String what) {
+  /**
+   * Runs {@code service} once and returns how it ended, whatever its exit code: the caller decides
+   * what a non-zero exit means. Throws when it could not run or did not end within {@code timeout}.
+   */
+  CommandResult runOnce(String service, String version, Duration timeout) {
+    requireWorkdir();
+    return ProcessRunner.run(
+        commands.runOnce(service), site.compose().workdir(), environment(version), timeout);
+  }
+
+  private Map<String, String> environment(String version) {
+    // VERSION is what the compose files interpolate into image tags.
+    Map<String, String> env = new HashMap<>(DockerTls.environment(site));
+    env.put("VERSION", version);
+    env.put("BATON_VERSION", version);
+    return env;
+  }
+
+  private void requireWorkdir() {
     if (!Files.isDirectory(site.compose().workdir())) {
       throw new SiteException(
           site.id(),
@@ -56,11 +74,12 @@ final class ComposeRunner {
               + site.compose().workdir()
               + " does not exist (check sites[].compose.workdir, or git.checkoutDir)");
     }
-    // VERSION is what the compose files interpolate into image tags.
-    Map<String, String> env = new HashMap<>(DockerTls.environment(site));
-    env.put("VERSION", version);
-    env.put("BATON_VERSION", version);
-    CommandResult result = ProcessRunner.run(command, site.compose().workdir(), env, TIMEOUT);
+  }
+
+  private CommandResult run(List<String> command, String version, String what) {
+    requireWorkdir();
+    CommandResult result =
+        ProcessRunner.run(command, site.compose().workdir(), environment(version), TIMEOUT);
     if (!result.ok()) {
       throw new SiteException(
           site.id(), what + " failed (exit " + result.exitCode() + "):\n" + result.tail(15));

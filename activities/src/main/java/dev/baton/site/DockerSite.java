@@ -93,6 +93,43 @@ final class DockerSite {
   }
 
   /** The last lines a container printed: what an operator needs to see why it is unhealthy. */
+  /**
+   * Removes the one-off containers of {@code service} that `compose run --rm` left behind: killing
+   * the Compose CLI (a timeout, a cancel) does not stop the container it started.
+   */
+  int removeOneOffs(String service) throws InterruptedException {
+    List<Container> found = oneOffs(service);
+    for (Container c : found) {
+      try {
+        docker.removeContainerCmd(c.getId()).withForce(true).exec();
+      } catch (com.github.dockerjava.api.exception.ConflictException
+          | com.github.dockerjava.api.exception.NotFoundException removing) {
+        // --rm got there first: the engine is removing it already, or has
+      }
+    }
+    // A removal under way is not over: wait for it, so the site is as it was when this returns.
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    while (!oneOffs(service).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    return found.size();
+  }
+
+  private List<Container> oneOffs(String service) {
+    return docker
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(
+            Map.of(
+                PROJECT_LABEL,
+                site.compose().projectName(),
+                SERVICE_LABEL,
+                service,
+                "com.docker.compose.oneoff",
+                "True"))
+        .exec();
+  }
+
   String lastLogLines(String containerId, int lines) {
     List<String> out = new ArrayList<>();
     try {

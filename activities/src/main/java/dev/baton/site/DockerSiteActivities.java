@@ -7,6 +7,9 @@ import dev.baton.config.SiteConfig;
 import dev.baton.probe.HttpChecks;
 import dev.baton.process.CancellableWork;
 import dev.baton.process.PhaseTimer;
+import dev.baton.smoke.SmokeActivities;
+import dev.baton.smoke.SmokeRequest;
+import dev.baton.smoke.SmokeResult;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
@@ -23,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * A site's side effects: git checkout, compose build/up with the real Compose CLI, and docker-java
  * for everything that reads containers and images. One instance per site, on its worker.
  */
-public final class DockerSiteActivities implements SiteActivities {
+public final class DockerSiteActivities implements SiteActivities, SmokeActivities {
   private static final Logger log = LoggerFactory.getLogger(DockerSiteActivities.class);
   private final BatonConfig config;
   private final SiteConfig site;
@@ -111,6 +114,33 @@ public final class DockerSiteActivities implements SiteActivities {
         FailureKind.DEPLOY_FAILED);
   }
 
+  /** Runs a service smoke test on this site, never beside a deploy or another compose run. */
+  @Override
+  public SmokeResult smoke(SmokeRequest request) {
+    long start = System.nanoTime();
+    ServiceSmoke smoke = new ServiceSmoke(site, docker, compose);
+    smoke.requireService(request.check());
+    return guarded(
+        () ->
+            CancellableWork.run(
+                composeSlot,
+                "smoke test on " + site.id(),
+                () ->
+                    "running smoke test "
+                        + request.check().describe()
+                        + " on "
+                        + site.id()
+                        + " for "
+                        + (System.nanoTime() - start) / 1_000_000_000L
+                        + "s",
+                () -> {
+                  DockerClients.ping(site, pingClient);
+                  WorkdirConfinement.check(site.id(), site.compose(), overrideFile());
+                  return smoke.run(request);
+                }),
+        FailureKind.SMOKE_FAILED);
+  }
+
   @Override
   public void setActiveOnlyServices(ActiveOnlyRequest request) {
     List<String> activeOnly = config.release().activeOnlyServices();
@@ -164,10 +194,13 @@ public final class DockerSiteActivities implements SiteActivities {
     WorkdirConfinement.check(site.id(), site.compose(), overrideFile());
     ComposeFiles files = new ComposeFiles(site.compose());
     List<String> all = files.services();
+    // Profiled services (a smoke test) are built with the version but never started by a deploy.
+    List<String> oneOff = files.profiled();
     List<String> wanted =
-        request.role() == Role.ACTIVE
-            ? all
-            : all.stream().filter(s -> !activeOnly.contains(s)).toList();
+        all.stream()
+            .filter(s -> request.role() == Role.ACTIVE || !activeOnly.contains(s))
+            .filter(s -> !oneOff.contains(s))
+            .toList();
     Map<String, ServiceStatus> before = docker.services();
     if (alreadyRuns(before, wanted, version)) {
       return new DeployResult(
@@ -187,7 +220,8 @@ public final class DockerSiteActivities implements SiteActivities {
     timer.done("up");
     // Queue workers never run on a standby; created but stopped, they start fast at the switch.
     // Created while the other services get healthy, since that wait takes seconds anyway.
-    List<String> stopHere = all.stream().filter(s -> !wanted.contains(s)).toList();
+    List<String> stopHere =
+        all.stream().filter(s -> !wanted.contains(s) && !oneOff.contains(s)).toList();
     Map<String, ServiceStatus> after;
     try (SideTask created =
         SideTask.start(

@@ -111,7 +111,8 @@ class ConfigLoaderValidTest {
                 List.of(10, 50, 100),
                 Duration.ofSeconds(20),
                 Duration.ofMinutes(3),
-                null));
+                null,
+                List.of()));
     assertThat(valid.database())
         .isEqualTo(new DatabaseConfig("replicated", 512 * 1024, Duration.ofMinutes(1)));
     assertThat(valid.database().replicated()).isTrue();
@@ -145,7 +146,8 @@ class ConfigLoaderValidTest {
                 List.of(),
                 Duration.ofSeconds(5),
                 Duration.ofMinutes(3),
-                null));
+                null,
+                List.of()));
     assertThat(config.database())
         .isEqualTo(new DatabaseConfig("external", 16L * 1024 * 1024, Duration.ofSeconds(30)));
     assertThat(config.monitor()).isEqualTo(new MonitorConfig(Duration.ofSeconds(2), 3, false));
@@ -225,6 +227,9 @@ class ConfigLoaderValidTest {
     BatonConfig config = ConfigLoader.load(file, Map.of());
     assertThat(config.siteIds()).containsExactly("primary", "secondary");
     assertThat(config.release().approval().steps()).containsExactly("switch");
+    assertThat(config.release().smoke())
+        .extracting(SmokeConfig::name)
+        .containsExactly("e2e", "orders");
     assertThat(config.temporal().tls().mutual()).isTrue();
     assertThat(config.temporal().apiKeyEnv()).isEqualTo("TEMPORAL_API_KEY");
     assertThat(config.temporal().versionSearchAttribute()).isTrue();

@@ -52,6 +52,14 @@ class ComposeCommandTest {
   }
 
   @Test
+  void aSmokeServiceRunsOnceRemovedAfterwardsWithoutItsDependenciesOrATty() {
+    ComposeCommand v1 = new ComposeCommand(List.of("docker-compose"), compose, override);
+    assertThat(v1.runOnce("smoke"))
+        .startsWith("docker-compose", "--project-name", "shop-primary")
+        .endsWith(override.toString(), "run", "--rm", "--no-deps", "-T", "smoke");
+  }
+
+  @Test
   void composeV1BuildsTheServicesInParallelAsV2DoesAnyway() {
     ComposeCommand v1 = new ComposeCommand(List.of("/usr/bin/docker-compose"), compose, override);
     assertThat(v1.build(List.of("api", "web")))

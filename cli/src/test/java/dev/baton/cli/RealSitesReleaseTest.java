@@ -64,6 +64,12 @@ class RealSitesReleaseTest {
     ok(harness.baton("release", "start", "--version", "v2"));
     Run waiting = awaitStatus("waiting for approval of switch");
     assertThat(waiting.out()).containsPattern("deploy-standby +succeeded .*secondary runs v2 \\(");
+    // examples/shop's smoke tests ran on the standby before the approval, and status shows them.
+    assertThat(waiting.out())
+        .containsPattern("smoke +succeeded .*2 smoke test\\(s\\) passed on secondary")
+        .contains("api-version (service smoke): passed, exit 0 in ")
+        .contains("    | api on secondary answered: shop api v2 site=secondary")
+        .contains("api-answers (http api): passed, GET /version: HTTP 200 in ");
     assertThat(get("http://127.0.0.1:3001/version")).isEqualTo("shop api v2 site=secondary");
     assertThat(get("http://127.0.0.1:8080/version")).isEqualTo("shop api v1 site=primary");
 

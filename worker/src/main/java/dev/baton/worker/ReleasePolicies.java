@@ -2,12 +2,22 @@ package dev.baton.worker;
 
 import dev.baton.config.BatonConfig;
 import dev.baton.config.ReleaseConfig;
+import dev.baton.config.SmokeConfig;
 import dev.baton.release.ReleasePolicy;
 import dev.baton.release.TimeoutOutcome;
+import dev.baton.smoke.SmokeCheck;
+import dev.baton.smoke.SmokeKind;
 
 /** Copies the release rules of {@code baton.yml} into the workflow's input. */
 public final class ReleasePolicies {
   private ReleasePolicies() {}
+
+  /** What the workflow carries of a smoke test: an HTTP check's headers and body stay here. */
+  static SmokeCheck check(SmokeConfig smoke) {
+    return smoke.isService()
+        ? new SmokeCheck(smoke.name(), SmokeKind.SERVICE, smoke.service(), smoke.timeout())
+        : new SmokeCheck(smoke.name(), SmokeKind.HTTP, smoke.http().app(), smoke.timeout());
+  }
 
   public static ReleasePolicy from(BatonConfig config) {
     ReleaseConfig release = config.release();
@@ -29,6 +39,7 @@ public final class ReleasePolicies {
         config.temporal().searchAttributes(),
         release.outageWait(),
         !config.temporal().versionSearchAttribute(),
-        release.bakeTraffic());
+        release.bakeTraffic(),
+        release.smoke().stream().map(ReleasePolicies::check).toList());
   }
 }

@@ -46,7 +46,9 @@ final class ApprovalWait {
             + " waits for approval of "
             + gateName
             + ": baton release approve --step "
-            + gateName);
+            + gateName
+            // What the smoke tests found is what the person approving the switch needs to see.
+            + (gateName.equals(Step.SWITCH.id()) ? tracker.smokeSummary() : ""));
     ApprovalRecord decision = gate.await(rollback::requested);
     if (decision == null) {
       beforeRollback.run();

@@ -10,6 +10,7 @@ import dev.baton.probe.ProbeActivities;
 import dev.baton.router.RequestLogActivities;
 import dev.baton.router.RouterActivities;
 import dev.baton.site.SiteActivities;
+import dev.baton.smoke.SmokeActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
@@ -45,6 +46,11 @@ public final class ReleaseActivities {
   /** The router's log of real requests, for a bake judged by traffic ({@link TrafficJudge}). */
   final RequestLogActivities requestLog;
 
+  /** HTTP smoke tests, on the control queue: its baton.yml holds their headers and bodies. */
+  final SmokeActivities smokeHttp;
+
+  private final ReleaseRequest request;
+
   /** The project's other workflows: a release does not start while a drill or failover runs. */
   final OperationActivities operations;
 
@@ -52,6 +58,7 @@ public final class ReleaseActivities {
   private final Map<String, SiteDatabaseActivities> siteDatabases = new HashMap<>();
 
   public ReleaseActivities(ReleaseRequest request) {
+    this.request = request;
     // Heartbeat timeout: a switch whose control worker died is retried within seconds, not after
     // the 2 minutes (the worker heartbeats every router call while it runs).
     router =
@@ -73,6 +80,7 @@ public final class ReleaseActivities {
     notify = Workflow.newActivityStub(NotifyActivities.class, Notifications.OPTIONS);
     requestLog =
         Workflow.newActivityStub(RequestLogActivities.class, shortCall(Duration.ofMinutes(1)));
+    smokeHttp = Workflow.newActivityStub(SmokeActivities.class, shortCall(Duration.ofMinutes(2)));
     operations =
         Workflow.newActivityStub(OperationActivities.class, shortCall(Duration.ofMinutes(1)));
     for (String siteId : request.siteIds()) {
@@ -101,6 +109,21 @@ public final class ReleaseActivities {
 
   SiteActivities site(String siteId) {
     return sites.get(siteId);
+  }
+
+  /**
+   * Service smoke tests on the site's own queue, allowed the check's timeout plus a minute for
+   * Compose to start and clean up; heartbeats notice a dead site worker sooner.
+   */
+  SmokeActivities smokeService(String siteId, Duration timeout) {
+    return Workflow.newActivityStub(
+        SmokeActivities.class,
+        ActivityOptions.newBuilder()
+            .setTaskQueue(Names.siteQueue(request.project(), siteId))
+            .setStartToCloseTimeout(timeout.plus(Duration.ofMinutes(1)))
+            .setHeartbeatTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(FEW_RETRIES)
+            .build());
   }
 
   SiteDatabaseActivities siteDatabase(String siteId) {

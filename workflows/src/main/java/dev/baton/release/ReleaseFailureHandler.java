@@ -114,6 +114,7 @@ final class ReleaseFailureHandler {
       case PLAN -> FailureKind.PLAN_FAILED;
       case DEPLOY_STANDBY -> FailureKind.DEPLOY_FAILED;
       case VALIDATE -> FailureKind.VALIDATION_FAILED;
+      case SMOKE -> FailureKind.SMOKE_FAILED;
       case APPROVE, SWITCH -> FailureKind.SWITCH_FAILED;
       case BAKE -> FailureKind.BAKE_FAILED;
       case BACKFILL, DONE -> FailureKind.BACKFILL_FAILED;

@@ -1,6 +1,7 @@
 package dev.baton.release;
 
 import dev.baton.report.Texts;
+import dev.baton.smoke.SmokeCheck;
 import java.time.Duration;
 import java.util.List;
 
@@ -26,6 +27,8 @@ import java.util.List;
  *     releases started before this existed, which set it
  * @param bakeTraffic limits on the new site's real traffic during the bake and each shift step;
  *     null when the release judges by probes only (and in releases started before this existed)
+ * @param smoke the smoke tests run against the standby before the approval; null in releases
+ *     started before they existed: read as none
  */
 public record ReleasePolicy(
     List<String> approvalSteps,
@@ -45,7 +48,8 @@ public record ReleasePolicy(
     boolean searchAttributes,
     Duration outageWait,
     boolean omitVersionAttribute,
-    TrafficLimits bakeTraffic) {
+    TrafficLimits bakeTraffic,
+    List<SmokeCheck> smoke) {
 
   public static final Duration DEFAULT_OUTAGE_WAIT = Duration.ofMinutes(3);
 
@@ -53,6 +57,7 @@ public record ReleasePolicy(
     outageWait = outageWait == null ? DEFAULT_OUTAGE_WAIT : outageWait;
     shift = shift == null ? List.of() : List.copyOf(shift);
     shiftPause = shiftPause == null ? Duration.ZERO : shiftPause;
+    smoke = smoke == null ? List.of() : List.copyOf(smoke);
   }
 
   /** This policy with a weighted shift of {@code percents} (ending with 100). */
@@ -75,7 +80,32 @@ public record ReleasePolicy(
         searchAttributes,
         outageWait,
         omitVersionAttribute,
-        bakeTraffic);
+        bakeTraffic,
+        smoke);
+  }
+
+  /** This policy with these smoke tests. */
+  public ReleasePolicy withSmoke(List<SmokeCheck> checks) {
+    return new ReleasePolicy(
+        approvalSteps,
+        approvers,
+        fourEyes,
+        approvalTimeout,
+        onApprovalTimeout,
+        bake,
+        probeInterval,
+        deployTimeout,
+        activeOnlyServices,
+        replicatedDatabase,
+        maxLagBytes,
+        maxLag,
+        shift,
+        shiftPause,
+        searchAttributes,
+        outageWait,
+        omitVersionAttribute,
+        bakeTraffic,
+        checks);
   }
 
   public boolean needsApproval(String step) {
@@ -97,6 +127,7 @@ public record ReleasePolicy(
         + Texts.duration(bake)
         + (bakeTraffic == null ? "" : " judged by real traffic (" + bakeTraffic.describe() + ")")
         + (shift.size() > 1 ? ", shift " + shift : "")
+        + (smoke.isEmpty() ? "" : ", " + smoke.size() + " smoke test(s)")
         + (replicatedDatabase ? ", replicated database" : "");
   }
 }

@@ -1,5 +1,6 @@
 package dev.baton.release;
 
+import dev.baton.smoke.SmokeResult;
 import java.util.List;
 
 /**
@@ -19,6 +20,8 @@ import java.util.List;
  *     1a2b3c4d5e6f), read at plan"); null before the plan read them, and for releases started
  *     before the control plane owned the rules
  * @param signedDecisions approvals of this release must be signed (the CLI then signs them)
+ * @param smoke the smoke tests that ran on the standby, in order; empty before the smoke step, and
+ *     for releases that reported progress before smoke tests existed
  */
 public record ReleaseProgress(
     String project,
@@ -36,10 +39,50 @@ public record ReleaseProgress(
     String traffic,
     List<String> notificationErrors,
     String rules,
-    boolean signedDecisions) {
+    boolean signedDecisions,
+    List<SmokeResult> smoke) {
 
   public ReleaseProgress {
     notificationErrors = notificationErrors == null ? List.of() : List.copyOf(notificationErrors);
+    smoke = smoke == null ? List.of() : List.copyOf(smoke);
+  }
+
+  /** A progress without smoke tests. */
+  public ReleaseProgress(
+      String project,
+      String version,
+      String requestedBy,
+      String activeSite,
+      String standbySite,
+      Step currentStep,
+      String waitingFor,
+      List<StepStatus> steps,
+      List<ApprovalRecord> approvals,
+      String outcome,
+      String message,
+      String rollback,
+      String traffic,
+      List<String> notificationErrors,
+      String rules,
+      boolean signedDecisions) {
+    this(
+        project,
+        version,
+        requestedBy,
+        activeSite,
+        standbySite,
+        currentStep,
+        waitingFor,
+        steps,
+        approvals,
+        outcome,
+        message,
+        rollback,
+        traffic,
+        notificationErrors,
+        rules,
+        signedDecisions,
+        List.of());
   }
 
   public StepStatus step(Step step) {

@@ -1,6 +1,7 @@
 package dev.baton.release;
 
 import dev.baton.metrics.WorkflowMetrics;
+import dev.baton.smoke.SmokeResult;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ final class ReleaseTracker {
   private final List<String> notificationErrors = new ArrayList<>();
   private String rules;
   private boolean signedDecisions;
+  private List<SmokeResult> smoke = List.of();
 
   ReleaseTracker(ReleaseRequest request, ApprovalGate gate) {
     this.request = request;
@@ -94,6 +96,24 @@ final class ReleaseTracker {
     return traffic;
   }
 
+  /** The smoke tests that ran so far, in order. */
+  void smoke(List<SmokeResult> results) {
+    smoke = List.copyOf(results);
+    publish();
+  }
+
+  /** The smoke tests' results for a notification, a service's output tail indented; or "". */
+  String smokeSummary() {
+    StringBuilder text = new StringBuilder();
+    for (SmokeResult r : smoke) {
+      text.append("\n").append(r.describe());
+      if (!r.output().isEmpty()) {
+        text.append("\n    ").append(r.output().strip().replace("\n", "\n    "));
+      }
+    }
+    return text.isEmpty() ? "" : "\nsmoke tests:" + text;
+  }
+
   /** A notification that was not delivered after its retries; the release goes on. */
   void notificationFailed(String event, String reason) {
     notificationErrors.add(event + ": " + reason);
@@ -131,7 +151,8 @@ final class ReleaseTracker {
         traffic,
         List.copyOf(notificationErrors),
         rules,
-        signedDecisions);
+        signedDecisions,
+        smoke);
   }
 
   private void publish() {

@@ -78,6 +78,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       plan();
       deployStandby();
       validate();
+      smoke();
       approveSwitch();
       switchTraffic();
       bake();
@@ -130,6 +131,11 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       text += "; " + database.awaitReplication(active, standby, waiting(Step.VALIDATE, text));
     }
     tracker.set(Step.VALIDATE, StepState.SUCCEEDED, text);
+  }
+
+  /** Smoke tests on the standby; the approval that follows shows what they found. */
+  private void smoke() {
+    new SmokeTests(request, activities, tracker).run(standby);
   }
 
   private void approveSwitch() {

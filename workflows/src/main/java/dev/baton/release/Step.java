@@ -5,6 +5,8 @@ public enum Step {
   PLAN("plan"),
   DEPLOY_STANDBY("deploy-standby"),
   VALIDATE("validate"),
+  /** Runs {@code release.smoke} against the standby; skipped when there is none. */
+  SMOKE("smoke"),
   APPROVE("approve"),
   SWITCH("switch"),
   BAKE("bake"),

@@ -58,7 +58,8 @@ class DrillWorkflowTest extends MockedSitesTestBase {
         false,
         null,
         false,
-        null);
+        null,
+        List.of());
   }
 
   private DrillWorkflow start(boolean replicated, boolean keep) {

@@ -30,6 +30,12 @@ public final class ReleaseHistoryRecorder {
   /** Recorded with {@link dev.baton.rules.ControlPlane#CHANGE_ID} version 1: rules read at plan. */
   static final String CONTROL_PLANE_RULES = "/histories/release-control-plane-rules.json";
 
+  /**
+   * Recorded with {@link SmokeTests#CHANGE_ID} version 1 and a service and an HTTP smoke test: pass
+   * this path and {@code smoke}.
+   */
+  static final String SMOKE_TESTS = "/histories/release-smoke-tests.json";
+
   private ReleaseHistoryRecorder() {}
 
   public static void main(String[] args) throws Exception {
@@ -48,6 +54,9 @@ public final class ReleaseHistoryRecorder {
                   return new dev.baton.router.ShiftResult(r.toSite(), r.percent(), 7, "ok");
                 });
       }
+      if (args.length > 1 && args[1].equals("smoke")) {
+        policy = withSmokeTests(rig, policy);
+      }
       ReleaseWorkflow release = rig.start(ReleaseTestRig.request(policy));
       ReleaseTestRig.awaitWaitingFor(release, "switch");
       release.approve(new ApprovalRequest("switch", "alice", "recorded"));
@@ -63,5 +72,27 @@ public final class ReleaseHistoryRecorder {
     } finally {
       env.close();
     }
+  }
+
+  private static ReleasePolicy withSmokeTests(ReleaseTestRig rig, ReleasePolicy policy) {
+    org.mockito.stubbing.Answer<dev.baton.smoke.SmokeResult> passed =
+        call -> {
+          dev.baton.smoke.SmokeCheck c = call.<dev.baton.smoke.SmokeRequest>getArgument(0).check();
+          return new dev.baton.smoke.SmokeResult(
+              c.name(), c.kind(), c.target(), true, "exit 0", "ok", 100);
+        };
+    org.mockito.Mockito.when(rig.secondarySmoke.smoke(org.mockito.ArgumentMatchers.any()))
+        .thenAnswer(passed);
+    org.mockito.Mockito.when(rig.smokeHttp.smoke(org.mockito.ArgumentMatchers.any()))
+        .thenAnswer(passed);
+    return policy.withSmoke(
+        List.of(
+            new dev.baton.smoke.SmokeCheck(
+                "e2e", dev.baton.smoke.SmokeKind.SERVICE, "smoke", java.time.Duration.ofMinutes(5)),
+            new dev.baton.smoke.SmokeCheck(
+                "orders",
+                dev.baton.smoke.SmokeKind.HTTP,
+                "api",
+                java.time.Duration.ofSeconds(10))));
   }
 }

@@ -68,7 +68,8 @@ class ReleaseSearchAttributesTest extends ReleaseTestBase {
             true,
             on.outageWait(),
             true,
-            null);
+            null,
+            List.of());
     ReleaseWorkflow release = rig.start(request(withoutVersion));
     awaitWaitingFor(release, "switch");
 

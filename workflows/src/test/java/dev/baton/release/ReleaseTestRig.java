@@ -22,6 +22,7 @@ import dev.baton.rules.RulesActivities;
 import dev.baton.site.DeployRequest;
 import dev.baton.site.DeployResult;
 import dev.baton.site.SiteActivities;
+import dev.baton.smoke.SmokeActivities;
 import dev.baton.testing.TestRules;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -51,6 +52,12 @@ final class ReleaseTestRig {
   final SiteActivities secondary = mockActivity(SiteActivities.class);
   final SiteDatabaseActivities primaryDatabase = mockActivity(SiteDatabaseActivities.class);
   final SiteDatabaseActivities secondaryDatabase = mockActivity(SiteDatabaseActivities.class);
+
+  /** HTTP smoke tests (control queue) and service smoke tests (each site's queue). */
+  final SmokeActivities smokeHttp = mockActivity(SmokeActivities.class);
+
+  final SmokeActivities primarySmoke = mockActivity(SmokeActivities.class);
+  final SmokeActivities secondarySmoke = mockActivity(SmokeActivities.class);
   private final TestWorkflowEnvironment env;
   private final Worker worker;
 
@@ -58,11 +65,11 @@ final class ReleaseTestRig {
     this.env = env;
     this.worker = worker;
     worker.registerActivitiesImplementations(
-        router, probe, database, notify, operations, rules, requestLog);
+        router, probe, database, notify, operations, rules, requestLog, smokeHttp);
     env.newWorker(Names.siteQueue(PROJECT, "primary"))
-        .registerActivitiesImplementations(primary, primaryDatabase);
+        .registerActivitiesImplementations(primary, primaryDatabase, primarySmoke);
     env.newWorker(Names.siteQueue(PROJECT, "secondary"))
-        .registerActivitiesImplementations(secondary, secondaryDatabase);
+        .registerActivitiesImplementations(secondary, secondaryDatabase, secondarySmoke);
     // A healthy world where primary is active; tests override what they break.
     when(operations.running(any())).thenReturn("");
     when(router.currentTarget(any())).thenReturn("primary");
@@ -94,7 +101,8 @@ final class ReleaseTestRig {
         false,
         null,
         false,
-        null);
+        null,
+        List.of());
   }
 
   /** The test policy with database mode replicated. */
@@ -143,7 +151,8 @@ final class ReleaseTestRig {
         searchAttributes,
         null,
         false,
-        null);
+        null,
+        List.of());
   }
 
   static ReleaseRequest request(ReleasePolicy policy) {

@@ -134,6 +134,7 @@ class ReleaseTrafficBakeTest extends ReleaseTestBase {
         p.searchAttributes(),
         p.outageWait(),
         p.omitVersionAttribute(),
-        LIMITS);
+        LIMITS,
+        List.of());
   }
 }

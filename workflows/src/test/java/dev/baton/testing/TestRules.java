@@ -61,7 +61,8 @@ public final class TestRules {
         false,
         null,
         false,
-        null);
+        null,
+        List.of());
   }
 
   public static FailoverPolicy failover() {

@@ -5,6 +5,7 @@ import dev.baton.release.ReleaseProgress;
 import dev.baton.release.StepState;
 import dev.baton.release.StepStatus;
 import dev.baton.rules.CallerText;
+import dev.baton.smoke.SmokeResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +59,17 @@ final class ProgressRenderer {
               duration(s, now),
               s.message()));
     }
+    if (!p.smoke().isEmpty()) {
+      text.append(String.format("%nsmoke tests on %s:%n", p.standbySite()));
+      for (SmokeResult r : p.smoke()) {
+        text.append(String.format("  %s%n", r.describe()));
+        for (String line : r.output().strip().split("\\R")) {
+          if (!line.isBlank()) {
+            text.append(String.format("    | %s%n", printable(line)));
+          }
+        }
+      }
+    }
     if (!p.approvals().isEmpty()) {
       text.append(String.format("%napprovals:%n"));
       for (ApprovalRecord a : p.approvals()) {
@@ -91,6 +103,17 @@ final class ProgressRenderer {
       text.append(String.format("%n%s%n", p.message()));
     }
     return text.toString();
+  }
+
+  /**
+   * A line a smoke service printed, with control characters (terminal escapes) shown as {@code ?}:
+   * whatever the new version prints must not drive the operator's terminal.
+   */
+  static String printable(String line) {
+    StringBuilder out = new StringBuilder(line.length());
+    line.codePoints()
+        .forEach(c -> out.appendCodePoint(c != '\t' && Character.isISOControl(c) ? '?' : c));
+    return out.toString();
   }
 
   static String state(StepState state) {

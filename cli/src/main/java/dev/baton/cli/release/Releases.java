@@ -86,7 +86,8 @@ final class Releases {
         p.traffic(),
         p.notificationErrors(),
         p.rules(),
-        p.signedDecisions());
+        p.signedDecisions(),
+        p.smoke());
   }
 
   /** The running release of the project; refused (exit 3) with {@code whenNone} otherwise. */

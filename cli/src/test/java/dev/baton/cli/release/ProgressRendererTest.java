@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.release.ReleaseProgress;
 import dev.baton.release.Step;
+import dev.baton.smoke.SmokeKind;
+import dev.baton.smoke.SmokeResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,49 @@ class ProgressRendererTest {
                 "%nnotifications not delivered:%n"
                     + "  approval-needed: webhook answered HTTP 500: internal_error%n"
                     + "  release-succeeded: webhook not reachable: ConnectException%n"));
+  }
+
+  @Test
+  void smokeTestsAreListedWithTheOutputTailOfEachAndTerminalEscapesDefused() {
+    ReleaseProgress p = progress(List.of());
+    ReleaseProgress smoked =
+        new ReleaseProgress(
+            p.project(),
+            p.version(),
+            p.requestedBy(),
+            p.activeSite(),
+            p.standbySite(),
+            p.currentStep(),
+            p.waitingFor(),
+            p.steps(),
+            p.approvals(),
+            p.outcome(),
+            p.message(),
+            p.rollback(),
+            p.traffic(),
+            p.notificationErrors(),
+            p.rules(),
+            p.signedDecisions(),
+            List.of(
+                new SmokeResult(
+                    "e2e",
+                    SmokeKind.SERVICE,
+                    "smoke",
+                    false,
+                    "exit 3",
+                    "listing orders\n\u001b[31mno orders\u001b[0m\n",
+                    1250),
+                new SmokeResult(
+                    "orders", SmokeKind.HTTP, "api", true, "GET /orders: HTTP 200", "", 40)));
+
+    assertThat(ProgressRenderer.render(smoked))
+        .contains(
+            String.format(
+                "%nsmoke tests on primary:%n"
+                    + "  e2e (service smoke): FAILED, exit 3 in 1.3 s%n"
+                    + "    | listing orders%n"
+                    + "    | ?[31mno orders?[0m%n"
+                    + "  orders (http api): passed, GET /orders: HTTP 200 in 0.0 s%n"));
   }
 
   @Test

@@ -44,6 +44,7 @@ class WatchViewsTest {
                 "plan            succeeded   10:00:00      1.0s  primary active, v1 everywhere",
                 "deploy-standby  running     10:00:01     0m11s  api healthy, web 1/2 healthy",
                 "validate        pending",
+                "smoke           pending",
                 "approve         pending",
                 "switch          pending",
                 "bake            pending",
@@ -55,8 +56,8 @@ class WatchViewsTest {
     clock.advance(Duration.ofSeconds(2));
     view.show(deploying());
     String second = take();
-    // Up over the 14 lines drawn before, then the same lines with the elapsed time counted up.
-    assertThat(second).startsWith("\r\033[14A").endsWith("\033[J");
+    // Up over the 15 lines drawn before, then the same lines with the elapsed time counted up.
+    assertThat(second).startsWith("\r\033[15A").endsWith("\033[J");
     assertThat(second)
         .contains(
             "deploy-standby  running     10:00:01     0m13s  api healthy, web 1/2 healthy\033[K\n")
