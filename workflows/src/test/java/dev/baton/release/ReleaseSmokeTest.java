@@ -96,7 +96,8 @@ class ReleaseSmokeTest extends ReleaseTestBase {
         .when(rig.secondarySmoke)
         .smoke(any());
 
-    ApplicationFailure failure = failureOf(rig.start(request(SMOKED)));
+    rig.start(request(SMOKED));
+    ApplicationFailure failure = failureOf(rig.stub());
 
     assertThat(failure.getType()).isEqualTo(FailureKind.SMOKE_FAILED.type());
     assertThat(failure.getOriginalMessage())
