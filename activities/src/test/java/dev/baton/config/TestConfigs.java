@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,27 @@ public final class TestConfigs {
   /** A config of project "shop" with these sites and nothing else (no router, no release). */
   public static BatonConfig sitesOnly(Path file, List<SiteConfig> sites) {
     return new BatonConfig(file, "shop", null, sites, null, null, null, null, null, null, null);
+  }
+
+  /**
+   * A config of project "shop" with these sites and a release section of short test timings
+   * (deploys up to 3 minutes) with these smoke checks; nothing else.
+   */
+  public static BatonConfig withRelease(
+      Path file, List<SiteConfig> sites, List<SmokeConfig> smoke) {
+    ReleaseConfig release =
+        new ReleaseConfig(
+            null,
+            Duration.ofMinutes(1),
+            Duration.ofSeconds(1),
+            Duration.ofMinutes(3),
+            List.of(),
+            List.of(),
+            Duration.ZERO,
+            Duration.ofMinutes(3),
+            null,
+            smoke);
+    return new BatonConfig(file, "shop", null, sites, null, release, null, null, null, null, null);
   }
 
   static Path resource(String name) {

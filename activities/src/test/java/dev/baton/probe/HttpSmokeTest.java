@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.config.BatonConfig;
 import dev.baton.config.HttpSmokeConfig;
-import dev.baton.config.ReleaseConfig;
 import dev.baton.config.SiteConfig;
 import dev.baton.config.SmokeConfig;
+import dev.baton.config.TestConfigs;
 import dev.baton.smoke.SmokeCheck;
 import dev.baton.smoke.SmokeKind;
 import dev.baton.smoke.SmokeRequest;
@@ -64,29 +64,7 @@ class HttpSmokeTest {
             Map.of("api", "http://127.0.0.1:" + app.getPort() + "/health"),
             null,
             null);
-    BatonConfig config =
-        new BatonConfig(
-            null,
-            "shop",
-            null,
-            List.of(site),
-            null,
-            new ReleaseConfig(
-                null,
-                Duration.ofMinutes(1),
-                Duration.ofSeconds(1),
-                Duration.ofMinutes(3),
-                List.of(),
-                List.of(),
-                Duration.ZERO,
-                Duration.ofMinutes(3),
-                null,
-                List.of(smoke)),
-            null,
-            null,
-            null,
-            null,
-            null);
+    BatonConfig config = TestConfigs.withRelease(null, List.of(site), List.of(smoke));
     // The workflow carries the name only; the headers and body come from this worker's config.
     SmokeCheck check = new SmokeCheck("orders", SmokeKind.HTTP, "api", timeout);
     return new HttpProbeActivities(config).smoke(new SmokeRequest("shop", "dc2", "v2", check));

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.FailureKind;
 import dev.baton.config.BatonConfig;
 import dev.baton.config.ComposeConfig;
-import dev.baton.config.ReleaseConfig;
 import dev.baton.config.SiteConfig;
+import dev.baton.config.TestConfigs;
 import dev.baton.process.CommandResult;
 import dev.baton.process.ProcessRunner;
 import dev.baton.smoke.SmokeActivities;
@@ -161,28 +161,7 @@ class ServiceSmokeTest {
   }
 
   private static BatonConfig config(SiteConfig site) {
-    return new BatonConfig(
-        dir.resolve("baton.yml"),
-        "shop",
-        null,
-        List.of(site),
-        null,
-        new ReleaseConfig(
-            null,
-            Duration.ofMinutes(1),
-            Duration.ofSeconds(1),
-            Duration.ofMinutes(3),
-            List.of(),
-            List.of(),
-            Duration.ZERO,
-            Duration.ofMinutes(3),
-            null,
-            List.of()),
-        null,
-        null,
-        null,
-        null,
-        null);
+    return TestConfigs.withRelease(dir.resolve("baton.yml"), List.of(site), List.of());
   }
 
   /** An app that runs, and three profiled one-off services: one passes, one fails, one hangs. */

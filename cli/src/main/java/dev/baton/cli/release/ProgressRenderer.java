@@ -60,7 +60,9 @@ final class ProgressRenderer {
               s.message()));
     }
     if (!p.smoke().isEmpty()) {
-      text.append(String.format("%nsmoke tests on %s:%n", p.standbySite()));
+      // Not "on <standby>": after the switch the site they ran on is the active one; the smoke
+      // step's own line names it.
+      text.append(String.format("%nsmoke tests:%n"));
       for (SmokeResult r : p.smoke()) {
         text.append(String.format("  %s%n", r.describe()));
         for (String line : r.output().strip().split("\\R")) {

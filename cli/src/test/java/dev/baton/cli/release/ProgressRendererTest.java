@@ -81,7 +81,7 @@ class ProgressRendererTest {
     assertThat(ProgressRenderer.render(smoked))
         .contains(
             String.format(
-                "%nsmoke tests on primary:%n"
+                "%nsmoke tests:%n"
                     + "  e2e (service smoke): FAILED, exit 3 in 1.3 s%n"
                     + "    | listing orders%n"
                     + "    | ?[31mno orders?[0m%n"
