@@ -15,6 +15,9 @@ now_ms() { date +%s%3N; }
 # Starts the environment and baton dev (stopped again on exit), then puts v1 on both sites.
 bench_start() {
   dev_pid=""
+  # shellcheck source=scripts/lib/env-lock.sh
+  source "$root/scripts/lib/env-lock.sh"
+  env_lock
   # baton dev's log outlives the environment, for a look at what the workers did.
   trap '[ -n "$dev_pid" ] && kill "$dev_pid" 2>/dev/null; wait 2>/dev/null; cp "$state/bench-dev.log" /tmp/baton-bench-dev.log 2>/dev/null; kill "$(cut -d" " -f3 cli/target/baton-daemon 2>/dev/null)" 2>/dev/null; scripts/env down >/dev/null 2>&1 || true' EXIT
   scripts/env up >/dev/null

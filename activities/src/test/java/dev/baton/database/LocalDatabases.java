@@ -8,6 +8,7 @@ import dev.baton.config.SiteDatabaseConfig;
 import dev.baton.config.TestConfigs;
 import dev.baton.process.CommandResult;
 import dev.baton.process.ProcessRunner;
+import dev.baton.testing.EnvLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,6 +37,7 @@ public final class LocalDatabases implements BeforeAllCallback, AfterAllCallback
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    EnvLock.acquire();
     // pg-up keeps the roles the sites have now; a run killed halfway through a switchover
     // leaves them swapped, so start from a fresh pair.
     env("pg-down");
@@ -44,7 +46,11 @@ public final class LocalDatabases implements BeforeAllCallback, AfterAllCallback
 
   @Override
   public void afterAll(ExtensionContext context) {
-    env("pg-down");
+    try {
+      env("pg-down");
+    } finally {
+      EnvLock.release();
+    }
   }
 
   public static CommandResult env(String... args) {

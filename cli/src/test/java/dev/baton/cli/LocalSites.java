@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.process.CommandResult;
 import dev.baton.process.ProcessRunner;
+import dev.baton.testing.EnvLock;
 import dev.baton.worker.RealActivities;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    EnvLock.acquire();
     env("up");
     if (config != null) {
       harness = new CliHarness(config, RealActivities::new);
@@ -59,7 +61,11 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
         harness.close();
       }
     } finally {
-      env("down");
+      try {
+        env("down");
+      } finally {
+        EnvLock.release();
+      }
     }
   }
 
