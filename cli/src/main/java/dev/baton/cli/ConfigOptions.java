@@ -2,8 +2,11 @@ package dev.baton.cli;
 
 import dev.baton.config.BatonConfig;
 import dev.baton.config.ConfigLoader;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code -c/--config} and {@code -v}, mixed into every command that reads baton.yml. */
 public final class ConfigOptions {
@@ -17,6 +20,14 @@ public final class ConfigOptions {
       names = {"-v", "--verbose"},
       description = "show stack traces and debug logs")
   boolean verbose;
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
+  /** Where the command that mixes these in writes its diagnostics. */
+  public PrintWriter err() {
+    return command.commandLine().getErr();
+  }
 
   public BatonConfig load(BatonContext context) {
     if (verbose) {

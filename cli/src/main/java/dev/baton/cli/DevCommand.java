@@ -45,7 +45,7 @@ final class DevCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     BatonConfig config = options.load(context);
-    DevServer server = DevServer.start(port);
+    DevServer server = DevServer.start(port, true);
     MetricsEndpoint metrics = metricsOptions.start(config);
     TemporalConnection connection =
         TemporalConnection.forProject(
@@ -60,6 +60,7 @@ final class DevCommand implements Callable<Integer> {
             config,
             WorkerRoles.all(config.siteIds()),
             context.activities().apply(config));
+    server.workersStarted();
     spec.commandLine()
         .getOut()
         .printf(

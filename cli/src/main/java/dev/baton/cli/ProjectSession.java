@@ -5,10 +5,16 @@ import dev.baton.worker.TemporalConnection;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** A loaded baton.yml and a live connection to its Temporal service, for one command. */
 public final class ProjectSession implements AutoCloseable {
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  /**
+   * Long enough for {@code baton dev &} started a moment before (10-15 s on two busy cores), short
+   * enough that a service that is not running is reported soon; the wait is announced after 1 s.
+   */
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
+
   private final BatonConfig config;
   private final TemporalConnection connection;
   private final WorkflowClient client;
@@ -28,9 +34,15 @@ public final class ProjectSession implements AutoCloseable {
 
   public static ProjectSession open(ConfigOptions options, BatonContext context) {
     BatonConfig config = options.load(context);
+    // A service that is still starting is waited for, and the command's stderr says so.
+    Consumer<String> waiting =
+        text -> {
+          options.err().println("baton: " + text);
+          options.err().flush();
+        };
     TemporalConnection connection =
         TemporalConnection.forProject(
-            config, config.temporal().address(), context.env(), CONNECT_TIMEOUT);
+            config, config.temporal().address(), context.env(), CONNECT_TIMEOUT, null, waiting);
     return new ProjectSession(config, connection);
   }
 

@@ -42,6 +42,8 @@ final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--site", paramLabel = "ID", description = "serve this site's queue (repeatable)")
   List<String> sites = new ArrayList<>();
 
+  static final Duration SERVER_WAIT = Duration.ofMinutes(2);
+
   @Option(names = "--control", description = "serve the control queue")
   boolean control;
 
@@ -63,8 +65,14 @@ final class WorkerCommand implements Callable<Integer> {
             config,
             config.temporal().address(),
             context.env(),
-            Duration.ofSeconds(5),
-            metrics == null ? null : metrics.scope());
+            // A worker starts beside its server (systemd, compose), which may take a minute to
+            // answer; a worker that gave up after seconds would only be restarted in a loop.
+            SERVER_WAIT,
+            metrics == null ? null : metrics.scope(),
+            waiting -> {
+              spec.commandLine().getErr().println("baton worker: " + waiting);
+              spec.commandLine().getErr().flush();
+            });
     WorkerFactory workers =
         BatonWorkers.start(connection.client(), config, roles, context.activities().apply(config));
     spec.commandLine()

@@ -51,6 +51,11 @@ final class CliHarness implements AutoCloseable {
     return new CliHarness(writeConfig(dir), null, metrics);
   }
 
+  /** As {@link #CliHarness(Path)}, with the service on {@code port}. */
+  static CliHarness onPort(Path dir, int port) throws IOException {
+    return new CliHarness(writeConfig(dir), null, null, port);
+  }
+
   /** The given baton.yml; {@code activities} null means the fake world. */
   CliHarness(Path config, Function<BatonConfig, ActivityProvider> activities) {
     this(config, activities, null);
@@ -58,7 +63,15 @@ final class CliHarness implements AutoCloseable {
 
   private CliHarness(
       Path config, Function<BatonConfig, ActivityProvider> activities, MetricsConfig metrics) {
-    this.server = DevServer.start(0);
+    this(config, activities, metrics, 0);
+  }
+
+  private CliHarness(
+      Path config,
+      Function<BatonConfig, ActivityProvider> activities,
+      MetricsConfig metrics,
+      int port) {
+    this.server = DevServer.start(port);
     this.config = config;
     this.activities = activities == null ? c -> fakeProvider() : activities;
     this.metrics = metrics == null ? null : MetricsEndpoint.start(metrics);
@@ -78,7 +91,7 @@ final class CliHarness implements AutoCloseable {
             this.activities.apply(loaded));
   }
 
-  private static Path writeConfig(Path dir) throws IOException {
+  static Path writeConfig(Path dir) throws IOException {
     Path file = dir.resolve("baton.yml");
     Files.writeString(file, yaml("127.0.0.1:7233"));
     return file;

@@ -1,14 +1,10 @@
 package dev.baton.worker;
 
 import dev.baton.config.TemporalConfig;
-import dev.baton.release.ReleaseSearchAttributes;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.temporal.api.enums.v1.IndexedValueType;
-import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
-import io.temporal.common.SearchAttributeKey;
 import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
 import io.temporal.serviceclient.OperatorServiceStubs;
@@ -16,7 +12,6 @@ import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.util.List;
 
 /**
  * The in-memory Temporal service from temporal-testing, served over real gRPC on 127.0.0.1. It
@@ -38,53 +33,68 @@ import java.util.List;
 public final class DevServer implements AutoCloseable {
   private final TestServicesStarter services;
   private final Server server;
+  private final TaskQueuePollers pollers;
 
-  private DevServer(TestServicesStarter services, Server server) {
+  private DevServer(TestServicesStarter services, Server server, TaskQueuePollers pollers) {
     this.services = services;
     this.server = server;
+    this.pollers = pollers;
   }
 
   /** Starts the service; port 0 picks a free one. Real time: timers are not skipped. */
   public static DevServer start(int port) {
+    return start(port, false);
+  }
+
+  /**
+   * As {@link #start(int)}; with {@code workersFollow} (baton dev), "does anyone poll this queue?"
+   * is answered "cannot tell" until {@link #workersStarted}, so a command run at once does not hear
+   * "no worker" from a service whose workers are a few seconds away.
+   */
+  public static DevServer start(int port, boolean workersFollow) {
+    DevServer dev = launch(port, workersFollow);
+    dev.registerSearchAttributes();
+    return dev;
+  }
+
+  /** The service without baton's search attributes, as a real server is before {@code setup}. */
+  static DevServer launch(int port, boolean workersFollow) {
     TestServicesStarter services = new TestServicesStarter(true, 0);
     ServerBuilder<?> builder =
         NettyServerBuilder.forAddress(
             new InetSocketAddress("127.0.0.1", port), InsecureServerCredentials.create());
     GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
-    builder.intercept(new NoStickyExecution()).intercept(new TaskQueuePollers());
+    TaskQueuePollers pollers = new TaskQueuePollers();
+    pollers.workersStarting(workersFollow);
+    builder.intercept(new NoStickyExecution()).intercept(pollers);
     DevServer dev;
     try {
-      dev = new DevServer(services, builder.build().start());
+      dev = new DevServer(services, builder.build().start(), pollers);
     } catch (IOException e) {
       services.close();
       throw new UncheckedIOException(
           "cannot start the dev Temporal service on 127.0.0.1:" + port + ": " + e.getMessage(), e);
     }
-    dev.registerSearchAttributes();
     return dev;
   }
 
-  /** What {@code temporal operator search-attribute create} does on a real server. */
+  /** What {@code baton setup} does on a real server. */
   private void registerSearchAttributes() {
-    AddSearchAttributesRequest.Builder request =
-        AddSearchAttributesRequest.newBuilder().setNamespace(TemporalConfig.DEFAULT_NAMESPACE);
-    for (SearchAttributeKey<String> key :
-        List.of(
-            ReleaseSearchAttributes.PROJECT,
-            ReleaseSearchAttributes.VERSION,
-            ReleaseSearchAttributes.STEP)) {
-      request.putSearchAttributes(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-    }
     OperatorServiceStubs operator =
         OperatorServiceStubs.newServiceStubs(
             OperatorServiceStubsOptions.newBuilder()
                 .setTarget(address())
                 .validateAndBuildWithDefaults());
     try {
-      operator.blockingStub().addSearchAttributes(request.build());
+      SearchAttributesSetup.ensure(operator, TemporalConfig.DEFAULT_NAMESPACE);
     } finally {
       operator.shutdownNow();
     }
+  }
+
+  /** The workers poll now: DescribeTaskQueue answers with them again. */
+  public void workersStarted() {
+    pollers.workersStarting(false);
   }
 
   public int port() {

@@ -48,6 +48,18 @@ final class TaskQueuePollers implements ServerInterceptor {
 
   private final Map<Poller, Seen> pollers = new HashMap<>();
 
+  /**
+   * While {@code baton dev} starts its workers, its service already answers but nobody polls yet:
+   * "no worker" would be wrong for the command run right after {@code baton dev &}, so the answer
+   * is "cannot tell" (UNAVAILABLE), and the command goes ahead; its workflow waits the seconds it
+   * takes the workers to poll.
+   */
+  private volatile boolean workersStarting;
+
+  void workersStarting(boolean starting) {
+    workersStarting = starting;
+  }
+
   @Override
   public <Q, A> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
@@ -153,6 +165,12 @@ final class TaskQueuePollers implements ServerInterceptor {
       public void onHalfClose() {
         if (request == null) {
           call.close(Status.INTERNAL.withDescription("no request"), new Metadata());
+          return;
+        }
+        if (workersStarting) {
+          call.close(
+              Status.UNAVAILABLE.withDescription("baton dev is starting its workers"),
+              new Metadata());
           return;
         }
         call.sendHeaders(new Metadata());

@@ -15,11 +15,15 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** A connection to a Temporal service, checked when it is made so errors come early and clear. */
 public final class TemporalConnection implements AutoCloseable {
   /** One try never outlasts the whole wait (a server that accepts and never answers). */
   private static final Duration ATTEMPT = Duration.ofSeconds(2);
+
+  /** How long a service must be silent before {@code waiting} hears of it. */
+  private static final Duration QUIET = Duration.ofSeconds(1);
 
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
@@ -39,6 +43,7 @@ public final class TemporalConnection implements AutoCloseable {
         Map.of(),
         timeout,
         DefaultDataConverter.newDefaultInstance(),
+        null,
         null);
   }
 
@@ -61,6 +66,20 @@ public final class TemporalConnection implements AutoCloseable {
       Map<String, String> env,
       Duration timeout,
       Scope metrics) {
+    return forProject(config, address, env, timeout, metrics, null);
+  }
+
+  /**
+   * The same; a service that is not there yet (still starting) is waited for up to {@code timeout},
+   * and {@code waiting} (when not null) is told once, after a second, what it waits for.
+   */
+  public static TemporalConnection forProject(
+      BatonConfig config,
+      String address,
+      Map<String, String> env,
+      Duration timeout,
+      Scope metrics,
+      Consumer<String> waiting) {
     return open(
         address,
         config.temporal(),
@@ -69,7 +88,8 @@ public final class TemporalConnection implements AutoCloseable {
         PayloadEncryption.dataConverter(
             PayloadKeys.from(config.temporal(), env),
             config.temporal().acceptUnencryptedPayloads()),
-        metrics);
+        metrics,
+        waiting);
   }
 
   private static TemporalConnection open(
@@ -78,7 +98,8 @@ public final class TemporalConnection implements AutoCloseable {
       Map<String, String> env,
       Duration timeout,
       DataConverter converter,
-      Scope metrics) {
+      Scope metrics,
+      Consumer<String> waiting) {
     WorkflowServiceStubsOptions.Builder builder =
         WorkflowServiceStubsOptions.newBuilder().setTarget(address);
     if (metrics != null) {
@@ -87,7 +108,7 @@ public final class TemporalConnection implements AutoCloseable {
     TemporalSecurity.apply(temporal, env, builder);
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(builder.build());
     try {
-      awaitHealthy(stubs, timeout);
+      awaitHealthy(stubs, timeout, address, waiting);
     } catch (RuntimeException e) {
       stubs.shutdownNow();
       throw new TemporalUnreachableException(address, temporal, e);
@@ -108,9 +129,12 @@ public final class TemporalConnection implements AutoCloseable {
    * refused credentials fail at once: they fail the same way on every try, and an operator waited
    * the whole timeout (and then some) to read why.
    */
-  private static void awaitHealthy(WorkflowServiceStubs stubs, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
+  private static void awaitHealthy(
+      WorkflowServiceStubs stubs, Duration timeout, String address, Consumer<String> waiting) {
+    long start = System.nanoTime();
+    long deadline = start + timeout.toNanos();
     Duration attempt = timeout.compareTo(ATTEMPT) < 0 ? timeout : ATTEMPT;
+    boolean told = false;
     while (true) {
       try {
         // Not the SDK's health check: it waits for the channel to be ready, so a failed handshake
@@ -123,6 +147,17 @@ public final class TemporalConnection implements AutoCloseable {
       } catch (StatusRuntimeException e) {
         if (!worthAnotherTry(e) || System.nanoTime() > deadline) {
           throw e;
+        }
+        if (!told && waiting != null && System.nanoTime() - start > QUIET.toNanos()) {
+          told = true;
+          waiting.accept(
+              "waiting up to "
+                  + timeout.toSeconds()
+                  + "s for Temporal at "
+                  + address
+                  + " ("
+                  + e.getStatus().getCode()
+                  + ": is it starting?)");
         }
       }
       try {

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.release.ReleaseSearchAttributes;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.TaskQueueType;
+import io.temporal.api.taskqueue.v1.TaskQueue;
+import io.temporal.api.workflowservice.v1.DescribeTaskQueueRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
@@ -56,6 +61,33 @@ class DevServerTest {
                 .build();
         assertThatThrownBy(() -> start(client, "with-unknown-attribute", unknown))
             .hasStackTraceContaining("NotRegistered");
+      } finally {
+        service.shutdownNow();
+      }
+    }
+  }
+
+  /** baton dev's service says "cannot tell" about pollers until its workers are started. */
+  @Test
+  void whileWorkersStartDescribeTaskQueueAnswersUnavailableThenCountsPollers() {
+    try (DevServer server = DevServer.start(0, true)) {
+      WorkflowServiceStubs service =
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build());
+      try {
+        DescribeTaskQueueRequest describe =
+            DescribeTaskQueueRequest.newBuilder()
+                .setNamespace("default")
+                .setTaskQueue(TaskQueue.newBuilder().setName("baton.shop.control"))
+                .setTaskQueueType(TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW)
+                .build();
+        assertThatThrownBy(() -> service.blockingStub().describeTaskQueue(describe))
+            .isInstanceOfSatisfying(
+                StatusRuntimeException.class,
+                e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+
+        server.workersStarted();
+        assertThat(service.blockingStub().describeTaskQueue(describe).getPollersCount()).isZero();
       } finally {
         service.shutdownNow();
       }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       "  baton release status --watch                 # redrawn in place on a terminal",
       "  baton release status --watch --plain > log   # a line per change",
       "  baton release status --watch --output json   # one JSON object per change",
+      "  baton release status --watch --until-approval # until a step waits for approval",
       "  baton release status --output json"
     })
 final class ReleaseStatus implements Callable<Integer> {
@@ -46,6 +47,13 @@ final class ReleaseStatus implements Callable<Integer> {
   boolean watch;
 
   @Option(
+      names = "--until-approval",
+      description =
+          "with --watch: stop (exit 0) as soon as a step waits for an approval, showing the full"
+              + " status; a release that ends first exits as --watch does")
+  boolean untilApproval;
+
+  @Option(
       names = "--plain",
       description = "with --watch: print a line per change even on a terminal (no redrawing)")
   boolean plain;
@@ -59,10 +67,13 @@ final class ReleaseStatus implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (untilApproval && !watch) {
+      throw new BatonCliException(ExitCodes.BAD_INPUT, "--until-approval needs --watch");
+    }
     try (ProjectSession session = ProjectSession.open(options, context)) {
       String project = session.config().project();
       if (watch) {
-        return Watcher.of(session.client(), project, view()).untilEnded();
+        return Watcher.of(session.client(), project, view()).until(untilApproval);
       }
       ReleaseProgress progress =
           Releases.latest(session.client(), project)

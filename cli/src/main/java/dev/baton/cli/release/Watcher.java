@@ -39,6 +39,14 @@ final class Watcher {
   }
 
   int untilEnded() {
+    return until(false);
+  }
+
+  /**
+   * As {@link #untilEnded}, or, with {@code orApproval}, until a step waits for an approval: then
+   * the full status is shown (what the approver needs to see) and 0 returned.
+   */
+  int until(boolean orApproval) {
     while (true) {
       Optional<ReleaseProgress> latest = source.get();
       if (latest.isPresent()) {
@@ -46,6 +54,10 @@ final class Watcher {
         if (progress.outcome() != null) {
           view.end(progress);
           return exitCode(progress.outcome());
+        }
+        if (orApproval && progress.waitingFor() != null) {
+          view.end(progress);
+          return ExitCodes.OK;
         }
         view.show(progress);
       }

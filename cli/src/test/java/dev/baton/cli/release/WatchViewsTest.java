@@ -158,6 +158,49 @@ class WatchViewsTest {
     assertThat(Watcher.exitCode("ROLLED_BACK")).isEqualTo(ExitCodes.FAILED);
   }
 
+  @Test
+  void untilApprovalStopsWithTheFullStatusWhenAStepWaitsAndNeverReadsFurther() {
+    ReleaseProgress deploying = deploying();
+    ReleaseProgress waiting =
+        new ReleaseProgress(
+            "shop",
+            "v2",
+            "carol",
+            "primary",
+            "secondary",
+            Step.APPROVE,
+            "switch",
+            deploying.steps(),
+            List.of(),
+            null,
+            "",
+            null,
+            null,
+            List.of(),
+            null,
+            false,
+            List.of());
+    Iterator<Optional<ReleaseProgress>> polls =
+        List.of(Optional.of(deploying), Optional.of(waiting), Optional.of(done())).iterator();
+    List<String> seen = new ArrayList<>();
+    WatchView recorder =
+        new WatchView() {
+          @Override
+          public void show(ReleaseProgress progress) {
+            seen.add("show " + progress.currentStep());
+          }
+
+          @Override
+          public void end(ReleaseProgress progress) {
+            seen.add("end " + progress.currentStep() + " waiting for " + progress.waitingFor());
+          }
+        };
+    int code = new Watcher(polls::next, recorder, Duration.ZERO).until(true);
+    assertThat(code).isEqualTo(ExitCodes.OK);
+    assertThat(seen).containsExactly("show DEPLOY_STANDBY", "end APPROVE waiting for switch");
+    assertThat(polls.hasNext()).as("stopped at the approval, before the release ended").isTrue();
+  }
+
   private String take() {
     out.flush();
     String taken = text.toString();
