@@ -9,6 +9,7 @@ import dev.baton.config.TestConfigs;
 import dev.baton.process.CommandResult;
 import dev.baton.process.ProcessRunner;
 import dev.baton.testing.EnvLock;
+import dev.baton.testing.RealEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,9 +36,13 @@ public final class LocalDatabases implements BeforeAllCallback, AfterAllCallback
   public static final List<String> RESEED_COMMAND =
       List.of("bash", ROOT.resolve("scripts/env").toString(), "pg-reseed");
 
+  private boolean locked;
+
   @Override
   public void beforeAll(ExtensionContext context) {
+    RealEnvironment.assumeUsable(context.getRequiredTestClass());
     EnvLock.acquire();
+    locked = true;
     // pg-up keeps the roles the sites have now; a run killed halfway through a switchover
     // leaves them swapped, so start from a fresh pair.
     env("pg-down");
@@ -46,6 +51,10 @@ public final class LocalDatabases implements BeforeAllCallback, AfterAllCallback
 
   @Override
   public void afterAll(ExtensionContext context) {
+    if (!locked) {
+      return; // skipped here: nothing was started
+    }
+    locked = false;
     try {
       env("pg-down");
     } finally {

@@ -40,7 +40,7 @@ class DeployInterruptedTest {
 
   @BeforeAll
   static void start() {
-    LocalEngine.assumeAvailable();
+    LocalEngine.assumeAvailable(DeployInterruptedTest.class);
     engine = LocalEngine.start(dir.resolve("env"), "cancel");
   }
 

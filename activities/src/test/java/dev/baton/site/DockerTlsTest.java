@@ -31,7 +31,7 @@ class DockerTlsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    LocalEngine.assumeAvailable();
+    LocalEngine.assumeAvailable(DockerTlsTest.class);
     certs = TestCerts.create(Files.createDirectories(dir.resolve("certs")));
     engine = LocalEngine.startTls(Files.createDirectories(dir.resolve("env")), certs);
   }

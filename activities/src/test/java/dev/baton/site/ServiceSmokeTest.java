@@ -48,7 +48,7 @@ class ServiceSmokeTest {
 
   @BeforeAll
   static void deployOnce() throws IOException {
-    LocalEngine.assumeAvailable();
+    LocalEngine.assumeAvailable(ServiceSmokeTest.class);
     engine = LocalEngine.start(dir.resolve("env"), "smoke");
     SiteConfig site = site();
     activities = new DockerSiteActivities(config(site), site);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.process.CommandResult;
 import dev.baton.process.ProcessRunner;
 import dev.baton.testing.EnvLock;
+import dev.baton.testing.RealEnvironment;
 import dev.baton.worker.RealActivities;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
 
   private final Path config;
   private CliHarness harness;
+  private boolean locked;
 
   /** The environment only ({@code @ExtendWith(LocalSites.class)}). */
   public LocalSites() {
@@ -47,7 +49,9 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    RealEnvironment.assumeUsable(context.getRequiredTestClass());
     EnvLock.acquire();
+    locked = true;
     env("up");
     if (config != null) {
       harness = new CliHarness(config, RealActivities::new);
@@ -56,6 +60,10 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void afterAll(ExtensionContext context) {
+    if (!locked) {
+      return; // skipped here: nothing was started
+    }
+    locked = false;
     try {
       if (harness != null) {
         harness.close();
