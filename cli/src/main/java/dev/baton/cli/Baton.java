@@ -54,6 +54,7 @@ public final class Baton {
     VERBS.put("server", ServerCommand.class);
     VERBS.put("dev", DevCommand.class);
     VERBS.put("config", ConfigCommand.class);
+    VERBS.put("setup", SetupCommand.class);
     VERBS.put("completion", CompletionCommand.class);
     VERBS.put("help", CommandLine.HelpCommand.class);
   }
