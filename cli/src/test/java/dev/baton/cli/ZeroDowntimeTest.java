@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A steady 200 requests/s through the real nginx while a real release switches traffic and then
+ * A steady 50 requests/s through the real nginx while a real release switches traffic and then
  * rolls it back: no request may fail, and after each move every answer comes from the new site.
  */
 class ZeroDowntimeTest {
