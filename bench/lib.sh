@@ -10,6 +10,22 @@ export BATON_TEMPORAL_ADDRESS="127.0.0.1:${BATON_BENCH_PORT:-7239}"
 # machine that starves the sites' apps unless the calls yield to them.
 baton() { nice -n "${BENCH_NICE:-0}" "$root/baton" "$@"; }
 now() { date +%s.%N; }
+
+# Raw samples: results_open NAME COLUMNS... starts bench/results/NAME-<UTC time>.csv (a header of
+# the columns, then the commit, the date and the machine); record VALUES... appends a row with the
+# one-minute load average at that moment. The README's tables are printed from these files.
+results_open() {
+  local name=$1; shift
+  mkdir -p "$root/bench/results"
+  results="$root/bench/results/$name-$(date -u +%Y%m%dT%H%M%SZ).csv"
+  {
+    printf '# %s commit=%s%s date=%s cpus=%s\n' "$name" "$(git -C "$root" rev-parse --short HEAD)" \
+      "$(git -C "$root" diff --quiet HEAD -- . ':!bench/results' || echo +dirty)" \
+      "$(date -u +%FT%TZ)" "$(nproc)"
+    (IFS=,; echo "$*,load1")
+  } >"$results"
+}
+record() { (IFS=,; echo "$*,$(cut -d' ' -f1 /proc/loadavg)") >>"$results"; }
 now_ms() { date +%s%3N; }
 
 # Starts the environment and baton dev (stopped again on exit), then puts v1 on both sites.
