@@ -25,7 +25,8 @@ public final class ConfigLoader {
   public static final String TEMPORAL_ADDRESS_ENV = "BATON_TEMPORAL_ADDRESS";
   public static final String DEFAULT_FILE = "baton.yml";
 
-  static final List<String> KEYS =
+  /** The top-level keys of baton.yml. */
+  public static final List<String> KEYS =
       List.of(
           "project",
           "temporal",
@@ -37,6 +38,7 @@ public final class ConfigLoader {
           "drill",
           "notify",
           "metrics");
+
   private static final String PROJECT = "a project name matching " + Checks.PROJECT_PATTERN;
 
   // Duplicate keys would otherwise silently keep the last value. The builder, unlike

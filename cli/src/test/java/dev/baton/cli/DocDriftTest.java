@@ -131,7 +131,7 @@ class DocDriftTest {
       Matcher m = DOTTED_KEY.matcher(line.text());
       while (m.find()) {
         String key = m.group(1);
-        if (TOP_LEVEL.contains(key.replace("[]", "").split("\\.")[0])) {
+        if (ConfigLoader.KEYS.contains(key.replace("[]", "").split("\\.")[0])) {
           if (!checked.containsKey(key)) {
             checked.put(key, unknownKeys(key));
           }
@@ -144,18 +144,6 @@ class DocDriftTest {
 
   private static final List<String> ROUTER_TYPES = List.of("nginx", "dns");
   private static final Set<String> STANDARD = Set.of("--help", "--version");
-  private static final Set<String> TOP_LEVEL =
-      Set.of(
-          "project",
-          "temporal",
-          "sites",
-          "router",
-          "release",
-          "database",
-          "monitor",
-          "drill",
-          "notify",
-          "metrics");
 
   /** A router key is known if the router of some type accepts it (its type decides its keys). */
   private List<String> unknownKeys(String dottedKey) throws IOException {

@@ -139,21 +139,9 @@ class WatchViewsTest {
         List.of(Optional.<ReleaseProgress>empty(), Optional.of(deploying()), Optional.of(done()))
             .iterator();
     List<String> seen = new ArrayList<>();
-    WatchView recorder =
-        new WatchView() {
-          @Override
-          public void show(ReleaseProgress progress) {
-            seen.add("show " + progress.currentStep());
-          }
-
-          @Override
-          public void end(ReleaseProgress progress) {
-            seen.add("end " + progress.outcome());
-          }
-        };
-    int code = new Watcher(polls::next, recorder, Duration.ZERO).untilEnded();
+    int code = new Watcher(polls::next, recorder(seen), Duration.ZERO).untilEnded();
     assertThat(code).isEqualTo(ExitCodes.OK);
-    assertThat(seen).containsExactly("show DEPLOY_STANDBY", "end SUCCEEDED");
+    assertThat(seen).containsExactly("show DEPLOY_STANDBY", "end DONE SUCCEEDED");
     assertThat(Watcher.exitCode("REJECTED")).isEqualTo(ExitCodes.REFUSED);
     assertThat(Watcher.exitCode("ROLLED_BACK")).isEqualTo(ExitCodes.FAILED);
   }
@@ -183,22 +171,30 @@ class WatchViewsTest {
     Iterator<Optional<ReleaseProgress>> polls =
         List.of(Optional.of(deploying), Optional.of(waiting), Optional.of(done())).iterator();
     List<String> seen = new ArrayList<>();
-    WatchView recorder =
-        new WatchView() {
-          @Override
-          public void show(ReleaseProgress progress) {
-            seen.add("show " + progress.currentStep());
-          }
-
-          @Override
-          public void end(ReleaseProgress progress) {
-            seen.add("end " + progress.currentStep() + " waiting for " + progress.waitingFor());
-          }
-        };
-    int code = new Watcher(polls::next, recorder, Duration.ZERO).until(true);
+    int code = new Watcher(polls::next, recorder(seen), Duration.ZERO).until(true);
     assertThat(code).isEqualTo(ExitCodes.OK);
     assertThat(seen).containsExactly("show DEPLOY_STANDBY", "end APPROVE waiting for switch");
     assertThat(polls.hasNext()).as("stopped at the approval, before the release ended").isTrue();
+  }
+
+  /** A view that notes each poll it is shown and how the watch ended. */
+  private static WatchView recorder(List<String> seen) {
+    return new WatchView() {
+      @Override
+      public void show(ReleaseProgress progress) {
+        seen.add("show " + progress.currentStep());
+      }
+
+      @Override
+      public void end(ReleaseProgress progress) {
+        seen.add(
+            "end "
+                + progress.currentStep()
+                + (progress.outcome() != null
+                    ? " " + progress.outcome()
+                    : " waiting for " + progress.waitingFor()));
+      }
+    };
   }
 
   private String take() {
