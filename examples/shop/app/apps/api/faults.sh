@@ -1,0 +1,38 @@
+#!/bin/sh
+# shop api, faulty build only (start.sh runs this when /app/FAULTS exists): GET / answers
+# $1 percent of requests with 500, and GET /metrics counts them for Prometheus.
+#
+# Each request appends one byte to a counter file (appends of one byte do not interleave);
+# request n fails when n * percent / 100 passes a whole number, so the failures are spread
+# evenly (25: every 4th request) and the share is exact over every hundred requests. A loop rewrites /www/metrics every second (written aside, then renamed).
+set -eu
+percent=$1
+counts=/var/run/shop
+mkdir -p /www/cgi-bin "$counts"
+: > "$counts/requests"
+: > "$counts/errors"
+
+cat > /www/cgi-bin/index.cgi <<CGI
+#!/bin/sh
+printf . >> $counts/requests
+n=\$(wc -c < $counts/requests)
+if [ \$((n * $percent / 100)) -gt \$(((n - 1) * $percent / 100)) ]; then
+  printf . >> $counts/errors
+  printf 'Status: 500 Internal Server Error\r\nContent-Type: text/plain\r\n\r\nshop api failed (faulty build)\n'
+  exit 1
+fi
+printf 'Content-Type: text/plain\r\n\r\n'
+cat /www/version
+CGI
+chmod +x /www/cgi-bin/index.cgi
+
+(
+  while true; do
+    printf '# TYPE shop_api_requests_total counter\nshop_api_requests_total{site="%s"} %d\n# TYPE shop_api_errors_total counter\nshop_api_errors_total{site="%s"} %d\n' \
+      "$SITE_ID" "$(wc -c < "$counts/requests")" "$SITE_ID" "$(wc -c < "$counts/errors")" \
+      > /www/metrics.tmp
+    mv /www/metrics.tmp /www/metrics
+    sleep 1
+  done
+) &
+echo "shop api: faulty build, GET / fails $percent% of requests; counts on GET /metrics"
