@@ -12,17 +12,19 @@ mkdir -p /www/cgi-bin "$counts"
 : > "$counts/requests"
 : > "$counts/errors"
 
+# The CGI forks nothing (read and printf are shell builtins): httpd already forks once per request.
 cat > /www/cgi-bin/index.cgi <<CGI
 #!/bin/sh
 printf . >> $counts/requests
-n=\$(wc -c < $counts/requests)
+read -r dots < $counts/requests || true
+n=\${#dots}
 if [ \$((n * $percent / 100)) -gt \$(((n - 1) * $percent / 100)) ]; then
   printf . >> $counts/errors
   printf 'Status: 500 Internal Server Error\r\nContent-Type: text/plain\r\n\r\nshop api failed (faulty build)\n'
   exit 1
 fi
-printf 'Content-Type: text/plain\r\n\r\n'
-cat /www/version
+read -r version < /www/version
+printf 'Content-Type: text/plain\r\n\r\n%s\n' "\$version"
 CGI
 chmod +x /www/cgi-bin/index.cgi
 
