@@ -47,6 +47,24 @@ class PrometheusGateConfigTest extends ConfigProblemsTestBase {
   }
 
   @Test
+  void theExampleInTheDocsIsValid() throws Exception {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/config.md"));
+    int section = doc.indexOf("## `release.bake.prometheus`");
+    int start = doc.indexOf("```yaml\n", section) + "```yaml\n".length();
+
+    ReleaseConfig release = load(doc.substring(start, doc.indexOf("```", start)));
+
+    assertThat(release.bakeTraffic().maxErrorRate()).isEqualTo(0.01);
+    assertThat(release.bakeTraffic().prometheus())
+        .isEqualTo(
+            new PrometheusGate(
+                "http://127.0.0.1:9090",
+                "sum(rate(shop_api_errors_total{site=\"secondary\"}[30s]))",
+                0.5,
+                true));
+  }
+
+  @Test
   void badGatesAreNamed() {
     assertThat(withSection(GATE + "      max: lots\n      onNoData: maybe\n"))
         .containsExactly(

@@ -118,8 +118,16 @@ class RealTrafficBakeTest {
     Timings t = released.timings(bakeFailed);
     System.out.printf(
         "error-rate bake: the bake saw %s of %s requests failed; the load generator got %d HTTP"
-            + " 500 answers during the bake (%d failed in all: %s); %s%n",
-        seen.group(1), seen.group(2), loadFailedInBake, load.failed(), load.summary(), t);
+            + " 500 answers during the bake (%d failed in all: %s); %s; bake %d ms; failures"
+            + " answered at (ms from the bake's start) %s%n",
+        seen.group(1),
+        seen.group(2),
+        loadFailedInBake,
+        load.failed(),
+        load.summary(),
+        t,
+        bakeFailed - bakeStart,
+        failures(load, bakeStart));
 
     // Only the faulty api's 500s failed: no request was lost to the switch or the switch back.
     assertThat(load.errors()).as(load.summary()).containsOnlyKeys("HTTP 500");
@@ -178,8 +186,14 @@ class RealTrafficBakeTest {
         .count();
   }
 
-  /** Releases v3-faulty (approving the switch) under 25 requests/s to the router's GET /. */
+  /**
+   * Releases v3-faulty, with 25 requests/s to the router's GET / from the approval wait on: the
+   * load covers the switch, the bake and the move back, not the standby's image build (two busy
+   * cores building images answer late, which is not what this test measures).
+   */
   private static Released releaseUnderLoad(Path dir) throws Exception {
+    ok(harness.baton("release", "start", "--version", "v3-faulty"));
+    awaitProgress(p -> "switch".equals(p.path("waitingFor").asText()));
     Path stop = dir.resolve("stop");
     CompletableFuture<LoadReport> load =
         CompletableFuture.supplyAsync(
@@ -200,8 +214,6 @@ class RealTrafficBakeTest {
             });
     JsonNode end;
     try {
-      ok(harness.baton("release", "start", "--version", "v3-faulty"));
-      awaitProgress(p -> "switch".equals(p.path("waitingFor").asText()));
       ok(harness.baton("release", "approve", "--as", "alice"));
       end = awaitProgress(p -> !p.path("outcome").isNull());
       // A measurement window, not a wait for a condition: the load runs on for 3 s after the
@@ -211,6 +223,21 @@ class RealTrafficBakeTest {
       Files.createFile(stop);
     }
     return new Released(end, load.get());
+  }
+
+  /** When each failed request was answered, in ms from {@code originMillis}: "500@+120 ...". */
+  private static String failures(LoadReport load, long originMillis) {
+    StringBuilder text = new StringBuilder();
+    for (Sample s : load.samples()) {
+      if (s.failed()) {
+        long at = s.sentAtMillis() + s.millis() - originMillis;
+        text.append(s.status() == 0 ? s.error() : s.status())
+            .append(at < 0 ? "@" : "@+")
+            .append(at)
+            .append(' ');
+      }
+    }
+    return text.toString().strip();
   }
 
   private record Released(JsonNode progress, LoadReport load) {

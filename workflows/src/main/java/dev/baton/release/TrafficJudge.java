@@ -27,8 +27,9 @@ final class TrafficJudge {
   }
 
   /**
-   * The site's traffic since {@code fromMillis} in one line, or "" when the release sets no limits;
-   * throws {@code kind} when the traffic is over them, its message starting with {@code when}.
+   * The site's traffic since {@code fromMillis} and the Prometheus gate's reading in one line, or
+   * "" when the release sets no limits; throws {@code kind} when either is over its limit (or the
+   * gate cannot be read), its message starting with {@code when}.
    */
   String check(String site, long fromMillis, FailureKind kind, String when) {
     TrafficLimits limits = request.policy().bakeTraffic();
