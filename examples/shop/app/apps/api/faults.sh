@@ -13,6 +13,8 @@ mkdir -p /www/cgi-bin "$counts"
 : > "$counts/errors"
 
 # The CGI forks nothing (read and printf are shell builtins): httpd already forks once per request.
+# It sends Content-Length, as httpd does for files: without it nginx answers its HTTP/1.1 clients
+# chunked, which baton's load generator (dev.baton.load) does not decode.
 cat > /www/cgi-bin/index.cgi <<CGI
 #!/bin/sh
 printf . >> $counts/requests
@@ -20,11 +22,12 @@ read -r dots < $counts/requests || true
 n=\${#dots}
 if [ \$((n * $percent / 100)) -gt \$(((n - 1) * $percent / 100)) ]; then
   printf . >> $counts/errors
-  printf 'Status: 500 Internal Server Error\r\nContent-Type: text/plain\r\n\r\nshop api failed (faulty build)\n'
+  body='shop api failed (faulty build)'
+  printf 'Status: 500 Internal Server Error\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n%s\n' \$((\${#body} + 1)) "\$body"
   exit 1
 fi
 read -r version < /www/version
-printf 'Content-Type: text/plain\r\n\r\n%s\n' "\$version"
+printf 'Content-Type: text/plain\r\nContent-Length: %d\r\n\r\n%s\n' \$((\${#version} + 1)) "\$version"
 CGI
 chmod +x /www/cgi-bin/index.cgi
 
