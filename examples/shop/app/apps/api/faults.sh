@@ -13,8 +13,10 @@ mkdir -p /www/cgi-bin "$counts"
 : > "$counts/errors"
 
 # The CGI forks nothing (read and printf are shell builtins): httpd already forks once per request.
-# It sends Content-Length, as httpd does for files: without it nginx answers its HTTP/1.1 clients
-# chunked, which baton's load generator (dev.baton.load) does not decode.
+# Its headers are those httpd sends with a file: Connection: close (httpd closes after each
+# answer; without the header nginx would reuse the closed upstream connection and answer 502),
+# and Content-Length (without it nginx answers its HTTP/1.1 clients chunked, which baton's load
+# generator, dev.baton.load, does not decode).
 cat > /www/cgi-bin/index.cgi <<CGI
 #!/bin/sh
 printf . >> $counts/requests
@@ -23,11 +25,11 @@ n=\${#dots}
 if [ \$((n * $percent / 100)) -gt \$(((n - 1) * $percent / 100)) ]; then
   printf . >> $counts/errors
   body='shop api failed (faulty build)'
-  printf 'Status: 500 Internal Server Error\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n%s\n' \$((\${#body} + 1)) "\$body"
+  printf 'Status: 500 Internal Server Error\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n%s\n' \$((\${#body} + 1)) "\$body"
   exit 1
 fi
 read -r version < /www/version
-printf 'Content-Type: text/plain\r\nContent-Length: %d\r\n\r\n%s\n' \$((\${#version} + 1)) "\$version"
+printf 'Connection: close\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n%s\n' \$((\${#version} + 1)) "\$version"
 CGI
 chmod +x /www/cgi-bin/index.cgi
 
