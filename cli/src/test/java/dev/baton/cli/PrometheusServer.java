@@ -42,6 +42,29 @@ public final class PrometheusServer implements BeforeAllCallback, AfterAllCallba
     return "http://127.0.0.1:" + port;
   }
 
+  /** The value of an instant query now: the largest of its series, or NaN when it returned none. */
+  public double query(String promql) throws Exception {
+    URI uri =
+        URI.create(
+            url()
+                + "/api/v1/query?query="
+                + java.net.URLEncoder.encode(promql, java.nio.charset.StandardCharsets.UTF_8));
+    String body =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+            .body();
+    double largest = Double.NaN;
+    for (com.fasterxml.jackson.databind.JsonNode series :
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(body)
+            .path("data")
+            .path("result")) {
+      double value = Double.parseDouble(series.path("value").path(1).asText());
+      largest = Double.isNaN(largest) ? value : Math.max(largest, value);
+    }
+    return largest;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     assertThat(BINARY).as("Debian's prometheus package (.ci/run installs it)").isExecutable();
@@ -50,7 +73,7 @@ public final class PrometheusServer implements BeforeAllCallback, AfterAllCallba
     Path config = dir.resolve("prometheus.yml");
     Files.writeString(
         config,
-        "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+        "global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n  evaluation_interval: 1s\n"
             + "scrape_configs:\n  - job_name: shop\n    static_configs:\n      - targets: ["
             + String.join(", ", targets)
             + "]\n");
