@@ -9,7 +9,7 @@ ENGINE_EXTRA_ARGS=()    # more dockerd arguments, for engine-up's own engines (T
 ROUTER_PORT=8080
 ENV_MARKER="$BATON_ENV_DIR/.baton-env"    # proves the dir is ours before `down` deletes it
 BASE_IMAGE="baton-base:1"
-PACKAGES=(docker.io docker-compose busybox-static nginx-light postgresql git curl)
+PACKAGES=(docker.io docker-compose busybox-static nginx-light postgresql git curl prometheus)
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 APP_SRC="$REPO_ROOT/examples/shop/app"
@@ -465,7 +465,8 @@ router_up() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Git: a bare repo of examples/shop/app with tags v1 and v2 (v2 changes only apps/*/VERSION).
+# Git: a bare repo of examples/shop/app with tags v1, v2 (v2 changes only apps/*/VERSION) and
+# v3-faulty (a v2 whose api fails a share of its requests, see apps/api/start.sh).
 # Fixed author, committer and dates, so every run gives the same commit ids.
 
 git_fixed() {
@@ -493,6 +494,10 @@ git_repo_up() {
   git_fixed -C "$work" init -q -b main
   git_commit_version "$work" v1 "2024-01-01T00:00:00Z"
   git_commit_version "$work" v2 "2024-01-02T00:00:00Z"
+  # v3-faulty: a v2 whose api answers 25% of GET / with 500 (apps/api/start.sh): it passes
+  # health checks and smoke tests, and only a bake judged by real traffic catches it.
+  echo 25 >"$work/apps/api/FAULTS"
+  git_commit_version "$work" v3-faulty "2024-01-03T00:00:00Z"
   git_fixed clone -q --bare --no-local "$work" "$new"
   rm -rf "$GIT_REPO" "$work"
   mv "$new" "$GIT_REPO"

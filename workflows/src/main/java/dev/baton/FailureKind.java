@@ -6,8 +6,9 @@ import io.temporal.failure.ApplicationFailure;
  * The types of the ApplicationFailures baton raises. Each is non-retryable (a retry would not
  * change the answer, so the workflow or the operator decides what happens next), except {@link
  * #DATABASE_UNAVAILABLE} and {@link #ENGINE_UNAVAILABLE}, raised retryable (a dependency that does
- * not answer may come back: the workflow waits for it, see {@code OutageWait}), and {@link
- * #NOTIFY_FAILED}, retryable unless the webhook refused the message.
+ * not answer may come back: the workflow waits for it, see {@code OutageWait}), {@link
+ * #NOTIFY_FAILED}, retryable unless the webhook refused the message, and {@link
+ * #METRICS_UNAVAILABLE}, retryable.
  */
 public enum FailureKind {
   /** A configuration problem found at run time (unknown site, missing file). */
@@ -65,7 +66,12 @@ public enum FailureKind {
   /** Another release, drill or failover of the project is running. */
   BUSY,
   /** A notification could not be delivered (the webhook is unreachable, failed or refused it). */
-  NOTIFY_FAILED;
+  NOTIFY_FAILED,
+  /**
+   * Prometheus did not answer the bake's query (unreachable, 5xx): raised retryable; after the
+   * retries the bake fails as "cannot judge".
+   */
+  METRICS_UNAVAILABLE;
 
   public String type() {
     return name();

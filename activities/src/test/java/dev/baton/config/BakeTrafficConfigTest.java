@@ -47,11 +47,12 @@ class BakeTrafficConfigTest extends ConfigProblemsTestBase {
             "release.bake.minRequests: 0 is not a number of requests (1 or more)");
     assertThat(withSection("release:\n  bake:\n    duration: 5m\n"))
         .containsExactly(
-            "release.bake: a bake mapping sets maxErrorRate or maxP99 (or write bake: 5m)");
+            "release.bake: a bake mapping sets maxErrorRate, maxP99 or prometheus (or write bake:"
+                + " 5m)");
     assertThat(withSection("release:\n  bake:\n    maxErrorRate: 1%\n    maxLatency: 1s\n"))
         .containsExactly(
             "release.bake.maxLatency: unknown key (allowed here: duration, maxErrorRate, maxP99,"
-                + " minRequests)");
+                + " minRequests, prometheus)");
   }
 
   private ReleaseConfig load(String section) throws Exception {

@@ -7,6 +7,7 @@ import dev.baton.database.PostgresSiteDatabaseActivities;
 import dev.baton.database.SiteDatabaseActivities;
 import dev.baton.notify.Notifiers;
 import dev.baton.probe.HttpProbeActivities;
+import dev.baton.prometheus.PrometheusHttpActivities;
 import dev.baton.router.RequestLogs;
 import dev.baton.router.Routers;
 import dev.baton.site.DockerSiteActivities;
@@ -15,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The production activities: Docker and Compose, the router and its request log, HTTP probes,
- * PostgreSQL, the webhook or the log.
+ * The production activities: Docker and Compose, the router and its request log, HTTP probes, the
+ * bake's Prometheus queries, PostgreSQL, the webhook or the log.
  */
 public final class RealActivities implements ActivityProvider {
   private final BatonConfig config;
@@ -43,6 +44,7 @@ public final class RealActivities implements ActivityProvider {
         Routers.forConfig(config),
         RequestLogs.forConfig(config),
         new HttpProbeActivities(config),
+        new PrometheusHttpActivities(),
         new PostgresDatabaseActivities(config),
         Notifiers.forConfig(config));
   }

@@ -7,6 +7,7 @@ import dev.baton.notify.Notifications;
 import dev.baton.notify.NotifyActivities;
 import dev.baton.operation.OperationActivities;
 import dev.baton.probe.ProbeActivities;
+import dev.baton.prometheus.PrometheusActivities;
 import dev.baton.router.RequestLogActivities;
 import dev.baton.router.RouterActivities;
 import dev.baton.site.SiteActivities;
@@ -49,6 +50,9 @@ public final class ReleaseActivities {
   /** HTTP smoke tests, on the control queue: its baton.yml holds their headers and bodies. */
   final SmokeActivities smokeHttp;
 
+  /** The bake's Prometheus gate: an instant query, retried a few times before "cannot judge". */
+  final PrometheusActivities prometheus;
+
   private final ReleaseRequest request;
 
   /** The project's other workflows: a release does not start while a drill or failover runs. */
@@ -81,6 +85,8 @@ public final class ReleaseActivities {
     requestLog =
         Workflow.newActivityStub(RequestLogActivities.class, shortCall(Duration.ofMinutes(1)));
     smokeHttp = Workflow.newActivityStub(SmokeActivities.class, shortCall(Duration.ofMinutes(2)));
+    prometheus =
+        Workflow.newActivityStub(PrometheusActivities.class, shortCall(Duration.ofSeconds(30)));
     operations =
         Workflow.newActivityStub(OperationActivities.class, shortCall(Duration.ofMinutes(1)));
     for (String siteId : request.siteIds()) {

@@ -13,6 +13,7 @@ import dev.baton.notify.NotifyActivities;
 import dev.baton.operation.OperationActivities;
 import dev.baton.probe.ProbeActivities;
 import dev.baton.probe.ProbeResult;
+import dev.baton.prometheus.PrometheusActivities;
 import dev.baton.router.RequestLogActivities;
 import dev.baton.router.RouterActivities;
 import dev.baton.router.SwitchRequest;
@@ -48,6 +49,7 @@ final class ReleaseTestRig {
   final OperationActivities operations = mockActivity(OperationActivities.class);
   final RulesActivities rules = mockActivity(RulesActivities.class);
   final RequestLogActivities requestLog = mockActivity(RequestLogActivities.class);
+  final PrometheusActivities prometheus = mockActivity(PrometheusActivities.class);
   final SiteActivities primary = mockActivity(SiteActivities.class);
   final SiteActivities secondary = mockActivity(SiteActivities.class);
   final SiteDatabaseActivities primaryDatabase = mockActivity(SiteDatabaseActivities.class);
@@ -65,7 +67,7 @@ final class ReleaseTestRig {
     this.env = env;
     this.worker = worker;
     worker.registerActivitiesImplementations(
-        router, probe, database, notify, operations, rules, requestLog, smokeHttp);
+        router, probe, database, notify, operations, rules, requestLog, smokeHttp, prometheus);
     env.newWorker(Names.siteQueue(PROJECT, "primary"))
         .registerActivitiesImplementations(primary, primaryDatabase, primarySmoke);
     env.newWorker(Names.siteQueue(PROJECT, "secondary"))

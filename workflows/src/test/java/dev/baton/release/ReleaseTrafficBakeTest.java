@@ -116,6 +116,11 @@ class ReleaseTrafficBakeTest extends ReleaseTestBase {
   }
 
   private static ReleasePolicy judged(ReleasePolicy p) {
+    return judged(p, LIMITS);
+  }
+
+  /** {@code p} with {@code limits} on the bake (and each shift step). */
+  static ReleasePolicy judged(ReleasePolicy p, TrafficLimits limits) {
     return new ReleasePolicy(
         p.approvalSteps(),
         p.approvers(),
@@ -134,7 +139,7 @@ class ReleaseTrafficBakeTest extends ReleaseTestBase {
         p.searchAttributes(),
         p.outageWait(),
         p.omitVersionAttribute(),
-        LIMITS,
+        limits,
         List.of());
   }
 }
