@@ -17,15 +17,15 @@ now() { date +%s.%N; }
 results_open() {
   local name=$1; shift
   mkdir -p "$root/bench/results"
-  results="$root/bench/results/$name-$(date -u +%Y%m%dT%H%M%SZ).csv"
+  results_csv="$root/bench/results/$name-$(date -u +%Y%m%dT%H%M%SZ).csv"
   {
     printf '# %s commit=%s%s date=%s cpus=%s\n' "$name" "$(git -C "$root" rev-parse --short HEAD)" \
       "$(git -C "$root" diff --quiet HEAD -- . ':!bench/results' || echo +dirty)" \
       "$(date -u +%FT%TZ)" "$(nproc)"
     (IFS=,; echo "$*,load1")
-  } >"$results"
+  } >"$results_csv"
 }
-record() { (IFS=,; echo "$*,$(cut -d' ' -f1 /proc/loadavg)") >>"$results"; }
+record() { (IFS=,; echo "$*,$(cut -d' ' -f1 /proc/loadavg)") >>"$results_csv"; }
 now_ms() { date +%s%3N; }
 
 # Starts the environment and baton dev (stopped again on exit), then puts v1 on both sites.
