@@ -36,7 +36,8 @@ public final class ConfigLoader {
           "monitor",
           "drill",
           "notify",
-          "metrics");
+          "metrics",
+          "images");
   private static final String PROJECT = "a project name matching " + Checks.PROJECT_PATTERN;
 
   // Duplicate keys would otherwise silently keep the last value. The builder, unlike
@@ -184,6 +185,7 @@ public final class ConfigLoader {
     DrillConfig drill = SectionReader.drill(root.child("drill"));
     NotifyConfig notify = NotifyReader.read(root.child("notify"), base);
     MetricsConfig metrics = SectionReader.metrics(root.child("metrics"));
+    ImagesConfig images = ImagesReader.read(root.child("images"));
     return new BatonConfig(
         file,
         project,
@@ -195,7 +197,8 @@ public final class ConfigLoader {
         monitor,
         drill,
         notify,
-        metrics);
+        metrics,
+        images);
   }
 
   /** The file's temporal section, with BATON_TEMPORAL_ADDRESS taking precedence if set. */

@@ -62,6 +62,25 @@ final class ComposeFiles {
     return List.copyOf(services);
   }
 
+  /**
+   * Services that any file gives a {@code build:}: the images a version builds, and what a registry
+   * holds of it ({@code images.mode: registry}). The others run an image named as it is.
+   */
+  List<String> built() {
+    Set<String> services = new LinkedHashSet<>();
+    for (JsonNode file : files) {
+      file.path("services")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                if (e.getValue().hasNonNull("build")) {
+                  services.add(e.getKey());
+                }
+              });
+    }
+    return List.copyOf(services);
+  }
+
   /** The first file's {@code version:}, or null: Compose v1 wants every file on one version. */
   String version() {
     JsonNode first = files.isEmpty() ? null : files.get(0);

@@ -4,6 +4,11 @@ import com.github.dockerjava.api.DockerClient;
 import dev.baton.FailureKind;
 import dev.baton.config.BatonConfig;
 import dev.baton.config.SiteConfig;
+import dev.baton.images.Digests;
+import dev.baton.images.ImageActivities;
+import dev.baton.images.PublishRequest;
+import dev.baton.images.PublishResult;
+import dev.baton.images.RunningImages;
 import dev.baton.probe.HttpChecks;
 import dev.baton.process.CancellableWork;
 import dev.baton.process.PhaseTimer;
@@ -26,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * A site's side effects: git checkout, compose build/up with the real Compose CLI, and docker-java
  * for everything that reads containers and images. One instance per site, on its worker.
  */
-public final class DockerSiteActivities implements SiteActivities, SmokeActivities {
+public final class DockerSiteActivities
+    implements SiteActivities, SmokeActivities, ImageActivities {
   private static final Logger log = LoggerFactory.getLogger(DockerSiteActivities.class);
   private final BatonConfig config;
   private final SiteConfig site;
@@ -141,6 +147,104 @@ public final class DockerSiteActivities implements SiteActivities, SmokeActiviti
         FailureKind.SMOKE_FAILED);
   }
 
+  /**
+   * Builds the version's images on this site from its checkout, tagged with the registry's names
+   * through an override of its own (the deploy's override stays as the running services need it),
+   * pushes them, and answers the digests the registry has for the tags. Without build it only
+   * resolves the tags a CI pushed.
+   */
+  @Override
+  public PublishResult publish(PublishRequest request) {
+    long start = System.nanoTime();
+    return guarded(
+        () ->
+            CancellableWork.run(
+                composeSlot,
+                "publish on " + site.id(),
+                () ->
+                    "publishing "
+                        + request.version()
+                        + " from "
+                        + site.id()
+                        + " for "
+                        + (System.nanoTime() - start) / 1_000_000_000L
+                        + "s",
+                () -> publishNow(request)),
+        FailureKind.DEPLOY_FAILED);
+  }
+
+  private PublishResult publishNow(PublishRequest request) throws InterruptedException {
+    PhaseTimer timer = new PhaseTimer();
+    String version = request.version();
+    RegistryImages registry = registry();
+    DockerClients.ping(site, pingClient);
+    String sha = site.git() == null ? null : new GitSource(site.id(), site.git()).checkout(version);
+    WorkdirConfinement.check(site.id(), site.compose(), publishFile());
+    ComposeFiles files = new ComposeFiles(site.compose());
+    List<String> built = files.built();
+    if (!request.build()) {
+      // A CI pushed the images: the compose files say which services it built.
+      Map<String, String> pushed = registry.resolve(built, version);
+      return new PublishResult(
+          site.id(),
+          version,
+          pushed,
+          version
+              + " as pushed to "
+              + config.images().registry()
+              + ": "
+              + Digests.describe(pushed));
+    }
+    BatonOverride.write(
+        publishFile(),
+        BatonOverride.render(
+            config.project(),
+            version,
+            files.version(),
+            files.services(),
+            registry.tags(built, version)));
+    new ComposeRunner(site, publishFile()).build(built, version);
+    timer.done("build");
+    registry.push(built, version);
+    timer.done("push");
+    Map<String, String> images = registry.resolve(built, version);
+    String text =
+        version
+            + (sha == null ? "" : " (" + sha + ")")
+            + " built on "
+            + site.id()
+            + " and pushed to "
+            + config.images().registry()
+            + ": "
+            + Digests.describe(images)
+            + " "
+            + timer.summary();
+    log.info("{}", text);
+    return new PublishResult(site.id(), version, images, text);
+  }
+
+  @Override
+  public RunningImages running(SiteRequest request) {
+    return guarded(
+        () -> {
+          DockerClients.ping(site, pingClient);
+          Map<String, String> versions =
+              docker.services().values().stream()
+                  .collect(Collectors.toMap(ServiceStatus::service, ServiceStatus::version));
+          return new RunningImages(site.id(), versions, runningDigests());
+        },
+        FailureKind.DEPLOY_FAILED);
+  }
+
+  /** Service to the registry digest it runs; empty unless images come from a registry. */
+  private Map<String, String> runningDigests() {
+    return config.images().registryMode() ? registry().running(docker.containers()) : Map.of();
+  }
+
+  private RegistryImages registry() {
+    return new RegistryImages(config.project(), config.images(), site, client);
+  }
+
   @Override
   public void setActiveOnlyServices(ActiveOnlyRequest request) {
     List<String> activeOnly = config.release().activeOnlyServices();
@@ -201,8 +305,14 @@ public final class DockerSiteActivities implements SiteActivities, SmokeActiviti
             .filter(s -> request.role() == Role.ACTIVE || !activeOnly.contains(s))
             .filter(s -> !oneOff.contains(s))
             .toList();
+    // In mode registry the site pulls the release's digests (or, for `baton deploy`, the ones
+    // the registry has for the version's tags now) instead of building.
+    Map<String, String> images = request.images();
+    if (images == null && config.images().registryMode()) {
+      images = registry().resolve(files.built(), version);
+    }
     Map<String, ServiceStatus> before = docker.services();
-    if (alreadyRuns(before, wanted, version)) {
+    if (alreadyRuns(before, wanted, version) && (images == null || runsDigests(images, wanted))) {
       return new DeployResult(
           site.id(),
           version,
@@ -211,11 +321,18 @@ public final class DockerSiteActivities implements SiteActivities, SmokeActiviti
           site.id() + " already runs " + version + ": " + summary(before, wanted));
     }
     BatonOverride.write(
-        overrideFile(), BatonOverride.render(config.project(), version, files.version(), all));
-    // Active-only services are built too, so that they can start at once when the site turns
-    // active.
-    compose.build(all, version);
-    timer.done("build");
+        overrideFile(),
+        BatonOverride.render(
+            config.project(), version, files.version(), all, images == null ? Map.of() : images));
+    if (images == null) {
+      // Active-only services are built too, so that they can start at once when the site turns
+      // active.
+      compose.build(all, version);
+      timer.done("build");
+    } else {
+      registry().pull(images);
+      timer.done("pull");
+    }
     compose.up(wanted, version);
     timer.done("up");
     // Queue workers never run on a standby; created but stopped, they start fast at the switch.
@@ -249,6 +366,17 @@ public final class DockerSiteActivities implements SiteActivities, SmokeActiviti
             + timer.summary();
     log.info("{}", text);
     return new DeployResult(site.id(), version, docker.images(after), true, text);
+  }
+
+  /** Every wanted service that has an image by digest runs exactly that digest. */
+  private boolean runsDigests(Map<String, String> images, List<String> wanted) {
+    Map<String, String> running = runningDigests();
+    return wanted.stream()
+        .filter(images::containsKey)
+        .allMatch(
+            s ->
+                running.containsKey(s)
+                    && Digests.digest(running.get(s)).equals(Digests.digest(images.get(s))));
   }
 
   private boolean alreadyRuns(
@@ -315,6 +443,11 @@ public final class DockerSiteActivities implements SiteActivities, SmokeActiviti
   private Duration healthTimeout() {
     Duration deploy = config.release().deployTimeout();
     return deploy.minus(deploy.dividedBy(10));
+  }
+
+  /** The override the publish step builds with: the registry's tags, apart from the deploy's. */
+  private Path publishFile() {
+    return site.compose().workdir().resolve(".baton").resolve("docker-compose.publish.yml");
   }
 
   private Path overrideFile() {

@@ -19,7 +19,8 @@ public final class TestConfigs {
 
   /** A config of project "shop" with these sites and nothing else (no router, no release). */
   public static BatonConfig sitesOnly(Path file, List<SiteConfig> sites) {
-    return new BatonConfig(file, "shop", null, sites, null, null, null, null, null, null, null);
+    return new BatonConfig(
+        file, "shop", null, sites, null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -40,7 +41,8 @@ public final class TestConfigs {
             Duration.ofMinutes(3),
             null,
             smoke);
-    return new BatonConfig(file, "shop", null, sites, null, release, null, null, null, null, null);
+    return new BatonConfig(
+        file, "shop", null, sites, null, release, null, null, null, null, null, null);
   }
 
   static Path resource(String name) {

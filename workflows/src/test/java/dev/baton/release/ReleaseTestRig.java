@@ -102,7 +102,8 @@ final class ReleaseTestRig {
         null,
         false,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   /** The test policy with database mode replicated. */
@@ -152,7 +153,8 @@ final class ReleaseTestRig {
         null,
         false,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   static ReleaseRequest request(ReleasePolicy policy) {
