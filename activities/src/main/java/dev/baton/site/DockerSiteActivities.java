@@ -430,7 +430,8 @@ public final class DockerSiteActivities
         services.isEmpty()
             ? "nothing deployed"
             : summary(services, new ArrayList<>(versions.keySet())),
-        states);
+        states,
+        runningDigests());
   }
 
   private static String summary(Map<String, ServiceStatus> services, List<String> names) {
