@@ -45,6 +45,23 @@ public final class TestConfigs {
         file, "shop", null, sites, null, release, null, null, null, null, null, null);
   }
 
+  /** {@code config} with these images settings. */
+  public static BatonConfig withImages(BatonConfig c, ImagesConfig images) {
+    return new BatonConfig(
+        c.file(),
+        c.project(),
+        c.temporal(),
+        c.sites(),
+        c.router(),
+        c.release(),
+        c.database(),
+        c.monitor(),
+        c.drill(),
+        c.notifications(),
+        c.metrics(),
+        images);
+  }
+
   static Path resource(String name) {
     try {
       return Path.of(TestConfigs.class.getResource("/config/" + name).toURI());
