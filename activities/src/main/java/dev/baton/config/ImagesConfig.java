@@ -20,12 +20,4 @@ public record ImagesConfig(ImageMode mode, String registry, boolean build) {
   public boolean registryMode() {
     return mode == ImageMode.REGISTRY;
   }
-
-  /**
-   * The registry repository of {@code service}'s images: {@code registry/project/service}.
-   * Registries want lowercase repository names; project and service names are checked to be.
-   */
-  public String repository(String project, String service) {
-    return registry + "/" + project + "/" + service;
-  }
 }

@@ -26,7 +26,15 @@ final class ImagesReader {
         modeNode.report("\"" + modeText + "\" is not a mode (" + MODES + ")");
       }
     }
-    String registry = SectionReader.hostPort(r.child("registry"), mode == ImageMode.REGISTRY);
+    TreeReader registryNode = r.child("registry");
+    String registry = null;
+    if (mode == ImageMode.REGISTRY && !registryNode.isPresent()) {
+      registryNode.report(
+          "missing required key with mode: registry (the registry's host:port, e.g."
+              + " 127.0.0.1:5000)");
+    } else {
+      registry = SectionReader.hostPort(registryNode, false);
+    }
     Boolean build = r.child("build").bool(false, "true or false");
     if (mode == ImageMode.BUILD && registry != null) {
       r.child("registry").report("is used only with mode: registry");

@@ -4,7 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import dev.baton.FailureKind;
 import dev.baton.config.BatonConfig;
 import dev.baton.config.SiteConfig;
-import dev.baton.images.Digests;
 import dev.baton.images.ImageActivities;
 import dev.baton.images.PublishRequest;
 import dev.baton.images.PublishResult;
@@ -40,6 +39,7 @@ public final class DockerSiteActivities
   private final DockerClient pingClient;
   private final DockerSite docker;
   private final ComposeRunner compose;
+  private final SiteImages images;
   private final HttpChecks http = new HttpChecks(Duration.ofSeconds(2));
   private static final List<Duration> ENGINE_RECHECKS =
       List.of(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(2));
@@ -54,6 +54,7 @@ public final class DockerSiteActivities
     this.pingClient = DockerClients.forPing(site);
     this.docker = new DockerSite(site, client);
     this.compose = new ComposeRunner(site, overrideFile());
+    this.images = new SiteImages(config, site, client, pingClient, docker);
   }
 
   @Override
@@ -169,58 +170,8 @@ public final class DockerSiteActivities
                         + " for "
                         + (System.nanoTime() - start) / 1_000_000_000L
                         + "s",
-                () -> publishNow(request)),
+                () -> images.publish(request)),
         FailureKind.DEPLOY_FAILED);
-  }
-
-  private PublishResult publishNow(PublishRequest request) throws InterruptedException {
-    PhaseTimer timer = new PhaseTimer();
-    String version = request.version();
-    RegistryImages registry = registry();
-    DockerClients.ping(site, pingClient);
-    String sha = site.git() == null ? null : new GitSource(site.id(), site.git()).checkout(version);
-    WorkdirConfinement.check(site.id(), site.compose(), publishFile());
-    ComposeFiles files = new ComposeFiles(site.compose());
-    List<String> built = files.built();
-    if (!request.build()) {
-      // A CI pushed the images: the compose files say which services it built.
-      Map<String, String> pushed = registry.resolve(built, version);
-      return new PublishResult(
-          site.id(),
-          version,
-          pushed,
-          version
-              + " as pushed to "
-              + config.images().registry()
-              + ": "
-              + Digests.describe(pushed));
-    }
-    BatonOverride.write(
-        publishFile(),
-        BatonOverride.render(
-            config.project(),
-            version,
-            files.version(),
-            files.services(),
-            registry.tags(built, version)));
-    new ComposeRunner(site, publishFile()).build(built, version);
-    timer.done("build");
-    registry.push(built, version);
-    timer.done("push");
-    Map<String, String> images = registry.resolve(built, version);
-    String text =
-        version
-            + (sha == null ? "" : " (" + sha + ")")
-            + " built on "
-            + site.id()
-            + " and pushed to "
-            + config.images().registry()
-            + ": "
-            + Digests.describe(images)
-            + " "
-            + timer.summary();
-    log.info("{}", text);
-    return new PublishResult(site.id(), version, images, text);
   }
 
   @Override
@@ -231,18 +182,9 @@ public final class DockerSiteActivities
           Map<String, String> versions =
               docker.services().values().stream()
                   .collect(Collectors.toMap(ServiceStatus::service, ServiceStatus::version));
-          return new RunningImages(site.id(), versions, runningDigests());
+          return new RunningImages(site.id(), versions, images.running());
         },
         FailureKind.DEPLOY_FAILED);
-  }
-
-  /** Service to the registry digest it runs; empty unless images come from a registry. */
-  private Map<String, String> runningDigests() {
-    return config.images().registryMode() ? registry().running(docker.containers()) : Map.of();
-  }
-
-  private RegistryImages registry() {
-    return new RegistryImages(config.project(), config.images(), site, client);
   }
 
   @Override
@@ -309,10 +251,11 @@ public final class DockerSiteActivities
     // the registry has for the version's tags now) instead of building.
     Map<String, String> images = request.images();
     if (images == null && config.images().registryMode()) {
-      images = registry().resolve(files.built(), version);
+      images = this.images.resolve(files.built(), version);
     }
     Map<String, ServiceStatus> before = docker.services();
-    if (alreadyRuns(before, wanted, version) && (images == null || runsDigests(images, wanted))) {
+    if (alreadyRuns(before, wanted, version)
+        && (images == null || this.images.runs(images, wanted))) {
       return new DeployResult(
           site.id(),
           version,
@@ -323,14 +266,18 @@ public final class DockerSiteActivities
     BatonOverride.write(
         overrideFile(),
         BatonOverride.render(
-            config.project(), version, files.version(), all, images == null ? Map.of() : images));
+            config.project(),
+            version,
+            files.version(),
+            all,
+            images == null ? Map.of() : files.forEveryService(images)));
     if (images == null) {
       // Active-only services are built too, so that they can start at once when the site turns
       // active.
       compose.build(all, version);
       timer.done("build");
     } else {
-      registry().pull(images);
+      this.images.pull(images);
       timer.done("pull");
     }
     compose.up(wanted, version);
@@ -366,17 +313,6 @@ public final class DockerSiteActivities
             + timer.summary();
     log.info("{}", text);
     return new DeployResult(site.id(), version, docker.images(after), true, text);
-  }
-
-  /** Every wanted service that has an image by digest runs exactly that digest. */
-  private boolean runsDigests(Map<String, String> images, List<String> wanted) {
-    Map<String, String> running = runningDigests();
-    return wanted.stream()
-        .filter(images::containsKey)
-        .allMatch(
-            s ->
-                running.containsKey(s)
-                    && Digests.digest(running.get(s)).equals(Digests.digest(images.get(s))));
   }
 
   private boolean alreadyRuns(
@@ -431,7 +367,7 @@ public final class DockerSiteActivities
             ? "nothing deployed"
             : summary(services, new ArrayList<>(versions.keySet())),
         states,
-        runningDigests());
+        images.running());
   }
 
   private static String summary(Map<String, ServiceStatus> services, List<String> names) {
@@ -444,11 +380,6 @@ public final class DockerSiteActivities
   private Duration healthTimeout() {
     Duration deploy = config.release().deployTimeout();
     return deploy.minus(deploy.dividedBy(10));
-  }
-
-  /** The override the publish step builds with: the registry's tags, apart from the deploy's. */
-  private Path publishFile() {
-    return site.compose().workdir().resolve(".baton").resolve("docker-compose.publish.yml");
   }
 
   private Path overrideFile() {

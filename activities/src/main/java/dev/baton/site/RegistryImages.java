@@ -8,9 +8,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.PushResponseItem;
 import com.github.dockerjava.api.model.ResponseItem;
-import dev.baton.config.ImagesConfig;
 import dev.baton.config.SiteConfig;
-import dev.baton.images.Digests;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,30 +24,38 @@ import java.util.concurrent.TimeUnit;
 final class RegistryImages {
   private static final long PUSH_MINUTES = 20;
   private final String project;
-  private final ImagesConfig images;
+  private final String address;
   private final SiteConfig site;
   private final DockerClient docker;
   private final RegistryClient registry;
 
-  RegistryImages(String project, ImagesConfig images, SiteConfig site, DockerClient docker) {
+  /**
+   * @param address the registry's host:port
+   */
+  RegistryImages(String project, String address, SiteConfig site, DockerClient docker) {
     this.project = project;
-    this.images = images;
+    this.address = address;
     this.site = site;
     this.docker = docker;
-    this.registry = new RegistryClient(images.registry());
+    this.registry = new RegistryClient(address);
+  }
+
+  /** The registry repository of {@code service}'s images: {@code registry/project/service}. */
+  String repository(String service) {
+    return address + "/" + project + "/" + service;
   }
 
   /** Service to the tag its image has in the registry: {@code registry/project/service:version}. */
   Map<String, String> tags(List<String> services, String version) {
     Map<String, String> tags = new LinkedHashMap<>();
-    services.forEach(s -> tags.put(s, images.repository(project, s) + ":" + version));
+    services.forEach(s -> tags.put(s, repository(s) + ":" + version));
     return tags;
   }
 
   /** Pushes the services' images (tagged by {@link #tags}) from this site's engine. */
   void push(List<String> services, String version) throws InterruptedException {
     for (String service : services) {
-      String repository = images.repository(project, service);
+      String repository = repository(service);
       Errors errors = new Errors();
       docker
           .pushImageCmd(repository)
@@ -71,8 +77,7 @@ final class RegistryImages {
     for (String service : services) {
       String path = project + "/" + service;
       try {
-        resolved.put(
-            service, images.repository(project, service) + "@" + registry.digest(path, version));
+        resolved.put(service, repository(service) + "@" + registry.digest(path, version));
       } catch (IllegalStateException missing) {
         throw new SiteException(
             site.id(),
@@ -82,7 +87,7 @@ final class RegistryImages {
                 + " with a release (images.build: true) or push it from CI first");
       } catch (IOException e) {
         throw new SiteException(
-            site.id(), "registry " + images.registry() + " does not answer: " + e.getMessage());
+            site.id(), "registry " + address + " does not answer: " + e.getMessage());
       }
     }
     return resolved;
@@ -135,7 +140,7 @@ final class RegistryImages {
       } catch (NotFoundException removed) {
         continue;
       }
-      String prefix = images.repository(project, service) + "@";
+      String prefix = repository(service) + "@";
       (repoDigests == null ? List.<String>of() : repoDigests)
           .stream()
               .filter(d -> d.startsWith(prefix))
@@ -143,11 +148,6 @@ final class RegistryImages {
               .ifPresent(d -> digests.put(service, d));
     }
     return digests;
-  }
-
-  /** "web sha256:abcd1234ef56, …": for messages. */
-  static String describe(Map<String, String> byDigest) {
-    return Digests.describe(byDigest);
   }
 
   /** Collects the errors an engine reports inside a push's or pull's progress stream. */
