@@ -391,7 +391,7 @@ public final class DockerSiteActivities
       return action.get();
     } catch (ActivityCompletionException cancelled) {
       throw cancelled; // Temporal's own: the attempt is over, its work stopped
-    } catch (UnhealthyServiceException e) {
+    } catch (UnhealthyServiceException | MissingImageException e) {
       throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), kind.type(), e);
     } catch (WorkdirConfinement.UnsafePathException e) {
       throw ApplicationFailure.newNonRetryableFailureWithCause(

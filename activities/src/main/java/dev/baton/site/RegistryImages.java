@@ -79,7 +79,7 @@ final class RegistryImages {
       try {
         resolved.put(service, repository(service) + "@" + registry.digest(path, version));
       } catch (IllegalStateException missing) {
-        throw new SiteException(
+        throw new MissingImageException(
             site.id(),
             missing.getMessage()
                 + ": publish "

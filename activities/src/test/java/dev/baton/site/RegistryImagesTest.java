@@ -18,6 +18,7 @@ import dev.baton.images.RunningImages;
 import dev.baton.process.CommandResult;
 import dev.baton.process.ProcessRunner;
 import dev.baton.router.NginxProcess;
+import dev.baton.testing.Fault;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -166,6 +167,10 @@ class RegistryImagesTest {
 
   @Test
   @Order(4)
+  @Fault(
+      dependency = "registry",
+      fault = "the version's tag is not in the registry",
+      outcome = "DEPLOY_FAILED, not retried, naming the tag and how to publish it")
   void aTagTheRegistryDoesNotHaveFailsNamingItAndWhatToDo() {
     Throwable thrown =
         catchThrowable(
@@ -176,6 +181,7 @@ class RegistryImagesTest {
     assertThat(thrown).isInstanceOf(ActivityFailure.class);
     ApplicationFailure failure = (ApplicationFailure) thrown.getCause();
     assertThat(failure.getType()).isEqualTo(FailureKind.DEPLOY_FAILED.type());
+    assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getOriginalMessage())
         .isEqualTo(
             "dc2: "
