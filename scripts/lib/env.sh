@@ -9,7 +9,7 @@ ENGINE_EXTRA_ARGS=()    # more dockerd arguments, for engine-up's own engines (T
 ROUTER_PORT=8080
 ENV_MARKER="$BATON_ENV_DIR/.baton-env"    # proves the dir is ours before `down` deletes it
 BASE_IMAGE="baton-base:1"
-PACKAGES=(docker.io docker-compose busybox-static nginx-light postgresql git curl prometheus)
+PACKAGES=(docker.io docker-compose busybox-static nginx-light postgresql git curl prometheus docker-registry)
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 APP_SRC="$REPO_ROOT/examples/shop/app"
@@ -162,7 +162,7 @@ ensure_packages() {
     ((ok)) || die "apt-get update/install failed"
   fi
   local c
-  for c in dockerd containerd runc docker-init docker docker-compose busybox nginx git curl; do
+  for c in dockerd containerd runc docker-init docker docker-compose busybox nginx git curl docker-registry; do
     command -v "$c" >/dev/null || die "command not found: $c (package install incomplete?)"
   done
 }
@@ -507,6 +507,8 @@ git_tags() { git --git-dir="$GIT_REPO" tag 2>/dev/null | tr '\n' ' ' | sed 's/ $
 
 # shellcheck source-path=SCRIPTDIR source=pg.sh
 source "$REPO_ROOT/scripts/lib/pg.sh"
+# shellcheck source-path=SCRIPTDIR source=registry.sh
+source "$REPO_ROOT/scripts/lib/registry.sh"
 
 # ---------------------------------------------------------------------------------------------
 # Subcommands.
@@ -527,9 +529,10 @@ env_up() {
   t=$(now_ms); router_up; local t_router; t_router=$(since "$t")
   t=$(now_ms); git_repo_up; local t_git; t_git=$(since "$t")
   t=$(now_ms); pg_up; local t_pg; t_pg=$(since "$t")
+  t=$(now_ms); registry_up; local t_registry; t_registry=$(since "$t")
 
   cat <<EOF
-baton environment up in $(since "$t0") (engines $t_engines, base image $t_base, nginx $t_router, git $t_git, postgres $t_pg)
+baton environment up in $(since "$t0") (engines $t_engines, base image $t_base, nginx $t_router, git $t_git, postgres $t_pg, registry $t_registry)
   state dir         $BATON_ENV_DIR
   engine primary    unix://$(site_sock primary)    (API $(engine_api_version primary))
   engine secondary  unix://$(site_sock secondary)  (API $(engine_api_version secondary))
@@ -537,6 +540,7 @@ baton environment up in $(since "$t0") (engines $t_engines, base image $t_base, 
   upstream file     $UPSTREAM_FILE
   git               $GIT_REPO  (tags: $(git_tags))
   checkouts         $CHECKOUTS/<site>
+  registry          http://$REGISTRY_ADDR/  (images.mode registry; data $REGISTRY_DIR/data)
 EOF
   pg_up_summary
 }
@@ -561,6 +565,7 @@ env_status() {
     printf 'git repo         missing\n'; ok=3
   fi
   pg_status || ok=3
+  registry_status || ok=3
   return $ok
 }
 
@@ -581,6 +586,7 @@ env_down() {
     if pid_is_ours "$pid"; then engines+=("$pid"); fi
   done
   pg_stop_all
+  registry_down
   # Both engines at once: each takes about a second to shut down.
   stop_pids "engine" 30 "${engines[@]}"
   if pid=$(nginx_pid); then

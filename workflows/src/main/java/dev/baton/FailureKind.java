@@ -26,6 +26,11 @@ public enum FailureKind {
    * standby keeps the new version for inspection.
    */
   SMOKE_FAILED,
+  /**
+   * A site runs other image digests for the version than the release published: the switch or
+   * backfill was refused, nothing moved.
+   */
+  IMAGE_MISMATCH,
   /** Replication is not streaming or lags more than allowed. */
   REPLICATION_UNHEALTHY,
   /** The router could not move traffic, or could not prove that it did. */

@@ -9,6 +9,7 @@ import java.util.List;
  * @param file absolute path of the file this was loaded from
  * @param notifications the notify section: where notifications go; null only in configs built by
  *     tests
+ * @param images where a version's images come from; built on each site unless set
  */
 public record BatonConfig(
     Path file,
@@ -21,10 +22,12 @@ public record BatonConfig(
     MonitorConfig monitor,
     DrillConfig drill,
     NotifyConfig notifications,
-    MetricsConfig metrics) {
+    MetricsConfig metrics,
+    ImagesConfig images) {
 
   public BatonConfig {
     sites = List.copyOf(sites);
+    images = images == null ? ImagesConfig.buildOnEachSite() : images;
   }
 
   /** The site with this id, or IllegalArgumentException naming the known ids. */

@@ -37,7 +37,8 @@ public final class ConfigLoader {
           "monitor",
           "drill",
           "notify",
-          "metrics");
+          "metrics",
+          "images");
 
   private static final String PROJECT = "a project name matching " + Checks.PROJECT_PATTERN;
 
@@ -186,6 +187,7 @@ public final class ConfigLoader {
     DrillConfig drill = SectionReader.drill(root.child("drill"));
     NotifyConfig notify = NotifyReader.read(root.child("notify"), base);
     MetricsConfig metrics = SectionReader.metrics(root.child("metrics"));
+    ImagesConfig images = ImagesReader.read(root.child("images"));
     return new BatonConfig(
         file,
         project,
@@ -197,7 +199,8 @@ public final class ConfigLoader {
         monitor,
         drill,
         notify,
-        metrics);
+        metrics,
+        images);
   }
 
   /** The file's temporal section, with BATON_TEMPORAL_ADDRESS taking precedence if set. */

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A compose override file baton applies last, labelling every container with baton, the project and
  * the version. The labels are how {@code describe} knows which version a site runs, without any
- * state file.
+ * state file. In {@code images.mode: registry} it also names each built service's image in the
+ * registry: by tag when the release builds and pushes, by digest when a site deploys.
  */
 final class BatonOverride {
   private BatonOverride() {}
@@ -21,15 +23,30 @@ final class BatonOverride {
    */
   static String render(
       String project, String version, String composeVersion, List<String> services) {
+    return render(project, version, composeVersion, services, Map.of());
+  }
+
+  /**
+   * @param images service to the image it runs instead of the compose files' own (a registry
+   *     reference by digest or by tag); the other services keep theirs
+   */
+  static String render(
+      String project,
+      String version,
+      String composeVersion,
+      List<String> services,
+      Map<String, String> images) {
     StringBuilder yaml = new StringBuilder("# written by baton on every deploy; do not edit\n");
     if (composeVersion != null) {
       yaml.append("version: \"").append(composeVersion).append("\"\n");
     }
     yaml.append("services:\n");
     for (String service : services) {
-      yaml.append("  ")
-          .append(service)
-          .append(":\n    labels:\n")
+      yaml.append("  ").append(service).append(":\n");
+      if (images.containsKey(service)) {
+        yaml.append("    image: \"").append(images.get(service)).append("\"\n");
+      }
+      yaml.append("    labels:\n")
           .append("      dev.baton.managed: \"true\"\n")
           .append("      dev.baton.project: \"")
           .append(project)

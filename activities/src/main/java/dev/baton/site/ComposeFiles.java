@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -60,6 +62,75 @@ final class ComposeFiles {
               });
     }
     return List.copyOf(services);
+  }
+
+  /**
+   * Services that any file gives a {@code build:}: the images a version builds, and what a registry
+   * holds of it ({@code images.mode: registry}). The others run an image named as it is.
+   */
+  List<String> built() {
+    Set<String> services = new LinkedHashSet<>();
+    for (JsonNode file : files) {
+      file.path("services")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                if (e.getValue().hasNonNull("build")) {
+                  services.add(e.getKey());
+                }
+              });
+    }
+    return List.copyOf(services);
+  }
+
+  /**
+   * Each service that runs an image a built service builds, to that built service: the built ones
+   * to themselves, and one without {@code build:} whose {@code image:} is written exactly as a
+   * built service's (the shop's smoke test runs the api's image). In mode registry they run the
+   * same registry image; a service running another image keeps its own.
+   */
+  Map<String, String> imageOwners() {
+    List<String> built = built();
+    Map<String, String> rawImages = new LinkedHashMap<>();
+    for (JsonNode file : files) {
+      file.path("services")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                JsonNode image = e.getValue().path("image");
+                if (image.isMissingNode()) {
+                  image = e.getValue().path("<<").path("image");
+                }
+                if (image.isTextual()) {
+                  rawImages.put(e.getKey(), image.asText());
+                }
+              });
+    }
+    Map<String, String> owners = new LinkedHashMap<>();
+    built.forEach(s -> owners.put(s, s));
+    rawImages.forEach(
+        (service, image) -> {
+          if (!owners.containsKey(service)) {
+            built.stream()
+                .filter(b -> image.equals(rawImages.get(b)))
+                .findFirst()
+                .ifPresent(owner -> owners.put(service, owner));
+          }
+        });
+    return owners;
+  }
+
+  /** {@code images} (built service to image) for every service that runs one of them. */
+  Map<String, String> forEveryService(Map<String, String> images) {
+    Map<String, String> all = new LinkedHashMap<>();
+    imageOwners()
+        .forEach(
+            (service, owner) -> {
+              if (images.containsKey(owner)) {
+                all.put(service, images.get(owner));
+              }
+            });
+    return all;
   }
 
   /** The first file's {@code version:}, or null: Compose v1 wants every file on one version. */

@@ -156,8 +156,12 @@ final class DockerSite {
 
   /** Adds the git SHA as a second tag of an image, so a version can be traced to its commit. */
   void tagWithCommit(String image, String sha) {
+    int at = image.indexOf('@');
     int colon = image.lastIndexOf(':');
-    String repository = colon > image.lastIndexOf('/') ? image.substring(0, colon) : image;
+    String repository =
+        at >= 0
+            ? image.substring(0, at) // pulled by digest: the repository before the digest
+            : colon > image.lastIndexOf('/') ? image.substring(0, colon) : image;
     docker.tagImageCmd(image, repository, "git-" + sha).exec();
   }
 

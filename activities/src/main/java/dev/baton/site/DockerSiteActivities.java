@@ -4,6 +4,10 @@ import com.github.dockerjava.api.DockerClient;
 import dev.baton.FailureKind;
 import dev.baton.config.BatonConfig;
 import dev.baton.config.SiteConfig;
+import dev.baton.images.ImageActivities;
+import dev.baton.images.PublishRequest;
+import dev.baton.images.PublishResult;
+import dev.baton.images.RunningImages;
 import dev.baton.probe.HttpChecks;
 import dev.baton.process.CancellableWork;
 import dev.baton.process.PhaseTimer;
@@ -26,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * A site's side effects: git checkout, compose build/up with the real Compose CLI, and docker-java
  * for everything that reads containers and images. One instance per site, on its worker.
  */
-public final class DockerSiteActivities implements SiteActivities, SmokeActivities {
+public final class DockerSiteActivities
+    implements SiteActivities, SmokeActivities, ImageActivities {
   private static final Logger log = LoggerFactory.getLogger(DockerSiteActivities.class);
   private final BatonConfig config;
   private final SiteConfig site;
@@ -34,6 +39,7 @@ public final class DockerSiteActivities implements SiteActivities, SmokeActiviti
   private final DockerClient pingClient;
   private final DockerSite docker;
   private final ComposeRunner compose;
+  private final SiteImages images;
   private final HttpChecks http = new HttpChecks(Duration.ofSeconds(2));
   private static final List<Duration> ENGINE_RECHECKS =
       List.of(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(2));
@@ -48,6 +54,7 @@ public final class DockerSiteActivities implements SiteActivities, SmokeActiviti
     this.pingClient = DockerClients.forPing(site);
     this.docker = new DockerSite(site, client);
     this.compose = new ComposeRunner(site, overrideFile());
+    this.images = new SiteImages(config, site, client, pingClient, docker);
   }
 
   @Override
@@ -141,6 +148,45 @@ public final class DockerSiteActivities implements SiteActivities, SmokeActiviti
         FailureKind.SMOKE_FAILED);
   }
 
+  /**
+   * Builds the version's images on this site from its checkout, tagged with the registry's names
+   * through an override of its own (the deploy's override stays as the running services need it),
+   * pushes them, and answers the digests the registry has for the tags. Without build it only
+   * resolves the tags a CI pushed.
+   */
+  @Override
+  public PublishResult publish(PublishRequest request) {
+    long start = System.nanoTime();
+    return guarded(
+        () ->
+            CancellableWork.run(
+                composeSlot,
+                "publish on " + site.id(),
+                () ->
+                    "publishing "
+                        + request.version()
+                        + " from "
+                        + site.id()
+                        + " for "
+                        + (System.nanoTime() - start) / 1_000_000_000L
+                        + "s",
+                () -> images.publish(request)),
+        FailureKind.DEPLOY_FAILED);
+  }
+
+  @Override
+  public RunningImages running(SiteRequest request) {
+    return guarded(
+        () -> {
+          DockerClients.ping(site, pingClient);
+          Map<String, String> versions =
+              docker.services().values().stream()
+                  .collect(Collectors.toMap(ServiceStatus::service, ServiceStatus::version));
+          return new RunningImages(site.id(), versions, images.running());
+        },
+        FailureKind.DEPLOY_FAILED);
+  }
+
   @Override
   public void setActiveOnlyServices(ActiveOnlyRequest request) {
     List<String> activeOnly = config.release().activeOnlyServices();
@@ -201,8 +247,15 @@ public final class DockerSiteActivities implements SiteActivities, SmokeActiviti
             .filter(s -> request.role() == Role.ACTIVE || !activeOnly.contains(s))
             .filter(s -> !oneOff.contains(s))
             .toList();
+    // In mode registry the site pulls the release's digests (or, for `baton deploy`, the ones
+    // the registry has for the version's tags now) instead of building.
+    Map<String, String> images = request.images();
+    if (images == null && config.images().registryMode()) {
+      images = this.images.resolve(files.built(), version);
+    }
     Map<String, ServiceStatus> before = docker.services();
-    if (alreadyRuns(before, wanted, version)) {
+    if (alreadyRuns(before, wanted, version)
+        && (images == null || this.images.runs(images, wanted))) {
       return new DeployResult(
           site.id(),
           version,
@@ -211,11 +264,22 @@ public final class DockerSiteActivities implements SiteActivities, SmokeActiviti
           site.id() + " already runs " + version + ": " + summary(before, wanted));
     }
     BatonOverride.write(
-        overrideFile(), BatonOverride.render(config.project(), version, files.version(), all));
-    // Active-only services are built too, so that they can start at once when the site turns
-    // active.
-    compose.build(all, version);
-    timer.done("build");
+        overrideFile(),
+        BatonOverride.render(
+            config.project(),
+            version,
+            files.version(),
+            all,
+            images == null ? Map.of() : files.forEveryService(images)));
+    if (images == null) {
+      // Active-only services are built too, so that they can start at once when the site turns
+      // active.
+      compose.build(all, version);
+      timer.done("build");
+    } else {
+      this.images.pull(images);
+      timer.done("pull");
+    }
     compose.up(wanted, version);
     timer.done("up");
     // Queue workers never run on a standby; created but stopped, they start fast at the switch.
@@ -302,7 +366,8 @@ public final class DockerSiteActivities implements SiteActivities, SmokeActiviti
         services.isEmpty()
             ? "nothing deployed"
             : summary(services, new ArrayList<>(versions.keySet())),
-        states);
+        states,
+        images.running());
   }
 
   private static String summary(Map<String, ServiceStatus> services, List<String> names) {
@@ -326,7 +391,7 @@ public final class DockerSiteActivities implements SiteActivities, SmokeActiviti
       return action.get();
     } catch (ActivityCompletionException cancelled) {
       throw cancelled; // Temporal's own: the attempt is over, its work stopped
-    } catch (UnhealthyServiceException e) {
+    } catch (UnhealthyServiceException | MissingImageException e) {
       throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), kind.type(), e);
     } catch (WorkdirConfinement.UnsafePathException e) {
       throw ApplicationFailure.newNonRetryableFailureWithCause(

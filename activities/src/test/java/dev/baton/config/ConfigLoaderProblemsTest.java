@@ -23,7 +23,7 @@ class ConfigLoaderProblemsTest extends ConfigProblemsTestBase {
         .containsExactly(
             "projects: unknown key (allowed here: project, temporal, sites, router, release,"
                 + " database, monitor, drill, notify,"
-                + " metrics)");
+                + " metrics, images)");
   }
 
   @Test

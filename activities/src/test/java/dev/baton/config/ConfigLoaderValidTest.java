@@ -234,6 +234,8 @@ class ConfigLoaderValidTest {
     assertThat(config.temporal().apiKeyEnv()).isEqualTo("TEMPORAL_API_KEY");
     assertThat(config.temporal().versionSearchAttribute()).isTrue();
     assertThat(config.temporal().acceptUnencryptedPayloads()).isFalse();
+    assertThat(config.images())
+        .isEqualTo(new ImagesConfig(dev.baton.images.ImageMode.REGISTRY, "127.0.0.1:5000", true));
   }
 
   @Test

@@ -19,7 +19,8 @@ public final class TestConfigs {
 
   /** A config of project "shop" with these sites and nothing else (no router, no release). */
   public static BatonConfig sitesOnly(Path file, List<SiteConfig> sites) {
-    return new BatonConfig(file, "shop", null, sites, null, null, null, null, null, null, null);
+    return new BatonConfig(
+        file, "shop", null, sites, null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -40,7 +41,25 @@ public final class TestConfigs {
             Duration.ofMinutes(3),
             null,
             smoke);
-    return new BatonConfig(file, "shop", null, sites, null, release, null, null, null, null, null);
+    return new BatonConfig(
+        file, "shop", null, sites, null, release, null, null, null, null, null, null);
+  }
+
+  /** {@code config} with these images settings. */
+  public static BatonConfig withImages(BatonConfig c, ImagesConfig images) {
+    return new BatonConfig(
+        c.file(),
+        c.project(),
+        c.temporal(),
+        c.sites(),
+        c.router(),
+        c.release(),
+        c.database(),
+        c.monitor(),
+        c.drill(),
+        c.notifications(),
+        c.metrics(),
+        images);
   }
 
   static Path resource(String name) {

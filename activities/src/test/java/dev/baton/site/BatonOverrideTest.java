@@ -1,11 +1,13 @@
 package dev.baton.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.baton.config.ComposeConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,5 +43,36 @@ class BatonOverrideTest {
     assertThat(files.version()).isNull();
     assertThat(BatonOverride.render("shop", "v1", null, List.of("api")))
         .doesNotContain("\nversion:");
+  }
+
+  @Test
+  void inModeRegistryEveryServiceRunningABuiltImageGetsItsRegistryImage() throws Exception {
+    // As in the shop: the smoke test has no build and runs the api's image.
+    Files.writeString(
+        dir.resolve("compose.yml"),
+        """
+        services:
+          api:
+            image: shop-api:${VERSION}
+            build: ./api
+          smoke:
+            image: shop-api:${VERSION}
+            profiles: [smoke]
+          db:
+            image: postgres:15
+        """);
+    ComposeFiles files =
+        new ComposeFiles(new ComposeConfig(dir, List.of("compose.yml"), null, "p"));
+    String api = "127.0.0.1:5000/shop/api@sha256:" + "a".repeat(64);
+
+    assertThat(files.built()).containsExactly("api");
+    assertThat(files.imageOwners()).containsExactly(entry("api", "api"), entry("smoke", "api"));
+    String yaml =
+        BatonOverride.render(
+            "shop", "v2", null, files.services(), files.forEveryService(Map.of("api", api)));
+    assertThat(yaml)
+        .contains("  api:\n    image: \"" + api + "\"\n    labels:\n")
+        .contains("  smoke:\n    image: \"" + api + "\"\n    labels:\n")
+        .contains("  db:\n    labels:\n");
   }
 }

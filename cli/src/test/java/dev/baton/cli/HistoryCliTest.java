@@ -51,7 +51,7 @@ class HistoryCliTest {
             "^STARTED +KIND +VERSION +OUTCOME +TOOK +BY +APPROVED BY\n"
                 + when
                 + " +release +v3 +REJECTED +\\d+\\.\\ds +carol +-\n"
-                + "    plan \\d+\\.\\ds, deploy-standby \\d+\\.\\ds, validate \\d+\\.\\ds,"
+                + "    plan \\d+\\.\\ds, publish skipped, deploy-standby \\d+\\.\\ds, validate \\d+\\.\\ds,"
                 // no release.smoke here: the step says it was skipped
                 + " smoke skipped, approve failed in \\d+\\.\\ds\n"
                 + "    approve: switch rejected by bob: not today; traffic untouched on secondary\n"
@@ -76,7 +76,7 @@ class HistoryCliTest {
     assertThat(v3.get("status").asText()).isEqualTo("FAILED");
     assertThat(v3.get("outcome").asText()).isEqualTo("REJECTED");
     assertThat(v3.get("workflowId").asText()).isEqualTo("baton-release-shop");
-    assertThat(v3.get("steps").get(1).get("name").asText()).isEqualTo("deploy-standby");
+    assertThat(v3.get("steps").get(2).get("name").asText()).isEqualTo("deploy-standby");
 
     assertThat(harness.baton("history", "--limit", "0").code()).isEqualTo(ExitCodes.BAD_INPUT);
   }

@@ -1,8 +1,10 @@
 package dev.baton.worker;
 
 import dev.baton.config.BatonConfig;
+import dev.baton.config.ImagesConfig;
 import dev.baton.config.ReleaseConfig;
 import dev.baton.config.SmokeConfig;
+import dev.baton.images.ImagePolicy;
 import dev.baton.release.ReleasePolicy;
 import dev.baton.release.TimeoutOutcome;
 import dev.baton.smoke.SmokeCheck;
@@ -17,6 +19,13 @@ public final class ReleasePolicies {
     return smoke.isService()
         ? new SmokeCheck(smoke.name(), SmokeKind.SERVICE, smoke.service(), smoke.timeout())
         : new SmokeCheck(smoke.name(), SmokeKind.HTTP, smoke.http().app(), smoke.timeout());
+  }
+
+  /** The images section as the workflow carries it; absent: built on each site. */
+  static ImagePolicy images(ImagesConfig images) {
+    return images == null
+        ? ImagePolicy.BUILD_ON_EACH_SITE
+        : new ImagePolicy(images.mode(), images.registry(), images.build());
   }
 
   public static ReleasePolicy from(BatonConfig config) {
@@ -40,6 +49,7 @@ public final class ReleasePolicies {
         release.outageWait(),
         !config.temporal().versionSearchAttribute(),
         release.bakeTraffic(),
-        release.smoke().stream().map(ReleasePolicies::check).toList());
+        release.smoke().stream().map(ReleasePolicies::check).toList(),
+        images(config.images()));
   }
 }

@@ -22,6 +22,7 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.util.Map;
 
 /** See {@link DeployWorkflow}. */
 public class DeployWorkflowImpl implements DeployWorkflow {
@@ -47,7 +48,8 @@ public class DeployWorkflowImpl implements DeployWorkflow {
     if (badVersion != null) {
       throw FailureKind.BAD_REQUEST.failure(badVersion);
     }
-    SiteDeployRequest request = withRules(input);
+    ControlRules rules = ControlPlane.read(input.project()).orElse(null);
+    SiteDeployRequest request = withRules(input, rules);
     // Ask the router, not a state file, which role the site has.
     String active = router.currentTarget(new RouterRequest(request.project()));
     Role role = active.equals(request.siteId()) ? Role.ACTIVE : Role.STANDBY;
@@ -61,9 +63,18 @@ public class DeployWorkflowImpl implements DeployWorkflow {
                 .setHeartbeatTimeout(Duration.ofSeconds(30))
                 .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
                 .build());
+    Map<String, String> images =
+        rules == null
+            ? null
+            : RegistryDeploy.images(
+                rules.release().images(),
+                request.project(),
+                request.siteId(),
+                request.version(),
+                rules.siteIds());
     try {
       return site.deploy(
-          new DeployRequest(request.project(), request.siteId(), request.version(), role));
+          new DeployRequest(request.project(), request.siteId(), request.version(), role, images));
     } catch (ActivityFailure e) {
       if (e.getCause() instanceof TimeoutFailure t
           && t.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START) {
@@ -89,8 +100,7 @@ public class DeployWorkflowImpl implements DeployWorkflow {
    * and no release, drill or failover of the project running: a deploy replaces what a site runs,
    * and in the middle of a release that can be the site serving its bake.
    */
-  private SiteDeployRequest withRules(SiteDeployRequest input) {
-    ControlRules rules = ControlPlane.read(input.project()).orElse(null);
+  private SiteDeployRequest withRules(SiteDeployRequest input, ControlRules rules) {
     if (rules == null) {
       return input;
     }

@@ -3,6 +3,7 @@ package dev.baton.release;
 import dev.baton.Names;
 import dev.baton.database.DatabaseActivities;
 import dev.baton.database.SiteDatabaseActivities;
+import dev.baton.images.ImageActivities;
 import dev.baton.notify.Notifications;
 import dev.baton.notify.NotifyActivities;
 import dev.baton.operation.OperationActivities;
@@ -60,6 +61,7 @@ public final class ReleaseActivities {
 
   private final Map<String, SiteActivities> sites = new HashMap<>();
   private final Map<String, SiteDatabaseActivities> siteDatabases = new HashMap<>();
+  private final Map<String, ImageActivities> images = new HashMap<>();
 
   public ReleaseActivities(ReleaseRequest request) {
     this.request = request;
@@ -100,6 +102,8 @@ public final class ReleaseActivities {
               .setRetryOptions(FEW_RETRIES)
               .build();
       sites.put(siteId, Workflow.newActivityStub(SiteActivities.class, options));
+      // Publishing builds like a deploy does, on the same site queue and within the same time.
+      images.put(siteId, Workflow.newActivityStub(ImageActivities.class, options));
       // Re-seeding copies a whole database: up to an hour, watched through heartbeats.
       siteDatabases.put(
           siteId,
@@ -130,6 +134,11 @@ public final class ReleaseActivities {
             .setHeartbeatTimeout(Duration.ofSeconds(30))
             .setRetryOptions(FEW_RETRIES)
             .build());
+  }
+
+  /** Image publishing and digests ({@code images.mode: registry}) on the site's own queue. */
+  ImageActivities images(String siteId) {
+    return images.get(siteId);
   }
 
   SiteDatabaseActivities siteDatabase(String siteId) {

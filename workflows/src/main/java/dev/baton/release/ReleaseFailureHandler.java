@@ -112,7 +112,7 @@ final class ReleaseFailureHandler {
     }
     return switch (step) {
       case PLAN -> FailureKind.PLAN_FAILED;
-      case DEPLOY_STANDBY -> FailureKind.DEPLOY_FAILED;
+      case PUBLISH, DEPLOY_STANDBY -> FailureKind.DEPLOY_FAILED;
       case VALIDATE -> FailureKind.VALIDATION_FAILED;
       case SMOKE -> FailureKind.SMOKE_FAILED;
       case APPROVE, SWITCH -> FailureKind.SWITCH_FAILED;

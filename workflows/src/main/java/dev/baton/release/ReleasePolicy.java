@@ -1,5 +1,6 @@
 package dev.baton.release;
 
+import dev.baton.images.ImagePolicy;
 import dev.baton.report.Texts;
 import dev.baton.smoke.SmokeCheck;
 import java.time.Duration;
@@ -29,6 +30,8 @@ import java.util.List;
  *     null when the release judges by probes only (and in releases started before this existed)
  * @param smoke the smoke tests run against the standby before the approval; null in releases
  *     started before they existed: read as none
+ * @param images where the version's images come from ({@code images} of baton.yml); null in
+ *     releases started before registries existed: read as built on each site
  */
 public record ReleasePolicy(
     List<String> approvalSteps,
@@ -49,7 +52,8 @@ public record ReleasePolicy(
     Duration outageWait,
     boolean omitVersionAttribute,
     TrafficLimits bakeTraffic,
-    List<SmokeCheck> smoke) {
+    List<SmokeCheck> smoke,
+    ImagePolicy images) {
 
   public static final Duration DEFAULT_OUTAGE_WAIT = Duration.ofMinutes(3);
 
@@ -58,6 +62,7 @@ public record ReleasePolicy(
     shift = shift == null ? List.of() : List.copyOf(shift);
     shiftPause = shiftPause == null ? Duration.ZERO : shiftPause;
     smoke = smoke == null ? List.of() : List.copyOf(smoke);
+    images = images == null ? ImagePolicy.BUILD_ON_EACH_SITE : images;
   }
 
   /** This policy with a weighted shift of {@code percents} (ending with 100). */
@@ -81,7 +86,8 @@ public record ReleasePolicy(
         outageWait,
         omitVersionAttribute,
         bakeTraffic,
-        smoke);
+        smoke,
+        images);
   }
 
   /** This policy with these smoke tests. */
@@ -105,7 +111,33 @@ public record ReleasePolicy(
         outageWait,
         omitVersionAttribute,
         bakeTraffic,
-        checks);
+        checks,
+        images);
+  }
+
+  /** This policy with images from {@code images}. */
+  public ReleasePolicy withImages(ImagePolicy images) {
+    return new ReleasePolicy(
+        approvalSteps,
+        approvers,
+        fourEyes,
+        approvalTimeout,
+        onApprovalTimeout,
+        bake,
+        probeInterval,
+        deployTimeout,
+        activeOnlyServices,
+        replicatedDatabase,
+        maxLagBytes,
+        maxLag,
+        shift,
+        shiftPause,
+        searchAttributes,
+        outageWait,
+        omitVersionAttribute,
+        bakeTraffic,
+        smoke,
+        images);
   }
 
   public boolean needsApproval(String step) {
@@ -128,6 +160,7 @@ public record ReleasePolicy(
         + (bakeTraffic == null ? "" : " judged by real traffic (" + bakeTraffic.describe() + ")")
         + (shift.size() > 1 ? ", shift " + shift : "")
         + (smoke.isEmpty() ? "" : ", " + smoke.size() + " smoke test(s)")
-        + (replicatedDatabase ? ", replicated database" : "");
+        + (replicatedDatabase ? ", replicated database" : "")
+        + (images.registryMode() ? ", " + images.describe() : "");
   }
 }

@@ -2,6 +2,8 @@ package dev.baton.release;
 
 import dev.baton.smoke.SmokeResult;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the {@code progress} query returns, and what a finished release reports.
@@ -22,6 +24,9 @@ import java.util.List;
  * @param signedDecisions approvals of this release must be signed (the CLI then signs them)
  * @param smoke the smoke tests that ran on the standby, in order; empty before the smoke step, and
  *     for releases that reported progress before smoke tests existed
+ * @param images service name to the image by digest both sites run ({@code images.mode: registry}),
+ *     once published; empty when each site builds its own images, and for releases that reported
+ *     progress before registries existed
  */
 public record ReleaseProgress(
     String project,
@@ -40,9 +45,11 @@ public record ReleaseProgress(
     List<String> notificationErrors,
     String rules,
     boolean signedDecisions,
-    List<SmokeResult> smoke) {
+    List<SmokeResult> smoke,
+    Map<String, String> images) {
 
   public ReleaseProgress {
+    images = images == null ? Map.of() : new TreeMap<>(images);
     notificationErrors = notificationErrors == null ? List.of() : List.copyOf(notificationErrors);
     smoke = smoke == null ? List.of() : List.copyOf(smoke);
   }
@@ -82,7 +89,48 @@ public record ReleaseProgress(
         notificationErrors,
         rules,
         signedDecisions,
-        List.of());
+        List.of(),
+        Map.of());
+  }
+
+  /** A progress without image digests. */
+  public ReleaseProgress(
+      String project,
+      String version,
+      String requestedBy,
+      String activeSite,
+      String standbySite,
+      Step currentStep,
+      String waitingFor,
+      List<StepStatus> steps,
+      List<ApprovalRecord> approvals,
+      String outcome,
+      String message,
+      String rollback,
+      String traffic,
+      List<String> notificationErrors,
+      String rules,
+      boolean signedDecisions,
+      List<SmokeResult> smoke) {
+    this(
+        project,
+        version,
+        requestedBy,
+        activeSite,
+        standbySite,
+        currentStep,
+        waitingFor,
+        steps,
+        approvals,
+        outcome,
+        message,
+        rollback,
+        traffic,
+        notificationErrors,
+        rules,
+        signedDecisions,
+        smoke,
+        Map.of());
   }
 
   public StepStatus step(Step step) {

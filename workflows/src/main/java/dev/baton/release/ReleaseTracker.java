@@ -28,6 +28,7 @@ final class ReleaseTracker {
   private String rules;
   private boolean signedDecisions;
   private List<SmokeResult> smoke = List.of();
+  private Map<String, String> images = Map.of();
 
   ReleaseTracker(ReleaseRequest request, ApprovalGate gate) {
     this.request = request;
@@ -102,6 +103,12 @@ final class ReleaseTracker {
     publish();
   }
 
+  /** The images by digest both sites run, once published. */
+  void images(Map<String, String> published) {
+    images = Map.copyOf(published);
+    publish();
+  }
+
   /** The smoke tests' results for a notification, a service's output tail indented; or "". */
   String smokeSummary() {
     StringBuilder text = new StringBuilder();
@@ -152,7 +159,8 @@ final class ReleaseTracker {
         List.copyOf(notificationErrors),
         rules,
         signedDecisions,
-        smoke);
+        smoke,
+        images);
   }
 
   private void publish() {

@@ -33,6 +33,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private ReleaseActivities activities;
   private TrafficMover traffic;
   private ApprovalWait approvals;
+  private ImagePublish images;
 
   /** Who may decide, proved by SSH signatures where the rules say so. */
   private SignedDecisions signatures;
@@ -69,6 +70,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     traffic = new TrafficMover(effective, activities, tracker);
     database = policy.replicatedDatabase() ? new DatabaseSwitchover(effective, activities) : null;
     approvals = new ApprovalWait(effective, gate, tracker, rollback, this::notify);
+    images = new ImagePublish(effective, activities, tracker);
   }
 
   @Override
@@ -76,6 +78,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     try {
       readRules();
       plan();
+      images.run(standby);
       deployStandby();
       validate();
       smoke();
@@ -150,6 +153,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   private void switchTraffic() {
     tracker.start(Step.SWITCH, "moving traffic from " + active + " to " + standby);
+    images.requireSameDigests(Step.SWITCH, standby, active);
     mustRollBack = true;
     SwitchResult result = traffic.forward(active, standby, database);
     String former = active;
@@ -186,6 +190,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     if (policy.needsApproval(Step.BACKFILL.id())) {
       awaitApproval(Step.BACKFILL, Step.BACKFILL.id());
     }
+    // Before the rollback window closes: a refused backfill leaves the release as the bake did.
+    images.requireSameDigests(Step.BACKFILL, active, standby);
     rollback.close("the backfill of " + standby + " with " + request.version() + " started");
     tracker.rollback(rollback.describe());
     String seeded = "";
@@ -216,7 +222,11 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
                     .site(siteId)
                     .deploy(
                         new DeployRequest(
-                            request.project(), siteId, request.version(), Role.STANDBY)),
+                            request.project(),
+                            siteId,
+                            request.version(),
+                            Role.STANDBY,
+                            images.images())),
             waiting(step, doing));
   }
 

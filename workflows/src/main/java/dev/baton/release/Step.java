@@ -3,6 +3,11 @@ package dev.baton.release;
 /** The steps of a release, in order. */
 public enum Step {
   PLAN("plan"),
+  /**
+   * Builds the version's images once and pushes them to the registry ({@code images.mode:
+   * registry}); skipped when each site builds its own.
+   */
+  PUBLISH("publish"),
   DEPLOY_STANDBY("deploy-standby"),
   VALIDATE("validate"),
   /** Runs {@code release.smoke} against the standby; skipped when there is none. */

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param database its database's role in one line ("primary at 0/3000148", "replica, fenced");
  *     empty when the database mode is not replicated
  * @param replication on the replica: streaming or not, and its lag; empty otherwise
+ * @param digests service to the registry digest its image has ({@code images.mode: registry});
+ *     empty otherwise
  */
 public record SiteReport(
     String siteId,
@@ -29,4 +31,38 @@ public record SiteReport(
     Boolean probeHealthy,
     String probe,
     String database,
-    String replication) {}
+    String replication,
+    Map<String, String> digests) {
+
+  public SiteReport {
+    digests = digests == null ? Map.of() : digests;
+  }
+
+  /** A report without image digests. */
+  public SiteReport(
+      String siteId,
+      String role,
+      boolean reachable,
+      Map<String, String> versions,
+      Map<String, String> containers,
+      boolean containersReady,
+      String siteDetail,
+      Boolean probeHealthy,
+      String probe,
+      String database,
+      String replication) {
+    this(
+        siteId,
+        role,
+        reachable,
+        versions,
+        containers,
+        containersReady,
+        siteDetail,
+        probeHealthy,
+        probe,
+        database,
+        replication,
+        Map.of());
+  }
+}

@@ -110,7 +110,8 @@ public class SitesWorkflowImpl implements SitesWorkflow {
         p == null ? null : p.healthy(),
         p == null ? "not checked: " + checks.problem() : p.summary(),
         databaseText,
-        lag == null ? "" : lag.detail());
+        lag == null ? "" : lag.detail(),
+        s == null ? Map.of() : s.digests());
   }
 
   /**

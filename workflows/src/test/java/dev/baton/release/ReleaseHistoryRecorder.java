@@ -36,6 +36,12 @@ public final class ReleaseHistoryRecorder {
    */
   static final String SMOKE_TESTS = "/histories/release-smoke-tests.json";
 
+  /**
+   * Recorded with {@link ImagePublish#CHANGE_ID} version 1 and {@code images.mode: registry}: pass
+   * this path and {@code registry}.
+   */
+  static final String REGISTRY_IMAGES = "/histories/release-registry-images.json";
+
   private ReleaseHistoryRecorder() {}
 
   public static void main(String[] args) throws Exception {
@@ -56,6 +62,9 @@ public final class ReleaseHistoryRecorder {
       }
       if (args.length > 1 && args[1].equals("smoke")) {
         policy = withSmokeTests(rig, policy);
+      }
+      if (args.length > 1 && args[1].equals("registry")) {
+        policy = withRegistry(rig, policy);
       }
       ReleaseWorkflow release = rig.start(ReleaseTestRig.request(policy));
       ReleaseTestRig.awaitWaitingFor(release, "switch");
@@ -94,5 +103,18 @@ public final class ReleaseHistoryRecorder {
                 dev.baton.smoke.SmokeKind.HTTP,
                 "api",
                 java.time.Duration.ofSeconds(10))));
+  }
+
+  private static ReleasePolicy withRegistry(ReleaseTestRig rig, ReleasePolicy policy) {
+    java.util.Map<String, String> images =
+        java.util.Map.of("api", "127.0.0.1:5000/shop/api@sha256:" + "a".repeat(64));
+    org.mockito.Mockito.when(rig.secondaryImages.publish(org.mockito.ArgumentMatchers.any()))
+        .thenReturn(new dev.baton.images.PublishResult("secondary", "v2", images, "pushed"));
+    org.mockito.Mockito.when(rig.secondaryImages.running(org.mockito.ArgumentMatchers.any()))
+        .thenReturn(
+            new dev.baton.images.RunningImages("secondary", java.util.Map.of("api", "v2"), images));
+    return policy.withImages(
+        new dev.baton.images.ImagePolicy(
+            dev.baton.images.ImageMode.REGISTRY, "127.0.0.1:5000", true));
   }
 }

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.withSettings;
 import dev.baton.Names;
 import dev.baton.database.DatabaseActivities;
 import dev.baton.database.SiteDatabaseActivities;
+import dev.baton.images.ImageActivities;
 import dev.baton.notify.NotifyActivities;
 import dev.baton.operation.OperationActivities;
 import dev.baton.probe.ProbeActivities;
@@ -60,6 +61,11 @@ final class ReleaseTestRig {
 
   final SmokeActivities primarySmoke = mockActivity(SmokeActivities.class);
   final SmokeActivities secondarySmoke = mockActivity(SmokeActivities.class);
+
+  /** Image publishing and digests ({@code images.mode: registry}), on each site's queue. */
+  final ImageActivities primaryImages = mockActivity(ImageActivities.class);
+
+  final ImageActivities secondaryImages = mockActivity(ImageActivities.class);
   private final TestWorkflowEnvironment env;
   private final Worker worker;
 
@@ -69,9 +75,10 @@ final class ReleaseTestRig {
     worker.registerActivitiesImplementations(
         router, probe, database, notify, operations, rules, requestLog, smokeHttp, prometheus);
     env.newWorker(Names.siteQueue(PROJECT, "primary"))
-        .registerActivitiesImplementations(primary, primaryDatabase, primarySmoke);
+        .registerActivitiesImplementations(primary, primaryDatabase, primarySmoke, primaryImages);
     env.newWorker(Names.siteQueue(PROJECT, "secondary"))
-        .registerActivitiesImplementations(secondary, secondaryDatabase, secondarySmoke);
+        .registerActivitiesImplementations(
+            secondary, secondaryDatabase, secondarySmoke, secondaryImages);
     // A healthy world where primary is active; tests override what they break.
     when(operations.running(any())).thenReturn("");
     when(router.currentTarget(any())).thenReturn("primary");
@@ -104,7 +111,8 @@ final class ReleaseTestRig {
         null,
         false,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   /** The test policy with database mode replicated. */
@@ -154,7 +162,8 @@ final class ReleaseTestRig {
         null,
         false,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   static ReleaseRequest request(ReleasePolicy policy) {

@@ -140,6 +140,7 @@ class ReleaseTrafficBakeTest extends ReleaseTestBase {
         p.outageWait(),
         p.omitVersionAttribute(),
         limits,
-        List.of());
+        List.of(),
+        null);
   }
 }

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -83,7 +84,8 @@ final class EntryReader {
         draft.requestedBy,
         draft.approvedBy,
         draft.steps,
-        draft.detail == null || draft.detail.isEmpty() ? "" : draft.detail);
+        draft.detail == null || draft.detail.isEmpty() ? "" : draft.detail,
+        draft.images);
   }
 
   /** What one kind of workflow contributes to its entry. */
@@ -95,6 +97,7 @@ final class EntryReader {
     List<String> approvedBy = List.of();
     List<Timing> steps = List.of();
     String detail;
+    Map<String, String> images = Map.of();
 
     Draft(String kind) {
       this.kind = kind;
@@ -116,6 +119,7 @@ final class EntryReader {
     if (p != null) {
       d.outcome = p.outcome();
       d.detail = p.message();
+      d.images = p.images();
       d.approvedBy =
           p.approvals().stream()
               .filter(a -> a.accepted() && a.decision().equals("approve"))

@@ -2,6 +2,8 @@ package dev.baton.cli.history;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One past (or running) release, rollback, failover, drill or deploy, as `baton history` shows it.
@@ -15,6 +17,8 @@ import java.util.List;
  * @param approvedBy accepted approvals of a release: "alice (switch)"
  * @param steps how long each step or phase took, in order
  * @param detail one line: the end message, or what it did
+ * @param images a release's images by digest, service to {@code repo@sha256:…}, when both sites
+ *     pulled them from a registry ({@code images.mode: registry}); empty otherwise
  */
 public record HistoryEntry(
     String kind,
@@ -28,7 +32,12 @@ public record HistoryEntry(
     String requestedBy,
     List<String> approvedBy,
     List<Timing> steps,
-    String detail) {
+    String detail,
+    Map<String, String> images) {
+
+  public HistoryEntry {
+    images = images == null ? Map.of() : new TreeMap<>(images);
+  }
 
   /** A step (release) or phase (failover, drill) that ran; {@code millis} 0 while it runs. */
   public record Timing(String name, String state, long millis) {}

@@ -2,6 +2,7 @@ package dev.baton.cli.history;
 
 import dev.baton.cli.history.HistoryEntry.Timing;
 import dev.baton.cli.report.Durations;
+import dev.baton.images.Digests;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -52,6 +53,11 @@ final class HistoryTable {
         }
         if (!e.detail().isEmpty()) {
           text.append("    ").append(e.detail()).append(System.lineSeparator());
+        }
+        if (!e.images().isEmpty()) {
+          text.append("    images: ")
+              .append(Digests.describe(e.images()))
+              .append(System.lineSeparator());
         }
       }
     }

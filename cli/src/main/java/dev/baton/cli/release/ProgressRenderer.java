@@ -72,6 +72,12 @@ final class ProgressRenderer {
         }
       }
     }
+    if (!p.images().isEmpty()) {
+      // images.mode registry: what both sites pull, by digest.
+      text.append(String.format("%nimages (both sites run these digests):%n"));
+      p.images()
+          .forEach((service, image) -> text.append(String.format("  %s %s%n", service, image)));
+    }
     if (!p.approvals().isEmpty()) {
       text.append(String.format("%napprovals:%n"));
       for (ApprovalRecord a : p.approvals()) {

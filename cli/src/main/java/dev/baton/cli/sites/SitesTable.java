@@ -1,5 +1,6 @@
 package dev.baton.cli.sites;
 
+import dev.baton.images.Digests;
 import dev.baton.sites.SiteReport;
 import dev.baton.sites.SitesReport;
 import java.time.Clock;
@@ -86,7 +87,13 @@ final class SitesTable {
           .forEach(
               name -> {
                 String v = s.versions().getOrDefault(name, "");
-                services.add(name + (v.isEmpty() ? "" : " " + v) + " " + s.containers().get(name));
+                String digest = s.digests().get(name);
+                services.add(
+                    name
+                        + (v.isEmpty() ? "" : " " + v)
+                        + " "
+                        + s.containers().get(name)
+                        + (digest == null ? "" : " " + Digests.shortForm(digest)));
               });
       parts.add(String.join(", ", services));
     }
