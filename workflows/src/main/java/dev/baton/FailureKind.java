@@ -25,6 +25,11 @@ public enum FailureKind {
    * standby keeps the new version for inspection.
    */
   SMOKE_FAILED,
+  /**
+   * The schema migration of {@code release.migrate} failed (non-zero exit, or past its timeout) on
+   * the active site; nothing was deployed or switched.
+   */
+  MIGRATION_FAILED,
   /** Replication is not streaming or lags more than allowed. */
   REPLICATION_UNHEALTHY,
   /** The router could not move traffic, or could not prove that it did. */

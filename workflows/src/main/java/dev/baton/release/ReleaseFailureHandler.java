@@ -112,6 +112,7 @@ final class ReleaseFailureHandler {
     }
     return switch (step) {
       case PLAN -> FailureKind.PLAN_FAILED;
+      case MIGRATE -> FailureKind.MIGRATION_FAILED;
       case DEPLOY_STANDBY -> FailureKind.DEPLOY_FAILED;
       case VALIDATE -> FailureKind.VALIDATION_FAILED;
       case SMOKE -> FailureKind.SMOKE_FAILED;

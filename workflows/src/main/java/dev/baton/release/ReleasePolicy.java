@@ -1,5 +1,6 @@
 package dev.baton.release;
 
+import dev.baton.migrate.MigrateStep;
 import dev.baton.report.Texts;
 import dev.baton.smoke.SmokeCheck;
 import java.time.Duration;
@@ -29,6 +30,8 @@ import java.util.List;
  *     null when the release judges by probes only (and in releases started before this existed)
  * @param smoke the smoke tests run against the standby before the approval; null in releases
  *     started before they existed: read as none
+ * @param migrate the schema migration run on the active site before the standby's deploy; null when
+ *     there is none (and in releases started before migrations existed)
  */
 public record ReleasePolicy(
     List<String> approvalSteps,
@@ -49,7 +52,8 @@ public record ReleasePolicy(
     Duration outageWait,
     boolean omitVersionAttribute,
     TrafficLimits bakeTraffic,
-    List<SmokeCheck> smoke) {
+    List<SmokeCheck> smoke,
+    MigrateStep migrate) {
 
   public static final Duration DEFAULT_OUTAGE_WAIT = Duration.ofMinutes(3);
 
@@ -81,7 +85,8 @@ public record ReleasePolicy(
         outageWait,
         omitVersionAttribute,
         bakeTraffic,
-        smoke);
+        smoke,
+        migrate);
   }
 
   /** This policy with these smoke tests. */
@@ -105,7 +110,33 @@ public record ReleasePolicy(
         outageWait,
         omitVersionAttribute,
         bakeTraffic,
-        checks);
+        checks,
+        migrate);
+  }
+
+  /** This policy with this migration (null: none). */
+  public ReleasePolicy withMigrate(MigrateStep step) {
+    return new ReleasePolicy(
+        approvalSteps,
+        approvers,
+        fourEyes,
+        approvalTimeout,
+        onApprovalTimeout,
+        bake,
+        probeInterval,
+        deployTimeout,
+        activeOnlyServices,
+        replicatedDatabase,
+        maxLagBytes,
+        maxLag,
+        shift,
+        shiftPause,
+        searchAttributes,
+        outageWait,
+        omitVersionAttribute,
+        bakeTraffic,
+        smoke,
+        step);
   }
 
   public boolean needsApproval(String step) {
@@ -128,6 +159,7 @@ public record ReleasePolicy(
         + (bakeTraffic == null ? "" : " judged by real traffic (" + bakeTraffic.describe() + ")")
         + (shift.size() > 1 ? ", shift " + shift : "")
         + (smoke.isEmpty() ? "" : ", " + smoke.size() + " smoke test(s)")
+        + (migrate == null ? "" : ", migration " + migrate.service())
         + (replicatedDatabase ? ", replicated database" : "");
   }
 }

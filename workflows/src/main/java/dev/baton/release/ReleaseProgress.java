@@ -1,5 +1,6 @@
 package dev.baton.release;
 
+import dev.baton.migrate.MigrateResult;
 import dev.baton.smoke.SmokeResult;
 import java.util.List;
 
@@ -22,6 +23,7 @@ import java.util.List;
  * @param signedDecisions approvals of this release must be signed (the CLI then signs them)
  * @param smoke the smoke tests that ran on the standby, in order; empty before the smoke step, and
  *     for releases that reported progress before smoke tests existed
+ * @param migration how the release's schema migration ended; null when none ran (yet)
  */
 public record ReleaseProgress(
     String project,
@@ -40,7 +42,8 @@ public record ReleaseProgress(
     List<String> notificationErrors,
     String rules,
     boolean signedDecisions,
-    List<SmokeResult> smoke) {
+    List<SmokeResult> smoke,
+    MigrateResult migration) {
 
   public ReleaseProgress {
     notificationErrors = notificationErrors == null ? List.of() : List.copyOf(notificationErrors);
@@ -82,7 +85,48 @@ public record ReleaseProgress(
         notificationErrors,
         rules,
         signedDecisions,
-        List.of());
+        List.of(),
+        null);
+  }
+
+  /** A progress without a migration. */
+  public ReleaseProgress(
+      String project,
+      String version,
+      String requestedBy,
+      String activeSite,
+      String standbySite,
+      Step currentStep,
+      String waitingFor,
+      List<StepStatus> steps,
+      List<ApprovalRecord> approvals,
+      String outcome,
+      String message,
+      String rollback,
+      String traffic,
+      List<String> notificationErrors,
+      String rules,
+      boolean signedDecisions,
+      List<SmokeResult> smoke) {
+    this(
+        project,
+        version,
+        requestedBy,
+        activeSite,
+        standbySite,
+        currentStep,
+        waitingFor,
+        steps,
+        approvals,
+        outcome,
+        message,
+        rollback,
+        traffic,
+        notificationErrors,
+        rules,
+        signedDecisions,
+        smoke,
+        null);
   }
 
   public StepStatus step(Step step) {

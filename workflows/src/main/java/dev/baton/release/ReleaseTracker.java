@@ -1,6 +1,7 @@
 package dev.baton.release;
 
 import dev.baton.metrics.WorkflowMetrics;
+import dev.baton.migrate.MigrateResult;
 import dev.baton.smoke.SmokeResult;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
@@ -28,6 +29,7 @@ final class ReleaseTracker {
   private String rules;
   private boolean signedDecisions;
   private List<SmokeResult> smoke = List.of();
+  private MigrateResult migration;
 
   ReleaseTracker(ReleaseRequest request, ApprovalGate gate) {
     this.request = request;
@@ -102,6 +104,12 @@ final class ReleaseTracker {
     publish();
   }
 
+  /** How the release's migration ended. */
+  void migration(MigrateResult result) {
+    migration = result;
+    publish();
+  }
+
   /** The smoke tests' results for a notification, a service's output tail indented; or "". */
   String smokeSummary() {
     StringBuilder text = new StringBuilder();
@@ -152,7 +160,8 @@ final class ReleaseTracker {
         List.copyOf(notificationErrors),
         rules,
         signedDecisions,
-        smoke);
+        smoke,
+        migration);
   }
 
   private void publish() {

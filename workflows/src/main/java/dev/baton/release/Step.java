@@ -3,6 +3,11 @@ package dev.baton.release;
 /** The steps of a release, in order. */
 public enum Step {
   PLAN("plan"),
+  /**
+   * Runs {@code release.migrate} on the active site, against its primary database, before the
+   * standby's deploy; skipped when there is none.
+   */
+  MIGRATE("migrate"),
   DEPLOY_STANDBY("deploy-standby"),
   VALIDATE("validate"),
   /** Runs {@code release.smoke} against the standby; skipped when there is none. */

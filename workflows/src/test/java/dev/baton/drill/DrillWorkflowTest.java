@@ -59,7 +59,8 @@ class DrillWorkflowTest extends MockedSitesTestBase {
         null,
         false,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   private DrillWorkflow start(boolean replicated, boolean keep) {

@@ -69,7 +69,8 @@ class ReleaseSearchAttributesTest extends ReleaseTestBase {
             on.outageWait(),
             true,
             null,
-            List.of());
+            List.of(),
+            null);
     ReleaseWorkflow release = rig.start(request(withoutVersion));
     awaitWaitingFor(release, "switch");
 

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.withSettings;
 import dev.baton.Names;
 import dev.baton.database.DatabaseActivities;
 import dev.baton.database.SiteDatabaseActivities;
+import dev.baton.migrate.MigrateActivities;
 import dev.baton.notify.NotifyActivities;
 import dev.baton.operation.OperationActivities;
 import dev.baton.probe.ProbeActivities;
@@ -58,6 +59,11 @@ final class ReleaseTestRig {
 
   final SmokeActivities primarySmoke = mockActivity(SmokeActivities.class);
   final SmokeActivities secondarySmoke = mockActivity(SmokeActivities.class);
+
+  /** Migrations (each site's queue). */
+  final MigrateActivities primaryMigrate = mockActivity(MigrateActivities.class);
+
+  final MigrateActivities secondaryMigrate = mockActivity(MigrateActivities.class);
   private final TestWorkflowEnvironment env;
   private final Worker worker;
 
@@ -67,9 +73,10 @@ final class ReleaseTestRig {
     worker.registerActivitiesImplementations(
         router, probe, database, notify, operations, rules, requestLog, smokeHttp);
     env.newWorker(Names.siteQueue(PROJECT, "primary"))
-        .registerActivitiesImplementations(primary, primaryDatabase, primarySmoke);
+        .registerActivitiesImplementations(primary, primaryDatabase, primarySmoke, primaryMigrate);
     env.newWorker(Names.siteQueue(PROJECT, "secondary"))
-        .registerActivitiesImplementations(secondary, secondaryDatabase, secondarySmoke);
+        .registerActivitiesImplementations(
+            secondary, secondaryDatabase, secondarySmoke, secondaryMigrate);
     // A healthy world where primary is active; tests override what they break.
     when(operations.running(any())).thenReturn("");
     when(router.currentTarget(any())).thenReturn("primary");
@@ -102,7 +109,8 @@ final class ReleaseTestRig {
         null,
         false,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   /** The test policy with database mode replicated. */
@@ -152,7 +160,8 @@ final class ReleaseTestRig {
         null,
         false,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   static ReleaseRequest request(ReleasePolicy policy) {

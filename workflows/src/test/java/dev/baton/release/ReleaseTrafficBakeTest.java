@@ -135,6 +135,7 @@ class ReleaseTrafficBakeTest extends ReleaseTestBase {
         p.outageWait(),
         p.omitVersionAttribute(),
         LIMITS,
-        List.of());
+        List.of(),
+        null);
   }
 }

@@ -140,7 +140,8 @@ class ReleaseWorkflowTest extends ReleaseTestBase {
             null,
             false,
             null,
-            List.of());
+            List.of(),
+            null);
     // Fine before the deploy, lagging by the time the standby is validated.
     Mockito.when(rig.database.replicationStatus(any()))
         .thenReturn(new ReplicationStatus(true, 0, 10, "streaming, lag 0 B"))

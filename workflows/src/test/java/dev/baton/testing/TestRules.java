@@ -62,7 +62,8 @@ public final class TestRules {
         null,
         false,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   public static FailoverPolicy failover() {

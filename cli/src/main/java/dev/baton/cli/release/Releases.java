@@ -87,7 +87,8 @@ final class Releases {
         p.notificationErrors(),
         p.rules(),
         p.signedDecisions(),
-        p.smoke());
+        p.smoke(),
+        p.migration());
   }
 
   /** The running release of the project; refused (exit 3) with {@code whenNone} otherwise. */
