@@ -3,6 +3,7 @@ package dev.baton.worker;
 import dev.baton.config.BatonConfig;
 import dev.baton.config.ReleaseConfig;
 import dev.baton.config.SmokeConfig;
+import dev.baton.migrate.MigrateStep;
 import dev.baton.release.ReleasePolicy;
 import dev.baton.release.TimeoutOutcome;
 import dev.baton.smoke.SmokeCheck;
@@ -40,6 +41,9 @@ public final class ReleasePolicies {
         release.outageWait(),
         !config.temporal().versionSearchAttribute(),
         release.bakeTraffic(),
-        release.smoke().stream().map(ReleasePolicies::check).toList());
+        release.smoke().stream().map(ReleasePolicies::check).toList(),
+        release.migrate() == null
+            ? null
+            : new MigrateStep(release.migrate().service(), release.migrate().timeout()));
   }
 }
