@@ -42,6 +42,7 @@ class WatchViewsTest {
                 "",
                 "STEP            STATE       STARTED   DURATION  MESSAGE",
                 "plan            succeeded   10:00:00      1.0s  primary active, v1 everywhere",
+                "migrate         pending",
                 "deploy-standby  running     10:00:01     0m11s  api healthy, web 1/2 healthy",
                 "validate        pending",
                 "smoke           pending",
@@ -56,8 +57,8 @@ class WatchViewsTest {
     clock.advance(Duration.ofSeconds(2));
     view.show(deploying());
     String second = take();
-    // Up over the 15 lines drawn before, then the same lines with the elapsed time counted up.
-    assertThat(second).startsWith("\r\033[15A").endsWith("\033[J");
+    // Up over the 16 lines drawn before, then the same lines with the elapsed time counted up.
+    assertThat(second).startsWith("\r\033[16A").endsWith("\033[J");
     assertThat(second)
         .contains(
             "deploy-standby  running     10:00:01     0m13s  api healthy, web 1/2 healthy\033[K\n")
@@ -127,7 +128,13 @@ class WatchViewsTest {
       objects.add(JsonView.MAPPER.readTree(line));
     }
     assertThat(objects.get(0).get("currentStep").asText()).isEqualTo("DEPLOY_STANDBY");
-    assertThat(objects.get(0).get("steps").get(1).get("startedAt").asText())
+    assertThat(
+            objects
+                .get(0)
+                .get("steps")
+                .get(Step.DEPLOY_STANDBY.ordinal())
+                .get("startedAt")
+                .asText())
         .isEqualTo("2026-11-29T10:00:01Z");
     assertThat(objects.get(1).get("traffic").asText()).startsWith("25% on secondary");
     assertThat(objects.get(2).get("outcome").asText()).isEqualTo("SUCCEEDED");
@@ -189,11 +196,10 @@ class WatchViewsTest {
       String outcome,
       String rollback,
       String traffic) {
-    List<StepStatus> all = new ArrayList<>(steps);
+    // Every step in order: the given ones as given, the others pending.
+    List<StepStatus> all = new ArrayList<>();
     for (Step s : Step.values()) {
-      if (s.ordinal() >= all.size()) {
-        all.add(pending(s));
-      }
+      all.add(steps.stream().filter(g -> g.step() == s).findFirst().orElse(pending(s)));
     }
     return new ReleaseProgress(
         "shop",
