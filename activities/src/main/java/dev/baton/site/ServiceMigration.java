@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import dev.baton.FailureKind;
 import dev.baton.config.ComposeConfig;
@@ -113,6 +114,15 @@ final class ServiceMigration {
       if (found == null) {
         throw new SiteException(site.id(), "compose run started no container named " + name);
       }
+    }
+    if ("created".equals(found.getState().getStatus())) {
+      // Created, never started (Compose was stopped in between): the migration has not run.
+      try {
+        docker.startContainerCmd(found.getId()).exec();
+      } catch (NotModifiedException | ConflictException startedMeanwhile) {
+        // the attempt that created it started it after all
+      }
+      found = inspect(name);
     }
     Instant deadline = startedAt(found).plus(request.timeout());
     Integer exit = awaitExit(found.getId(), deadline);

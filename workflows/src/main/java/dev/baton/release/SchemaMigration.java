@@ -8,6 +8,7 @@ import dev.baton.database.ReplayResult;
 import dev.baton.migrate.MigrateRequest;
 import dev.baton.migrate.MigrateResult;
 import dev.baton.migrate.MigrateStep;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -29,6 +30,7 @@ final class SchemaMigration {
   static final String CHANGE_ID = "migrations";
 
   private static final Set<String> ENGINE_DOWN = Set.of(FailureKind.ENGINE_UNAVAILABLE.type());
+  private static final Set<String> DATABASE_DOWN = Set.of(FailureKind.DATABASE_UNAVAILABLE.type());
 
   private final ReleaseRequest request;
   private final ReleaseActivities activities;
@@ -76,12 +78,30 @@ final class SchemaMigration {
     }
     String text = result.describe();
     if (request.policy().replicatedDatabase()) {
-      DatabaseRoleResult primary =
-          activities.database.role(new DatabaseRequest(request.project(), active));
-      lsn = primary.lsn();
+      String after = text;
+      lsn =
+          new OutageWait(request.policy().outageWait())
+              .ride(
+                  FailureKind.MIGRATION_FAILED,
+                  DATABASE_DOWN,
+                  () -> primaryLsn(active),
+                  waiting -> tracker.set(Step.MIGRATE, StepState.RUNNING, after + "; " + waiting));
       text += "; " + active + "'s primary at " + lsn;
     }
     tracker.set(Step.MIGRATE, StepState.SUCCEEDED, text);
+  }
+
+  /** Where the primary's WAL is now, after the migration: what the replica must replay. */
+  private String primaryLsn(String active) {
+    DatabaseRoleResult primary =
+        activities.database.role(new DatabaseRequest(request.project(), active));
+    if (!primary.reachable() || primary.lsn() == null) {
+      // Retryable: the workflow waits for it within release.outageWait.
+      throw ApplicationFailure.newFailure(
+          active + "'s database does not answer: " + primary.detail(),
+          FailureKind.DATABASE_UNAVAILABLE.type());
+    }
+    return primary.lsn();
   }
 
   /**

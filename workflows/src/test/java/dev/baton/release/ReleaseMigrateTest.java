@@ -84,7 +84,9 @@ class ReleaseMigrateTest extends ReleaseTestBase {
   void inReplicatedModeTheStandbyIsDeployedOnlyOnceItsReplicaReplayedTheMigration() {
     when(rig.primaryMigrate.migrate(any())).thenAnswer(call -> ended(call.getArgument(0), 0, ""));
     DatabaseRequest primaryDb = new DatabaseRequest("shop", "primary");
+    // The primary does not answer at first: the step waits for it (release.outageWait).
     when(rig.database.role(primaryDb))
+        .thenReturn(new DatabaseRoleResult(false, false, false, null, "connection refused"))
         .thenReturn(new DatabaseRoleResult(true, false, false, "0/5000060", "primary"));
     when(rig.database.replicationStatus(any()))
         .thenReturn(new ReplicationStatus(true, 0, 12, "streaming, lag 0 B / 12 ms"));
@@ -98,7 +100,7 @@ class ReleaseMigrateTest extends ReleaseTestBase {
     assertThat(failure.getType()).isEqualTo(FailureKind.VALIDATION_FAILED.type());
     InOrder order = inOrder(rig.primaryMigrate, rig.database, rig.secondary);
     order.verify(rig.primaryMigrate).migrate(any());
-    order.verify(rig.database).role(primaryDb);
+    order.verify(rig.database, times(2)).role(primaryDb);
     order.verify(rig.database).awaitReplay(new ReplayRequest("shop", "secondary", "0/5000060"));
     order.verify(rig.secondary).deploy(any());
     ReleaseProgress progress = failure.getDetails().get(ReleaseProgress.class);
