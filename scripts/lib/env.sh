@@ -320,6 +320,7 @@ base_rootfs() {
     cp "$busybox" "$tmp/bin/busybox"
     # Inside a chroot so every applet link points at /bin/busybox as the container sees it.
     chroot "$tmp" /bin/busybox --install -s /bin
+    base_add_psql "$tmp"
     chmod 1777 "$tmp/tmp"
     printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >"$tmp/etc/passwd"
     printf 'root:x:0:\nnogroup:x:65534:\n' >"$tmp/etc/group"
@@ -327,6 +328,18 @@ base_rootfs() {
     touch "$rootfs/.complete"
   fi
   echo "$rootfs"
+}
+
+# psql from the host's PostgreSQL 15 client, with exactly the shared libraries ldd names (and the
+# loader), at the paths ldd names: the shop's migrations and its /cgi-bin/orders use it. Offline.
+base_add_psql() {
+  local root=$1 psql="$PG_BIN/psql" lib
+  [[ -x $psql ]] || die "$psql not found (postgresql is one of PACKAGES)"
+  cp -L "$psql" "$root/bin/psql"
+  for lib in $(ldd "$psql" | grep -oE '/[^ ]+\.so[^ ]*' | sort -u); do
+    mkdir -p "$root$(dirname "$lib")"
+    cp -L "$lib" "$root$lib"
+  done
 }
 
 # Imports the base image into each engine that lacks it (both at once).
@@ -492,7 +505,11 @@ git_repo_up() {
   mkdir -p "$work"
   cp -a "$APP_SRC/." "$work/"
   git_fixed -C "$work" init -q -b main
+  # v2 changes the schema: its migration is not in v1.
+  local v2_migration=apps/api/migrations/002_order_note.sql
+  mv "$work/$v2_migration" "$GIT_DIR_ROOT/002.sql"
   git_commit_version "$work" v1 "2024-01-01T00:00:00Z"
+  mv "$GIT_DIR_ROOT/002.sql" "$work/$v2_migration"
   git_commit_version "$work" v2 "2024-01-02T00:00:00Z"
   # v3-faulty: a v2 whose api answers 25% of GET / with 500 (apps/api/start.sh): it passes
   # health checks and smoke tests, and only a bake judged by real traffic catches it.

@@ -31,6 +31,11 @@ public enum FailureKind {
    * backfill was refused, nothing moved.
    */
   IMAGE_MISMATCH,
+  /**
+   * The schema migration of {@code release.migrate} failed (non-zero exit, or past its timeout) on
+   * the active site; nothing was deployed or switched.
+   */
+  MIGRATION_FAILED,
   /** Replication is not streaming or lags more than allowed. */
   REPLICATION_UNHEALTHY,
   /** The router could not move traffic, or could not prove that it did. */

@@ -19,6 +19,8 @@ import java.util.List;
  * @param bakeTraffic limits on the new site's real traffic while it bakes ({@code bake: {duration,
  *     maxErrorRate, maxP99, minRequests}}); null when {@code bake} is only a duration
  * @param smoke the smoke tests run against the standby after validate, before the approval
+ * @param migrate the schema migration run on the active site before the standby's deploy; null when
+ *     there is none
  */
 public record ReleaseConfig(
     ApprovalConfig approval,
@@ -30,7 +32,8 @@ public record ReleaseConfig(
     Duration shiftPause,
     Duration outageWait,
     TrafficLimits bakeTraffic,
-    List<SmokeConfig> smoke) {
+    List<SmokeConfig> smoke,
+    MigrateConfig migrate) {
 
   public ReleaseConfig {
     activeOnlyServices = List.copyOf(activeOnlyServices);

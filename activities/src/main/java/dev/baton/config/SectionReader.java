@@ -37,7 +37,8 @@ final class SectionReader {
           "shift",
           "shiftPause",
           "outageWait",
-          "smoke");
+          "smoke",
+          "migrate");
   static final int MAX_SHIFT_STEPS = 10;
   static final String SHIFT =
       "a list of strictly increasing percentages from 1 to 100 ending with 100, at most "
@@ -119,7 +120,8 @@ final class SectionReader {
         requireNonNullElse(r.child("shiftPause").duration(false, false), Duration.ofSeconds(5)),
         requireNonNullElse(r.child("outageWait").duration(false, false), Duration.ofMinutes(3)),
         bake.isMapping() ? BakeTrafficReader.limits(bake) : null,
-        SmokeReader.read(r.child("smoke"), sites));
+        SmokeReader.read(r.child("smoke"), sites),
+        MigrateReader.read(r.child("migrate")));
   }
 
   /** The shift steps, or an empty list after reporting what is wrong with them. */

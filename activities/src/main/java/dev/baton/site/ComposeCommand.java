@@ -60,6 +60,16 @@ public final class ComposeCommand {
     return withServices(base(), List.of("run", "--rm", "--no-deps", "-T"), List.of(service));
   }
 
+  /**
+   * Starts {@code service} once in a container named {@code name}, in the background, without what
+   * it depends on: the caller finds the container by its name, waits for it and reads its exit code
+   * (a migration, which must never run twice).
+   */
+  public List<String> runDetached(String service, String name) {
+    return withServices(
+        base(), List.of("run", "-d", "--name", name, "--no-deps"), List.of(service));
+  }
+
   public List<String> stop(List<String> services) {
     return withServices(base(), List.of("stop"), services);
   }

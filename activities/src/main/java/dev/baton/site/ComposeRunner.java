@@ -58,6 +58,11 @@ final class ComposeRunner {
         commands.runOnce(service), site.compose().workdir(), environment(version), timeout);
   }
 
+  /** Starts {@code service} in the background in a container named {@code name}. */
+  CommandResult runDetached(String service, String version, String name) {
+    return run(commands.runDetached(service, name), version, "compose run -d " + service);
+  }
+
   private Map<String, String> environment(String version) {
     // VERSION is what the compose files interpolate into image tags.
     Map<String, String> env = new HashMap<>(DockerTls.environment(site));

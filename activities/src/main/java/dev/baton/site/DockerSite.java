@@ -32,6 +32,9 @@ final class DockerSite {
   Map<String, ServiceStatus> services() {
     Map<String, ServiceStatus> byService = new java.util.TreeMap<>();
     for (Container c : containers()) {
+      if ("True".equals(c.getLabels().get("com.docker.compose.oneoff"))) {
+        continue; // a smoke test or a migration (compose run), not a service
+      }
       String service = c.getLabels().getOrDefault(SERVICE_LABEL, c.getId());
       InspectContainerResponse.ContainerState state;
       try {

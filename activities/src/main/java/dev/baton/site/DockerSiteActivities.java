@@ -8,6 +8,9 @@ import dev.baton.images.ImageActivities;
 import dev.baton.images.PublishRequest;
 import dev.baton.images.PublishResult;
 import dev.baton.images.RunningImages;
+import dev.baton.migrate.MigrateActivities;
+import dev.baton.migrate.MigrateRequest;
+import dev.baton.migrate.MigrateResult;
 import dev.baton.probe.HttpChecks;
 import dev.baton.process.CancellableWork;
 import dev.baton.process.PhaseTimer;
@@ -31,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * for everything that reads containers and images. One instance per site, on its worker.
  */
 public final class DockerSiteActivities
-    implements SiteActivities, SmokeActivities, ImageActivities {
+    implements SiteActivities, SmokeActivities, ImageActivities, MigrateActivities {
   private static final Logger log = LoggerFactory.getLogger(DockerSiteActivities.class);
   private final BatonConfig config;
   private final SiteConfig site;
@@ -185,6 +188,42 @@ public final class DockerSiteActivities
           return new RunningImages(site.id(), versions, images.running());
         },
         FailureKind.DEPLOY_FAILED);
+  }
+
+  /**
+   * Runs the release's migration on this site (the active one), never beside a deploy or another
+   * compose run; see {@link ServiceMigration} for how a retry attaches instead of running it again.
+   * An engine that does not answer is ENGINE_UNAVAILABLE, which the workflow waits out; anything
+   * else that keeps it from running is MIGRATION_FAILED.
+   */
+  @Override
+  public MigrateResult migrate(MigrateRequest request) {
+    long start = System.nanoTime();
+    ServiceMigration migration = new ServiceMigration(site, client, docker);
+    try {
+      return guarded(
+          () ->
+              CancellableWork.run(
+                  composeSlot,
+                  "migration on " + site.id(),
+                  () ->
+                      "migrating with "
+                          + request.service()
+                          + " of "
+                          + request.version()
+                          + " on "
+                          + site.id()
+                          + " for "
+                          + (System.nanoTime() - start) / 1_000_000_000L
+                          + "s",
+                  () -> {
+                    DockerClients.ping(site, pingClient);
+                    return migration.run(request, config.project());
+                  }),
+          FailureKind.MIGRATION_FAILED);
+    } catch (ApplicationFailure failure) {
+      throw unlessEngineDown(failure);
+    }
   }
 
   @Override
@@ -391,6 +430,8 @@ public final class DockerSiteActivities
       return action.get();
     } catch (ActivityCompletionException cancelled) {
       throw cancelled; // Temporal's own: the attempt is over, its work stopped
+    } catch (ApplicationFailure typed) {
+      throw typed; // typed where it was found (a service the new version's files lack)
     } catch (UnhealthyServiceException | MissingImageException e) {
       throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), kind.type(), e);
     } catch (WorkdirConfinement.UnsafePathException e) {

@@ -112,7 +112,8 @@ class ConfigLoaderValidTest {
                 Duration.ofSeconds(20),
                 Duration.ofMinutes(3),
                 null,
-                List.of()));
+                List.of(),
+                null));
     assertThat(valid.database())
         .isEqualTo(new DatabaseConfig("replicated", 512 * 1024, Duration.ofMinutes(1)));
     assertThat(valid.database().replicated()).isTrue();
@@ -147,7 +148,8 @@ class ConfigLoaderValidTest {
                 Duration.ofSeconds(5),
                 Duration.ofMinutes(3),
                 null,
-                List.of()));
+                List.of(),
+                null));
     assertThat(config.database())
         .isEqualTo(new DatabaseConfig("external", 16L * 1024 * 1024, Duration.ofSeconds(30)));
     assertThat(config.monitor()).isEqualTo(new MonitorConfig(Duration.ofSeconds(2), 3, false));

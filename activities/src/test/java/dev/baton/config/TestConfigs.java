@@ -40,7 +40,8 @@ public final class TestConfigs {
             Duration.ZERO,
             Duration.ofMinutes(3),
             null,
-            smoke);
+            smoke,
+            null);
     return new BatonConfig(
         file, "shop", null, sites, null, release, null, null, null, null, null, null);
   }

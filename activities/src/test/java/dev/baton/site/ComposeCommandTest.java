@@ -60,6 +60,21 @@ class ComposeCommandTest {
   }
 
   @Test
+  void aMigrationRunsInTheBackgroundInAContainerOfItsOwnNameWithoutItsDependencies() {
+    ComposeCommand v1 = new ComposeCommand(List.of("docker-compose"), compose, override);
+    assertThat(v1.runDetached("migrate", "shop-primary-migrate-0123456789ab"))
+        .startsWith("docker-compose", "--project-name", "shop-primary")
+        .endsWith(
+            override.toString(),
+            "run",
+            "-d",
+            "--name",
+            "shop-primary-migrate-0123456789ab",
+            "--no-deps",
+            "migrate");
+  }
+
+  @Test
   void composeV1BuildsTheServicesInParallelAsV2DoesAnyway() {
     ComposeCommand v1 = new ComposeCommand(List.of("/usr/bin/docker-compose"), compose, override);
     assertThat(v1.build(List.of("api", "web")))

@@ -70,7 +70,7 @@ class RegistryImagesTest {
 
   @BeforeAll
   static void twoEnginesAndARegistry() throws Exception {
-    LocalEngine.assumeAvailable();
+    LocalEngine.assumeAvailable(RegistryImagesTest.class);
     org.junit.jupiter.api.Assumptions.assumeTrue(
         Files.isExecutable(REGISTRY_BINARY), "docker-registry is not installed");
     registry = startRegistry();

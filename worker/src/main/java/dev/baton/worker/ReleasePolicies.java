@@ -5,6 +5,7 @@ import dev.baton.config.ImagesConfig;
 import dev.baton.config.ReleaseConfig;
 import dev.baton.config.SmokeConfig;
 import dev.baton.images.ImagePolicy;
+import dev.baton.migrate.MigrateStep;
 import dev.baton.release.ReleasePolicy;
 import dev.baton.release.TimeoutOutcome;
 import dev.baton.smoke.SmokeCheck;
@@ -50,6 +51,9 @@ public final class ReleasePolicies {
         !config.temporal().versionSearchAttribute(),
         release.bakeTraffic(),
         release.smoke().stream().map(ReleasePolicies::check).toList(),
-        images(config.images()));
+        images(config.images()),
+        release.migrate() == null
+            ? null
+            : new MigrateStep(release.migrate().service(), release.migrate().timeout()));
   }
 }

@@ -4,6 +4,7 @@ import dev.baton.Names;
 import dev.baton.database.DatabaseActivities;
 import dev.baton.database.SiteDatabaseActivities;
 import dev.baton.images.ImageActivities;
+import dev.baton.migrate.MigrateActivities;
 import dev.baton.notify.Notifications;
 import dev.baton.notify.NotifyActivities;
 import dev.baton.operation.OperationActivities;
@@ -139,6 +140,22 @@ public final class ReleaseActivities {
   /** Image publishing and digests ({@code images.mode: registry}) on the site's own queue. */
   ImageActivities images(String siteId) {
     return images.get(siteId);
+  }
+
+  /**
+   * The migration on the site's own queue, allowed its timeout plus a minute for Compose to start
+   * it. Retried only when it could not run at all (a retry attaches to the container the attempt
+   * before it started, see {@code MigrateActivities}); a failed migration is an answer.
+   */
+  MigrateActivities migrate(String siteId, Duration timeout) {
+    return Workflow.newActivityStub(
+        MigrateActivities.class,
+        ActivityOptions.newBuilder()
+            .setTaskQueue(Names.siteQueue(request.project(), siteId))
+            .setStartToCloseTimeout(timeout.plus(Duration.ofMinutes(1)))
+            .setHeartbeatTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(FEW_RETRIES)
+            .build());
   }
 
   SiteDatabaseActivities siteDatabase(String siteId) {

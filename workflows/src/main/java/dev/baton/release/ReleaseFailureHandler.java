@@ -113,6 +113,7 @@ final class ReleaseFailureHandler {
     return switch (step) {
       case PLAN -> FailureKind.PLAN_FAILED;
       case PUBLISH, DEPLOY_STANDBY -> FailureKind.DEPLOY_FAILED;
+      case MIGRATE -> FailureKind.MIGRATION_FAILED;
       case VALIDATE -> FailureKind.VALIDATION_FAILED;
       case SMOKE -> FailureKind.SMOKE_FAILED;
       case APPROVE, SWITCH -> FailureKind.SWITCH_FAILED;

@@ -1,6 +1,7 @@
 package dev.baton.release;
 
 import dev.baton.images.ImagePolicy;
+import dev.baton.migrate.MigrateStep;
 import dev.baton.report.Texts;
 import dev.baton.smoke.SmokeCheck;
 import java.time.Duration;
@@ -32,6 +33,8 @@ import java.util.List;
  *     started before they existed: read as none
  * @param images where the version's images come from ({@code images} of baton.yml); null in
  *     releases started before registries existed: read as built on each site
+ * @param migrate the schema migration run on the active site before the standby's deploy; null when
+ *     there is none (and in releases started before migrations existed)
  */
 public record ReleasePolicy(
     List<String> approvalSteps,
@@ -53,7 +56,8 @@ public record ReleasePolicy(
     boolean omitVersionAttribute,
     TrafficLimits bakeTraffic,
     List<SmokeCheck> smoke,
-    ImagePolicy images) {
+    ImagePolicy images,
+    MigrateStep migrate) {
 
   public static final Duration DEFAULT_OUTAGE_WAIT = Duration.ofMinutes(3);
 
@@ -87,7 +91,8 @@ public record ReleasePolicy(
         omitVersionAttribute,
         bakeTraffic,
         smoke,
-        images);
+        images,
+        migrate);
   }
 
   /** This policy with these smoke tests. */
@@ -112,7 +117,8 @@ public record ReleasePolicy(
         omitVersionAttribute,
         bakeTraffic,
         checks,
-        images);
+        images,
+        migrate);
   }
 
   /** This policy with images from {@code images}. */
@@ -137,7 +143,34 @@ public record ReleasePolicy(
         omitVersionAttribute,
         bakeTraffic,
         smoke,
-        images);
+        images,
+        migrate);
+  }
+
+  /** This policy with this migration (null: none). */
+  public ReleasePolicy withMigrate(MigrateStep step) {
+    return new ReleasePolicy(
+        approvalSteps,
+        approvers,
+        fourEyes,
+        approvalTimeout,
+        onApprovalTimeout,
+        bake,
+        probeInterval,
+        deployTimeout,
+        activeOnlyServices,
+        replicatedDatabase,
+        maxLagBytes,
+        maxLag,
+        shift,
+        shiftPause,
+        searchAttributes,
+        outageWait,
+        omitVersionAttribute,
+        bakeTraffic,
+        smoke,
+        images,
+        step);
   }
 
   public boolean needsApproval(String step) {
@@ -160,6 +193,7 @@ public record ReleasePolicy(
         + (bakeTraffic == null ? "" : " judged by real traffic (" + bakeTraffic.describe() + ")")
         + (shift.size() > 1 ? ", shift " + shift : "")
         + (smoke.isEmpty() ? "" : ", " + smoke.size() + " smoke test(s)")
+        + (migrate == null ? "" : ", migration " + migrate.service())
         + (replicatedDatabase ? ", replicated database" : "")
         + (images.registryMode() ? ", " + images.describe() : "");
   }

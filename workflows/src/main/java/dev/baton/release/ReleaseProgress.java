@@ -1,5 +1,6 @@
 package dev.baton.release;
 
+import dev.baton.migrate.MigrateResult;
 import dev.baton.smoke.SmokeResult;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.TreeMap;
  * @param images service name to the image by digest both sites run ({@code images.mode: registry}),
  *     once published; empty when each site builds its own images, and for releases that reported
  *     progress before registries existed
+ * @param migration how the release's schema migration ended; null when none ran (yet)
  */
 public record ReleaseProgress(
     String project,
@@ -46,7 +48,8 @@ public record ReleaseProgress(
     String rules,
     boolean signedDecisions,
     List<SmokeResult> smoke,
-    Map<String, String> images) {
+    Map<String, String> images,
+    MigrateResult migration) {
 
   public ReleaseProgress {
     images = images == null ? Map.of() : new TreeMap<>(images);
@@ -90,10 +93,11 @@ public record ReleaseProgress(
         rules,
         signedDecisions,
         List.of(),
-        Map.of());
+        Map.of(),
+        null);
   }
 
-  /** A progress without image digests. */
+  /** A progress without image digests or a migration. */
   public ReleaseProgress(
       String project,
       String version,
@@ -130,7 +134,8 @@ public record ReleaseProgress(
         rules,
         signedDecisions,
         smoke,
-        Map.of());
+        Map.of(),
+        null);
   }
 
   public StepStatus step(Step step) {

@@ -1,6 +1,7 @@
 package dev.baton.release;
 
 import dev.baton.metrics.WorkflowMetrics;
+import dev.baton.migrate.MigrateResult;
 import dev.baton.smoke.SmokeResult;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
@@ -29,6 +30,7 @@ final class ReleaseTracker {
   private boolean signedDecisions;
   private List<SmokeResult> smoke = List.of();
   private Map<String, String> images = Map.of();
+  private MigrateResult migration;
 
   ReleaseTracker(ReleaseRequest request, ApprovalGate gate) {
     this.request = request;
@@ -106,6 +108,11 @@ final class ReleaseTracker {
   /** The images by digest both sites run, once published. */
   void images(Map<String, String> published) {
     images = Map.copyOf(published);
+  }
+
+  /** How the release's migration ended. */
+  void migration(MigrateResult result) {
+    migration = result;
     publish();
   }
 
@@ -160,7 +167,8 @@ final class ReleaseTracker {
         rules,
         signedDecisions,
         smoke,
-        images);
+        images,
+        migration);
   }
 
   private void publish() {

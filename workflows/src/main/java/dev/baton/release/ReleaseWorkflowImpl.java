@@ -32,6 +32,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   // Built once the rules are known (configure): they depend on the sites, timeouts and mode.
   private ReleaseActivities activities;
   private TrafficMover traffic;
+  private SchemaMigration migration;
   private ApprovalWait approvals;
   private ImagePublish images;
 
@@ -68,6 +69,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     tracker.rules(policy, rulesSource, signatures.required());
     activities = new ReleaseActivities(effective);
     traffic = new TrafficMover(effective, activities, tracker);
+    migration = new SchemaMigration(effective, activities, tracker);
     database = policy.replicatedDatabase() ? new DatabaseSwitchover(effective, activities) : null;
     approvals = new ApprovalWait(effective, gate, tracker, rollback, this::notify);
     images = new ImagePublish(effective, activities, tracker);
@@ -79,6 +81,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       readRules();
       plan();
       images.run(standby);
+      migrate();
       deployStandby();
       validate();
       smoke();
@@ -110,17 +113,27 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     standby = roles.standby();
   }
 
+  /** The schema migration on the active site, before anything is deployed. */
+  private void migrate() {
+    migration.run(active);
+  }
+
   private void deployStandby() {
+    String migrated = "";
     if (policy.replicatedDatabase()) {
       // A standby that cannot take over is not worth deploying to.
       String checking = "checking " + standby + "'s database";
       tracker.start(Step.DEPLOY_STANDBY, checking);
       database.awaitReplication(active, standby, waiting(Step.DEPLOY_STANDBY, checking));
+      // The new version must not start on the replica's old schema.
+      migrated =
+          migration.awaitOnReplica(
+              standby, text -> tracker.set(Step.DEPLOY_STANDBY, StepState.RUNNING, text));
     }
-    String deploying = "deploying " + request.version() + " to " + standby;
+    String deploying = migrated + "deploying " + request.version() + " to " + standby;
     tracker.start(Step.DEPLOY_STANDBY, deploying);
     DeployResult result = deploy(standby, Step.DEPLOY_STANDBY, deploying);
-    tracker.set(Step.DEPLOY_STANDBY, StepState.SUCCEEDED, result.message());
+    tracker.set(Step.DEPLOY_STANDBY, StepState.SUCCEEDED, migrated + result.message());
   }
 
   private void validate() {

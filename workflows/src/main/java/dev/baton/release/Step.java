@@ -8,6 +8,11 @@ public enum Step {
    * registry}); skipped when each site builds its own.
    */
   PUBLISH("publish"),
+  /**
+   * Runs {@code release.migrate} on the active site, against its primary database, before the
+   * standby's deploy; skipped when there is none.
+   */
+  MIGRATE("migrate"),
   DEPLOY_STANDBY("deploy-standby"),
   VALIDATE("validate"),
   /** Runs {@code release.smoke} against the standby; skipped when there is none. */

@@ -60,6 +60,7 @@ class DrillWorkflowTest extends MockedSitesTestBase {
         false,
         null,
         List.of(),
+        null,
         null);
   }
 

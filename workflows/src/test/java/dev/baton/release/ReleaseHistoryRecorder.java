@@ -42,6 +42,12 @@ public final class ReleaseHistoryRecorder {
    */
   static final String REGISTRY_IMAGES = "/histories/release-registry-images.json";
 
+  /**
+   * Recorded with {@link SchemaMigration#CHANGE_ID} version 1 and {@code release.migrate}: pass
+   * this path and {@code migrate}.
+   */
+  static final String MIGRATION = "/histories/release-migration.json";
+
   private ReleaseHistoryRecorder() {}
 
   public static void main(String[] args) throws Exception {
@@ -65,6 +71,18 @@ public final class ReleaseHistoryRecorder {
       }
       if (args.length > 1 && args[1].equals("registry")) {
         policy = withRegistry(rig, policy);
+      }
+      if (args.length > 1 && args[1].equals("migrate")) {
+        org.mockito.Mockito.when(rig.primaryMigrate.migrate(org.mockito.ArgumentMatchers.any()))
+            .thenAnswer(
+                call -> {
+                  dev.baton.migrate.MigrateRequest r = call.getArgument(0);
+                  return new dev.baton.migrate.MigrateResult(
+                      r.service(), r.siteId(), true, 0, "exit 0", "applied", 100, "c", false);
+                });
+        policy =
+            policy.withMigrate(
+                new dev.baton.migrate.MigrateStep("migrate", java.time.Duration.ofMinutes(10)));
       }
       ReleaseWorkflow release = rig.start(ReleaseTestRig.request(policy));
       ReleaseTestRig.awaitWaitingFor(release, "switch");

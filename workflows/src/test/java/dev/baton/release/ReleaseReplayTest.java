@@ -24,7 +24,7 @@ class ReleaseReplayTest {
    * Recorded before and after the queue-worker handover ran beside the router switch, with a
    * weighted shift, and once the control worker's rules were read at plan (the three before that
    * carried their rules in the input, and must still replay with them), with smoke tests, and with
-   * images published to a registry.
+   * images published to a registry, and one with a migration.
    */
   @ParameterizedTest
   @ValueSource(
@@ -34,7 +34,8 @@ class ReleaseReplayTest {
         ReleaseHistoryRecorder.WEIGHTED,
         ReleaseHistoryRecorder.CONTROL_PLANE_RULES,
         ReleaseHistoryRecorder.SMOKE_TESTS,
-        ReleaseHistoryRecorder.REGISTRY_IMAGES
+        ReleaseHistoryRecorder.REGISTRY_IMAGES,
+        ReleaseHistoryRecorder.MIGRATION
       })
   void aRecordedReleaseReplaysOnTheCurrentImplementation(String resource) throws Exception {
     // Under baton's id: a release refuses to run as any other (a history read without its id

@@ -70,6 +70,7 @@ class ReleaseSearchAttributesTest extends ReleaseTestBase {
             true,
             null,
             List.of(),
+            null,
             null);
     ReleaseWorkflow release = rig.start(request(withoutVersion));
     awaitWaitingFor(release, "switch");

@@ -10,6 +10,7 @@ import dev.baton.Names;
 import dev.baton.database.DatabaseActivities;
 import dev.baton.database.SiteDatabaseActivities;
 import dev.baton.images.ImageActivities;
+import dev.baton.migrate.MigrateActivities;
 import dev.baton.notify.NotifyActivities;
 import dev.baton.operation.OperationActivities;
 import dev.baton.probe.ProbeActivities;
@@ -66,6 +67,11 @@ final class ReleaseTestRig {
   final ImageActivities primaryImages = mockActivity(ImageActivities.class);
 
   final ImageActivities secondaryImages = mockActivity(ImageActivities.class);
+
+  /** Migrations (each site's queue). */
+  final MigrateActivities primaryMigrate = mockActivity(MigrateActivities.class);
+
+  final MigrateActivities secondaryMigrate = mockActivity(MigrateActivities.class);
   private final TestWorkflowEnvironment env;
   private final Worker worker;
 
@@ -75,10 +81,11 @@ final class ReleaseTestRig {
     worker.registerActivitiesImplementations(
         router, probe, database, notify, operations, rules, requestLog, smokeHttp, prometheus);
     env.newWorker(Names.siteQueue(PROJECT, "primary"))
-        .registerActivitiesImplementations(primary, primaryDatabase, primarySmoke, primaryImages);
+        .registerActivitiesImplementations(
+            primary, primaryDatabase, primarySmoke, primaryImages, primaryMigrate);
     env.newWorker(Names.siteQueue(PROJECT, "secondary"))
         .registerActivitiesImplementations(
-            secondary, secondaryDatabase, secondarySmoke, secondaryImages);
+            secondary, secondaryDatabase, secondarySmoke, secondaryImages, secondaryMigrate);
     // A healthy world where primary is active; tests override what they break.
     when(operations.running(any())).thenReturn("");
     when(router.currentTarget(any())).thenReturn("primary");
@@ -112,6 +119,7 @@ final class ReleaseTestRig {
         false,
         null,
         List.of(),
+        null,
         null);
   }
 
@@ -163,6 +171,7 @@ final class ReleaseTestRig {
         false,
         null,
         List.of(),
+        null,
         null);
   }
 

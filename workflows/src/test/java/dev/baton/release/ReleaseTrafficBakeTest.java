@@ -141,6 +141,7 @@ class ReleaseTrafficBakeTest extends ReleaseTestBase {
         p.omitVersionAttribute(),
         limits,
         List.of(),
+        null,
         null);
   }
 }

@@ -68,9 +68,11 @@ class ReleaseWorkflowTest extends ReleaseTestBase {
     assertThat(result.outcome()).isEqualTo("SUCCEEDED");
     assertThat(done.activeSite()).isEqualTo("secondary");
     assertThat(done.standbySite()).isEqualTo("primary");
-    // No smoke tests are configured here: ReleaseSmokeTest runs them.
+    // No smoke tests or migration are configured here: ReleaseSmokeTest and ReleaseMigrateTest
+    // run them.
     assertThat(done.steps())
-        .filteredOn(s -> s.step() != Step.SMOKE && s.step() != Step.PUBLISH)
+        .filteredOn(
+            s -> s.step() != Step.SMOKE && s.step() != Step.PUBLISH && s.step() != Step.MIGRATE)
         .allSatisfy(s -> assertThat(s.state()).isEqualTo(StepState.SUCCEEDED))
         .allSatisfy(s -> assertThat(s.endedAt()).isAfterOrEqualTo(s.startedAt()));
     assertThat(done.step(Step.APPROVE).message()).isEqualTo("approved by alice: ship it");
@@ -141,6 +143,7 @@ class ReleaseWorkflowTest extends ReleaseTestBase {
             false,
             null,
             List.of(),
+            null,
             null);
     // Fine before the deploy, lagging by the time the standby is validated.
     Mockito.when(rig.database.replicationStatus(any()))

@@ -63,6 +63,7 @@ public final class TestRules {
         false,
         null,
         List.of(),
+        null,
         null);
   }
 

@@ -59,6 +59,14 @@ final class ProgressRenderer {
               duration(s, now),
               s.message()));
     }
+    if (p.migration() != null) {
+      text.append(String.format("%nmigration: %s%n", p.migration().describe()));
+      for (String line : p.migration().output().strip().split("\\R")) {
+        if (!line.isBlank()) {
+          text.append(String.format("    | %s%n", printable(line)));
+        }
+      }
+    }
     if (!p.smoke().isEmpty()) {
       // Not "on <standby>": after the switch the site they ran on is the active one; the smoke
       // step's own line names it.

@@ -88,7 +88,8 @@ final class Releases {
         p.rules(),
         p.signedDecisions(),
         p.smoke(),
-        p.images());
+        p.images(),
+        p.migration());
   }
 
   /** The running release of the project; refused (exit 3) with {@code whenNone} otherwise. */

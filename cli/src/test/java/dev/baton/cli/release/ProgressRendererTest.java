@@ -2,6 +2,7 @@ package dev.baton.cli.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.migrate.MigrateResult;
 import dev.baton.release.ReleaseProgress;
 import dev.baton.release.Step;
 import dev.baton.smoke.SmokeKind;
@@ -86,6 +87,49 @@ class ProgressRendererTest {
                     + "    | listing orders%n"
                     + "    | ?[31mno orders?[0m%n"
                     + "  orders (http api): passed, GET /orders: HTTP 200 in 0.0 s%n"));
+  }
+
+  @Test
+  void theMigrationIsShownWithItsOutputTail() {
+    ReleaseProgress p = progress(List.of());
+    ReleaseProgress migrated =
+        new ReleaseProgress(
+            p.project(),
+            p.version(),
+            p.requestedBy(),
+            p.activeSite(),
+            p.standbySite(),
+            p.currentStep(),
+            p.waitingFor(),
+            p.steps(),
+            p.approvals(),
+            p.outcome(),
+            p.message(),
+            p.rollback(),
+            p.traffic(),
+            p.notificationErrors(),
+            p.rules(),
+            p.signedDecisions(),
+            List.of(),
+            java.util.Map.of(),
+            new MigrateResult(
+                "migrate",
+                "primary",
+                true,
+                0,
+                "exit 0",
+                "applying 002_order_note\n1 migration(s) applied\n",
+                2400,
+                "shop-primary-migrate-0123456789ab",
+                false));
+
+    assertThat(ProgressRenderer.render(migrated))
+        .contains(
+            String.format(
+                "%nmigration: migrate on primary: passed, exit 0 in 2.4 s%n"
+                    + "    | applying 002_order_note%n"
+                    + "    | 1 migration(s) applied%n"));
+    assertThat(ProgressRenderer.render(p)).doesNotContain("migration:");
   }
 
   @Test

@@ -43,6 +43,7 @@ class WatchViewsTest {
                 "STEP            STATE       STARTED   DURATION  MESSAGE",
                 "plan            succeeded   10:00:00      1.0s  primary active, v1 everywhere",
                 "publish         pending",
+                "migrate         pending",
                 "deploy-standby  running     10:00:01     0m11s  api healthy, web 1/2 healthy",
                 "validate        pending",
                 "smoke           pending",
