@@ -106,43 +106,41 @@ public final class DockerSiteActivities
   }
 
   private DeployResult deployGuarded(DeployRequest request) {
-    long start = System.nanoTime();
     return guarded(
-        () ->
-            CancellableWork.run(
-                composeSlot,
-                "deploy on " + site.id(),
-                () ->
-                    "deploying "
-                        + request.version()
-                        + " on "
-                        + site.id()
-                        + " for "
-                        + (System.nanoTime() - start) / 1_000_000_000L
-                        + "s",
-                () -> deployNow(request)),
+        () -> inComposeSlot("deploy", "deploying " + request.version(), () -> deployNow(request)),
         FailureKind.DEPLOY_FAILED);
+  }
+
+  /**
+   * Runs {@code work} in this site's compose slot (never beside a deploy or another compose run),
+   * cancellable, its heartbeats saying what it does and for how long: "deploying v2 on primary for
+   * 12s".
+   */
+  private <T> T inComposeSlot(String name, String doing, java.util.concurrent.Callable<T> work) {
+    long start = System.nanoTime();
+    return CancellableWork.run(
+        composeSlot,
+        name + " on " + site.id(),
+        () ->
+            doing
+                + " on "
+                + site.id()
+                + " for "
+                + (System.nanoTime() - start) / 1_000_000_000L
+                + "s",
+        work);
   }
 
   /** Runs a service smoke test on this site, never beside a deploy or another compose run. */
   @Override
   public SmokeResult smoke(SmokeRequest request) {
-    long start = System.nanoTime();
     ServiceSmoke smoke = new ServiceSmoke(site, docker, compose);
     smoke.requireService(request.check());
     return guarded(
         () ->
-            CancellableWork.run(
-                composeSlot,
-                "smoke test on " + site.id(),
-                () ->
-                    "running smoke test "
-                        + request.check().describe()
-                        + " on "
-                        + site.id()
-                        + " for "
-                        + (System.nanoTime() - start) / 1_000_000_000L
-                        + "s",
+            inComposeSlot(
+                "smoke test",
+                "running smoke test " + request.check().describe(),
                 () -> {
                   DockerClients.ping(site, pingClient);
                   WorkdirConfinement.check(site.id(), site.compose(), overrideFile());
@@ -159,21 +157,10 @@ public final class DockerSiteActivities
    */
   @Override
   public PublishResult publish(PublishRequest request) {
-    long start = System.nanoTime();
     return guarded(
         () ->
-            CancellableWork.run(
-                composeSlot,
-                "publish on " + site.id(),
-                () ->
-                    "publishing "
-                        + request.version()
-                        + " from "
-                        + site.id()
-                        + " for "
-                        + (System.nanoTime() - start) / 1_000_000_000L
-                        + "s",
-                () -> images.publish(request)),
+            inComposeSlot(
+                "publish", "publishing " + request.version(), () -> images.publish(request)),
         FailureKind.DEPLOY_FAILED);
   }
 
@@ -198,24 +185,13 @@ public final class DockerSiteActivities
    */
   @Override
   public MigrateResult migrate(MigrateRequest request) {
-    long start = System.nanoTime();
     ServiceMigration migration = new ServiceMigration(site, client, docker);
     try {
       return guarded(
           () ->
-              CancellableWork.run(
-                  composeSlot,
-                  "migration on " + site.id(),
-                  () ->
-                      "migrating with "
-                          + request.service()
-                          + " of "
-                          + request.version()
-                          + " on "
-                          + site.id()
-                          + " for "
-                          + (System.nanoTime() - start) / 1_000_000_000L
-                          + "s",
+              inComposeSlot(
+                  "migration",
+                  "migrating with " + request.service() + " of " + request.version(),
                   () -> {
                     DockerClients.ping(site, pingClient);
                     return migration.run(request, config.project());

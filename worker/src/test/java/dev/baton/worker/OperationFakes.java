@@ -88,7 +88,10 @@ final class OperationFakes {
           null,
           List.of(),
           null,
-          false);
+          false,
+          java.util.List.of(),
+          java.util.Map.of(),
+          null);
     }
   }
 

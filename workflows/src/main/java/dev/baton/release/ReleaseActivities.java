@@ -127,14 +127,7 @@ public final class ReleaseActivities {
    * Compose to start and clean up; heartbeats notice a dead site worker sooner.
    */
   SmokeActivities smokeService(String siteId, Duration timeout) {
-    return Workflow.newActivityStub(
-        SmokeActivities.class,
-        ActivityOptions.newBuilder()
-            .setTaskQueue(Names.siteQueue(request.project(), siteId))
-            .setStartToCloseTimeout(timeout.plus(Duration.ofMinutes(1)))
-            .setHeartbeatTimeout(Duration.ofSeconds(30))
-            .setRetryOptions(FEW_RETRIES)
-            .build());
+    return oneOff(SmokeActivities.class, siteId, timeout);
   }
 
   /** Image publishing and digests ({@code images.mode: registry}) on the site's own queue. */
@@ -148,8 +141,13 @@ public final class ReleaseActivities {
    * before it started, see {@code MigrateActivities}); a failed migration is an answer.
    */
   MigrateActivities migrate(String siteId, Duration timeout) {
+    return oneOff(MigrateActivities.class, siteId, timeout);
+  }
+
+  /** A one-off container's call on the site's queue: its timeout plus a minute for Compose. */
+  private <T> T oneOff(Class<T> activities, String siteId, Duration timeout) {
     return Workflow.newActivityStub(
-        MigrateActivities.class,
+        activities,
         ActivityOptions.newBuilder()
             .setTaskQueue(Names.siteQueue(request.project(), siteId))
             .setStartToCloseTimeout(timeout.plus(Duration.ofMinutes(1)))

@@ -25,6 +25,7 @@ import dev.baton.site.DeployResult;
 import dev.baton.site.Role;
 import dev.baton.site.SiteActivities;
 import dev.baton.testing.Fault;
+import dev.baton.testing.PolicyCopy;
 import dev.baton.testing.TestRules;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -68,8 +69,9 @@ class DeployRegistryTest {
         .thenReturn(
             TestRules.release(
                 "shop",
-                TestRules.release()
-                    .withImages(new ImagePolicy(ImageMode.REGISTRY, REGISTRY, true))));
+                PolicyCopy.of(TestRules.release())
+                    .images(new ImagePolicy(ImageMode.REGISTRY, REGISTRY, true))
+                    .build()));
     // The tag v2 names API in the registry now.
     when(primaryImages.publish(any()))
         .thenReturn(new PublishResult("primary", "v2", Map.of("api", API), "resolved"));

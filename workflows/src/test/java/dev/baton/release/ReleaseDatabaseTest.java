@@ -22,6 +22,7 @@ import dev.baton.database.ReseedResult;
 import dev.baton.router.SwitchRequest;
 import dev.baton.site.ActiveOnlyRequest;
 import dev.baton.testing.Fault;
+import dev.baton.testing.PolicyCopy;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,8 +82,9 @@ class ReleaseDatabaseTest extends ReleaseTestBase {
     // The database is primary on one site only: both sites cannot take a share of the writes.
     rig.start(
         request(
-            replicatedPolicy(List.of())
-                .withShift(List.of(10, 50, 100), java.time.Duration.ofSeconds(5))));
+            PolicyCopy.of(replicatedPolicy(List.of()))
+                .shift(List.of(10, 50, 100), java.time.Duration.ofSeconds(5))
+                .build()));
     ReleaseResult result = rig.stub().run(null);
 
     assertThat(result.outcome()).isEqualTo("SUCCEEDED");

@@ -1,5 +1,6 @@
 package dev.baton.release;
 
+import dev.baton.testing.PolicyCopy;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,10 @@ public final class ReleaseHistoryRecorder {
       ReleaseTestRig rig = new ReleaseTestRig(env, worker);
       ReleasePolicy policy = ReleaseTestRig.policy(List.of("switch"));
       if (args.length > 1 && args[1].equals("shift")) {
-        policy = policy.withShift(List.of(10, 50, 100), java.time.Duration.ofSeconds(5));
+        policy =
+            PolicyCopy.of(policy)
+                .shift(List.of(10, 50, 100), java.time.Duration.ofSeconds(5))
+                .build();
         org.mockito.Mockito.when(rig.router.shift(org.mockito.ArgumentMatchers.any()))
             .thenAnswer(
                 call -> {
@@ -81,8 +85,10 @@ public final class ReleaseHistoryRecorder {
                       r.service(), r.siteId(), true, 0, "exit 0", "applied", 100, "c", false);
                 });
         policy =
-            policy.withMigrate(
-                new dev.baton.migrate.MigrateStep("migrate", java.time.Duration.ofMinutes(10)));
+            PolicyCopy.of(policy)
+                .migrate(
+                    new dev.baton.migrate.MigrateStep("migrate", java.time.Duration.ofMinutes(10)))
+                .build();
       }
       ReleaseWorkflow release = rig.start(ReleaseTestRig.request(policy));
       ReleaseTestRig.awaitWaitingFor(release, "switch");
@@ -112,15 +118,20 @@ public final class ReleaseHistoryRecorder {
         .thenAnswer(passed);
     org.mockito.Mockito.when(rig.smokeHttp.smoke(org.mockito.ArgumentMatchers.any()))
         .thenAnswer(passed);
-    return policy.withSmoke(
-        List.of(
-            new dev.baton.smoke.SmokeCheck(
-                "e2e", dev.baton.smoke.SmokeKind.SERVICE, "smoke", java.time.Duration.ofMinutes(5)),
-            new dev.baton.smoke.SmokeCheck(
-                "orders",
-                dev.baton.smoke.SmokeKind.HTTP,
-                "api",
-                java.time.Duration.ofSeconds(10))));
+    return PolicyCopy.of(policy)
+        .smoke(
+            List.of(
+                new dev.baton.smoke.SmokeCheck(
+                    "e2e",
+                    dev.baton.smoke.SmokeKind.SERVICE,
+                    "smoke",
+                    java.time.Duration.ofMinutes(5)),
+                new dev.baton.smoke.SmokeCheck(
+                    "orders",
+                    dev.baton.smoke.SmokeKind.HTTP,
+                    "api",
+                    java.time.Duration.ofSeconds(10))))
+        .build();
   }
 
   private static ReleasePolicy withRegistry(ReleaseTestRig rig, ReleasePolicy policy) {
@@ -131,8 +142,10 @@ public final class ReleaseHistoryRecorder {
     org.mockito.Mockito.when(rig.secondaryImages.running(org.mockito.ArgumentMatchers.any()))
         .thenReturn(
             new dev.baton.images.RunningImages("secondary", java.util.Map.of("api", "v2"), images));
-    return policy.withImages(
-        new dev.baton.images.ImagePolicy(
-            dev.baton.images.ImageMode.REGISTRY, "127.0.0.1:5000", true));
+    return PolicyCopy.of(policy)
+        .images(
+            new dev.baton.images.ImagePolicy(
+                dev.baton.images.ImageMode.REGISTRY, "127.0.0.1:5000", true))
+        .build();
   }
 }

@@ -21,6 +21,7 @@ import dev.baton.site.DeployRequest;
 import dev.baton.site.Role;
 import dev.baton.site.SiteRequest;
 import dev.baton.testing.Fault;
+import dev.baton.testing.PolicyCopy;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,9 @@ class ReleaseImagesTest extends ReleaseTestBase {
   private static final String OTHER_WEB = "127.0.0.1:5000/shop/web@sha256:" + "c".repeat(64);
   private static final Map<String, String> PUBLISHED = Map.of("web", WEB, "api", API);
   private static final ReleasePolicy REGISTRY =
-      policy(List.of()).withImages(new ImagePolicy(ImageMode.REGISTRY, "127.0.0.1:5000", true));
+      PolicyCopy.of(policy(List.of()))
+          .images(new ImagePolicy(ImageMode.REGISTRY, "127.0.0.1:5000", true))
+          .build();
 
   private static RunningImages runs(String site, Map<String, String> digests) {
     return new RunningImages(site, Map.of("web", "v2", "api", "v2"), digests);

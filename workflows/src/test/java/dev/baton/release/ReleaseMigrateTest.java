@@ -24,6 +24,7 @@ import dev.baton.migrate.MigrateRequest;
 import dev.baton.migrate.MigrateResult;
 import dev.baton.migrate.MigrateStep;
 import dev.baton.testing.Fault;
+import dev.baton.testing.PolicyCopy;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
@@ -53,7 +54,7 @@ class ReleaseMigrateTest extends ReleaseTestBase {
     when(rig.primaryMigrate.migrate(any()))
         .thenAnswer(call -> ended(call.getArgument(0), 0, "applied 002_order_note.sql"));
 
-    rig.start(request(policy(List.of()).withMigrate(MIGRATE)));
+    rig.start(request(PolicyCopy.of(policy(List.of())).migrate(MIGRATE).build()));
     ReleaseResult result = rig.stub().run(null);
 
     assertThat(result.outcome()).isEqualTo("SUCCEEDED");
@@ -94,7 +95,7 @@ class ReleaseMigrateTest extends ReleaseTestBase {
     // Stop after the deploy: the switchover is ReleaseDatabaseTest's.
     when(rig.probe.probe(any())).thenReturn(ReleaseTestRig.unhealthy("secondary"));
 
-    rig.start(request(replicatedPolicy(List.of()).withMigrate(MIGRATE)));
+    rig.start(request(PolicyCopy.of(replicatedPolicy(List.of())).migrate(MIGRATE).build()));
     ApplicationFailure failure = failureOf(rig.stub());
 
     assertThat(failure.getType()).isEqualTo(FailureKind.VALIDATION_FAILED.type());
@@ -124,7 +125,7 @@ class ReleaseMigrateTest extends ReleaseTestBase {
     when(rig.primaryMigrate.migrate(any()))
         .thenAnswer(call -> ended(call.getArgument(0), 3, "ERROR:  syntax error at or near"));
 
-    rig.start(request(policy(List.of()).withMigrate(MIGRATE)));
+    rig.start(request(PolicyCopy.of(policy(List.of())).migrate(MIGRATE).build()));
     ApplicationFailure failure = failureOf(rig.stub());
 
     assertThat(failure.getType()).isEqualTo(FailureKind.MIGRATION_FAILED.type());
@@ -152,7 +153,7 @@ class ReleaseMigrateTest extends ReleaseTestBase {
                 FailureKind.ENGINE_UNAVAILABLE.type()))
         .thenAnswer(call -> ended(call.getArgument(0), 0, ""));
 
-    rig.start(request(policy(List.of()).withMigrate(MIGRATE)));
+    rig.start(request(PolicyCopy.of(policy(List.of())).migrate(MIGRATE).build()));
     ReleaseResult result = rig.stub().run(null);
 
     assertThat(result.outcome()).isEqualTo("SUCCEEDED");

@@ -19,6 +19,7 @@ import dev.baton.router.ShiftRequest;
 import dev.baton.router.ShiftResult;
 import dev.baton.router.SwitchRequest;
 import dev.baton.testing.Fault;
+import dev.baton.testing.PolicyCopy;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
@@ -150,7 +151,9 @@ class ReleasePrometheusGateTest extends ReleaseTestBase {
             });
     ReleasePolicy shifted =
         judged(
-            policy(List.of()).withShift(List.of(10, 50, 100), Duration.ofSeconds(5)),
+            PolicyCopy.of(policy(List.of()))
+                .shift(List.of(10, 50, 100), Duration.ofSeconds(5))
+                .build(),
             new TrafficLimits(null, null, 20, gate(true)));
 
     rig.start(request(shifted));

@@ -20,6 +20,7 @@ import dev.baton.router.ShiftRequest;
 import dev.baton.router.ShiftResult;
 import dev.baton.router.SwitchRequest;
 import dev.baton.site.ActiveOnlyRequest;
+import dev.baton.testing.PolicyCopy;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +35,7 @@ class ReleaseShiftTest extends ReleaseTestBase {
   private static final SwitchRequest BACK = new SwitchRequest("shop", "secondary", "primary");
   private static final ProbeRequest NEW_SITE = new ProbeRequest("shop", "secondary");
   private static final ReleasePolicy STEPS =
-      policy(List.of()).withShift(List.of(10, 50, 100), Duration.ofSeconds(5));
+      PolicyCopy.of(policy(List.of())).shift(List.of(10, 50, 100), Duration.ofSeconds(5)).build();
 
   /** What `release status` showed of the traffic split each time the new site was probed. */
   private final List<String> splitsSeenByProbes = new CopyOnWriteArrayList<>();
@@ -92,7 +93,9 @@ class ReleaseShiftTest extends ReleaseTestBase {
   @Test
   void theProgressNamesTheStepWhileTheNewSiteIsProbed() {
     ReleasePolicy slow =
-        policy(List.of()).withShift(List.of(25, 100), Duration.ofSeconds(90)); // 3 probes
+        PolicyCopy.of(policy(List.of()))
+            .shift(List.of(25, 100), Duration.ofSeconds(90))
+            .build(); // 3 probes
     List<String> messages = new CopyOnWriteArrayList<>();
     doAnswer(
             call -> {
@@ -180,7 +183,9 @@ class ReleaseShiftTest extends ReleaseTestBase {
 
   @Test
   void aShiftOfOneStepIsTheOrdinarySwitch() {
-    rig.start(request(policy(List.of()).withShift(List.of(100), Duration.ofSeconds(5))));
+    rig.start(
+        request(
+            PolicyCopy.of(policy(List.of())).shift(List.of(100), Duration.ofSeconds(5)).build()));
     rig.stub().run(null);
     verify(rig.router, never()).shift(any());
     verify(rig.router).switchTo(FORWARD);

@@ -22,6 +22,7 @@ import dev.baton.smoke.SmokeKind;
 import dev.baton.smoke.SmokeRequest;
 import dev.baton.smoke.SmokeResult;
 import dev.baton.testing.Fault;
+import dev.baton.testing.PolicyCopy;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +37,7 @@ class ReleaseSmokeTest extends ReleaseTestBase {
   private static final SmokeCheck ORDERS =
       new SmokeCheck("orders", SmokeKind.HTTP, "api", Duration.ofSeconds(5));
   private static final ReleasePolicy SMOKED =
-      policy(List.of("switch")).withSmoke(List.of(E2E, ORDERS));
+      PolicyCopy.of(policy(List.of("switch"))).smoke(List.of(E2E, ORDERS)).build();
 
   private static SmokeResult passed(SmokeRequest r) {
     return new SmokeResult(

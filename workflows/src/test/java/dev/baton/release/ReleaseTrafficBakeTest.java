@@ -15,6 +15,7 @@ import dev.baton.router.ShiftRequest;
 import dev.baton.router.ShiftResult;
 import dev.baton.router.SwitchRequest;
 import dev.baton.testing.Fault;
+import dev.baton.testing.PolicyCopy;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
@@ -95,7 +96,10 @@ class ReleaseTrafficBakeTest extends ReleaseTestBase {
               return new ShiftResult(r.toSite(), r.percent(), 7, "ok");
             });
     ReleasePolicy shifted =
-        judged(policy(List.of()).withShift(List.of(10, 50, 100), Duration.ofSeconds(5)));
+        judged(
+            PolicyCopy.of(policy(List.of()))
+                .shift(List.of(10, 50, 100), Duration.ofSeconds(5))
+                .build());
 
     rig.start(request(shifted));
     ApplicationFailure failure = failureOf(rig.stub());
@@ -121,27 +125,6 @@ class ReleaseTrafficBakeTest extends ReleaseTestBase {
 
   /** {@code p} with {@code limits} on the bake (and each shift step). */
   static ReleasePolicy judged(ReleasePolicy p, TrafficLimits limits) {
-    return new ReleasePolicy(
-        p.approvalSteps(),
-        p.approvers(),
-        p.fourEyes(),
-        p.approvalTimeout(),
-        p.onApprovalTimeout(),
-        p.bake(),
-        p.probeInterval(),
-        p.deployTimeout(),
-        p.activeOnlyServices(),
-        p.replicatedDatabase(),
-        p.maxLagBytes(),
-        p.maxLag(),
-        p.shift(),
-        p.shiftPause(),
-        p.searchAttributes(),
-        p.outageWait(),
-        p.omitVersionAttribute(),
-        limits,
-        List.of(),
-        null,
-        null);
+    return PolicyCopy.of(p).bakeTraffic(limits).build();
   }
 }

@@ -28,7 +28,10 @@ class ProgressRendererTest {
         null,
         notificationErrors,
         null,
-        false);
+        false,
+        java.util.List.of(),
+        java.util.Map.of(),
+        null);
   }
 
   @Test
@@ -77,7 +80,9 @@ class ProgressRendererTest {
                     "listing orders\n\u001b[31mno orders\u001b[0m\n",
                     1250),
                 new SmokeResult(
-                    "orders", SmokeKind.HTTP, "api", true, "GET /orders: HTTP 200", "", 40)));
+                    "orders", SmokeKind.HTTP, "api", true, "GET /orders: HTTP 200", "", 40)),
+            java.util.Map.of(),
+            null);
 
     assertThat(ProgressRenderer.render(smoked))
         .contains(

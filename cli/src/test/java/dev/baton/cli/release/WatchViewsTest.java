@@ -175,7 +175,9 @@ class WatchViewsTest {
             List.of(),
             null,
             false,
-            List.of());
+            List.of(),
+            java.util.Map.of(),
+            null);
     Iterator<Optional<ReleaseProgress>> polls =
         List.of(Optional.of(deploying), Optional.of(waiting), Optional.of(done())).iterator();
     List<String> seen = new ArrayList<>();
@@ -257,7 +259,10 @@ class WatchViewsTest {
         traffic,
         List.of(),
         null,
-        false);
+        false,
+        java.util.List.of(),
+        java.util.Map.of(),
+        null);
   }
 
   private static ReleaseProgress deploying() {
