@@ -51,7 +51,7 @@ class HistoryCliTest {
             "^STARTED +KIND +VERSION +OUTCOME +TOOK +BY +APPROVED BY\n"
                 + when
                 + " +release +v3 +REJECTED +\\d+\\.\\ds +carol +-\n"
-                + "    plan \\d+\\.\\ds, publish skipped, deploy-standby \\d+\\.\\ds, validate \\d+\\.\\ds,"
+                + "    plan \\d+\\.\\ds, publish skipped, migrate skipped, deploy-standby \\d+\\.\\ds, validate \\d+\\.\\ds,"
                 // no release.smoke here: the step says it was skipped
                 + " smoke skipped, approve failed in \\d+\\.\\ds\n"
                 + "    approve: switch rejected by bob: not today; traffic untouched on secondary\n"
