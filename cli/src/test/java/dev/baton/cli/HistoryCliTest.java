@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.cli.CliHarness.Run;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +78,9 @@ class HistoryCliTest {
     assertThat(v3.get("status").asText()).isEqualTo("FAILED");
     assertThat(v3.get("outcome").asText()).isEqualTo("REJECTED");
     assertThat(v3.get("workflowId").asText()).isEqualTo("baton-release-shop");
-    assertThat(v3.get("steps").get(2).get("name").asText()).isEqualTo("deploy-standby");
+    List<String> steps = new ArrayList<>();
+    v3.get("steps").forEach(step -> steps.add(step.get("name").asText()));
+    assertThat(steps).containsSubsequence("plan", "publish", "migrate", "deploy-standby");
 
     assertThat(harness.baton("history", "--limit", "0").code()).isEqualTo(ExitCodes.BAD_INPUT);
   }

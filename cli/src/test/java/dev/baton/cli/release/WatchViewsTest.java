@@ -58,8 +58,9 @@ class WatchViewsTest {
     clock.advance(Duration.ofSeconds(2));
     view.show(deploying());
     String second = take();
-    // Up over the 16 lines drawn before, then the same lines with the elapsed time counted up.
-    assertThat(second).startsWith("\r\033[16A").endsWith("\033[J");
+    // Up over the lines drawn before, then the same lines with the elapsed time counted up.
+    long drawn = first.chars().filter(c -> c == '\n').count();
+    assertThat(second).startsWith("\r\033[" + drawn + "A").endsWith("\033[J");
     assertThat(second)
         .contains(
             "deploy-standby  running     10:00:01     0m13s  api healthy, web 1/2 healthy\033[K\n")
