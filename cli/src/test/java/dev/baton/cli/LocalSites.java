@@ -77,6 +77,29 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
+  /**
+   * A copy of {@code config} beside it (its relative paths still resolve), with {@code lines} added
+   * under {@code release:}; removed when the JVM exits. E.g. a short {@code outageWait} for a test
+   * that stops an engine on purpose and would otherwise wait the default 3 minutes.
+   */
+  public static Path withRelease(Path config, String... lines) {
+    try {
+      String text = Files.readString(config);
+      String added =
+          "release:\n"
+              + String.join("", java.util.Arrays.stream(lines).map(l -> "  " + l + "\n").toList());
+      if (!text.contains("\nrelease:\n")) {
+        throw new IllegalArgumentException(config + " has no release: section");
+      }
+      Path copy = Files.createTempFile(config.getParent(), ".test-", ".yml");
+      copy.toFile().deleteOnExit();
+      Files.writeString(copy, text.replace("\nrelease:\n", "\n" + added));
+      return copy;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public static CommandResult env(String... verbAndArgs) {
     List<String> command =
         new java.util.ArrayList<>(List.of("bash", ROOT.resolve("scripts/env").toString()));

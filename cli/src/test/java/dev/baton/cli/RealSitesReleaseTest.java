@@ -33,7 +33,13 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealSitesReleaseTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  @RegisterExtension static final LocalSites localSites = new LocalSites(LocalSites.CONFIG);
+
+  // A stopped engine is waited for release.outageWait (3 minutes by default) before the release
+  // fails: the test that stops one on purpose need not wait that long.
+  @RegisterExtension
+  static final LocalSites localSites =
+      new LocalSites(LocalSites.withRelease(LocalSites.CONFIG, "outageWait: 10s"));
+
   private static CliHarness harness;
 
   @BeforeAll
