@@ -86,7 +86,7 @@ final class SchemaMigration {
                   DATABASE_DOWN,
                   () -> primaryLsn(active),
                   waiting -> tracker.set(Step.MIGRATE, StepState.RUNNING, after + "; " + waiting));
-      text += "; " + active + "'s primary at " + lsn;
+      text += "; " + active + "'s database (the primary) at " + lsn;
     }
     tracker.set(Step.MIGRATE, StepState.SUCCEEDED, text);
   }

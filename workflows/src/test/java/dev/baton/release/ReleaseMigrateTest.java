@@ -106,7 +106,8 @@ class ReleaseMigrateTest extends ReleaseTestBase {
     order.verify(rig.secondary).deploy(any());
     ReleaseProgress progress = failure.getDetails().get(ReleaseProgress.class);
     assertThat(progress.step(Step.MIGRATE).message())
-        .isEqualTo("migrate on primary: passed, exit 0 in 1.2 s; primary's primary at 0/5000060");
+        .isEqualTo(
+            "migrate on primary: passed, exit 0 in 1.2 s; primary's database (the primary) at 0/5000060");
     assertThat(progress.step(Step.DEPLOY_STANDBY).message())
         .startsWith(
             "the migration reached secondary's database (replayed to 0/5000060 in 7 ms); 3"
