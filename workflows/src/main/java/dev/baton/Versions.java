@@ -23,8 +23,11 @@ public final class Versions {
         + " at most 128, not starting with . or -)";
   }
 
-  /** A hostile version can be megabytes of control characters: show a short, safe prefix. */
-  private static String printable(String version) {
+  /**
+   * A hostile value (a version, a config value) can be megabytes of control characters: a short,
+   * safe prefix of it, control characters escaped, cut after 60 characters.
+   */
+  public static String printable(String version) {
     String shown = version.length() > 60 ? version.substring(0, 60) + "..." : version;
     StringBuilder out = new StringBuilder();
     shown

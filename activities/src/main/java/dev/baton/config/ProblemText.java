@@ -44,18 +44,6 @@ final class ProblemText {
 
   /** A hostile value shown in a problem: control characters escaped, cut after 60 characters. */
   static String printable(String value) {
-    String shown = value.length() > 60 ? value.substring(0, 60) + "..." : value;
-    StringBuilder out = new StringBuilder();
-    shown
-        .codePoints()
-        .forEach(
-            c -> {
-              if (Character.isISOControl(c)) {
-                out.append(String.format("\\u%04x", c));
-              } else {
-                out.appendCodePoint(c);
-              }
-            });
-    return out.toString();
+    return dev.baton.Versions.printable(value);
   }
 }

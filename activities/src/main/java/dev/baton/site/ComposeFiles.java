@@ -50,18 +50,7 @@ final class ComposeFiles {
    * but never started by a deploy, since `up` would start one that is named.
    */
   List<String> profiled() {
-    Set<String> services = new LinkedHashSet<>();
-    for (JsonNode file : files) {
-      file.path("services")
-          .fields()
-          .forEachRemaining(
-              e -> {
-                if (e.getValue().hasNonNull("profiles")) {
-                  services.add(e.getKey());
-                }
-              });
-    }
-    return List.copyOf(services);
+    return servicesWith("profiles");
   }
 
   /**
@@ -69,13 +58,18 @@ final class ComposeFiles {
    * holds of it ({@code images.mode: registry}). The others run an image named as it is.
    */
   List<String> built() {
+    return servicesWith("build");
+  }
+
+  /** The services that any file gives {@code key}, in file order. */
+  private List<String> servicesWith(String key) {
     Set<String> services = new LinkedHashSet<>();
     for (JsonNode file : files) {
       file.path("services")
           .fields()
           .forEachRemaining(
               e -> {
-                if (e.getValue().hasNonNull("build")) {
+                if (e.getValue().hasNonNull(key)) {
                   services.add(e.getKey());
                 }
               });
