@@ -15,6 +15,11 @@ import io.temporal.client.schedules.ScheduleException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * Finds a project's running releases, drills and failovers by their workflow ids. A drill runs
@@ -28,10 +33,53 @@ public final class RunningWorkflows {
   /** One running workflow execution. */
   public record Execution(String kind, String workflowId, String runId, boolean cronRun) {}
 
+  /** Daemon threads, so a worker's exit never waits for a lookup. */
+  private static final ExecutorService LOOKUPS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "baton-running-workflows");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final WorkflowClient client;
 
   public RunningWorkflows(WorkflowClient client) {
     this.client = client;
+  }
+
+  /**
+   * What of the project runs now: its release, drills, failover (when {@code withFailover}) and the
+   * deploys of these sites, in that order. The lookups (up to eight calls to the service) run at
+   * once: a failover waits for them twice before it moves traffic.
+   */
+  public List<Execution> all(String project, List<String> siteIds, boolean withFailover) {
+    List<CompletableFuture<List<Execution>>> lookups = new ArrayList<>();
+    lookups.add(lookup(() -> release(project).stream().toList()));
+    lookups.add(lookup(() -> drills(project)));
+    if (withFailover) {
+      lookups.add(lookup(() -> failover(project).stream().toList()));
+    }
+    for (String siteId : siteIds) {
+      lookups.add(lookup(() -> deploys(project, List.of(siteId))));
+    }
+    List<Execution> out = new ArrayList<>();
+    for (CompletableFuture<List<Execution>> lookup : lookups) {
+      try {
+        out.addAll(lookup.join());
+      } catch (CompletionException e) {
+        // The lookup's own exception, as if it had run here.
+        if (e.getCause() instanceof RuntimeException cause) {
+          throw cause;
+        }
+        throw e;
+      }
+    }
+    return out;
+  }
+
+  private static CompletableFuture<List<Execution>> lookup(Supplier<List<Execution>> lookup) {
+    return CompletableFuture.supplyAsync(lookup, LOOKUPS);
   }
 
   public Optional<Execution> release(String project) {

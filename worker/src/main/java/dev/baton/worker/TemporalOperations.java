@@ -47,10 +47,7 @@ public final class TemporalOperations implements OperationActivities {
                 ? ""
                 : ": " + request.reason());
     List<String> terminated = new ArrayList<>();
-    List<Execution> targets = new ArrayList<>();
-    workflows.release(request.project()).ifPresent(targets::add);
-    targets.addAll(workflows.drills(request.project()));
-    targets.addAll(workflows.deploys(request.project(), request.deploySites()));
+    List<Execution> targets = workflows.all(request.project(), request.deploySites(), false);
     for (Execution execution : targets) {
       String what = describe(execution) + inFlight(execution);
       Optional<WorkflowExecutionStartedEventAttributes> cron =
@@ -66,11 +63,7 @@ public final class TemporalOperations implements OperationActivities {
 
   @Override
   public String running(RunningRequest request) {
-    List<Execution> found = new ArrayList<>();
-    workflows.release(request.project()).ifPresent(found::add);
-    found.addAll(workflows.drills(request.project()));
-    workflows.failover(request.project()).ifPresent(found::add);
-    found.addAll(workflows.deploys(request.project(), request.deploySites()));
+    List<Execution> found = workflows.all(request.project(), request.deploySites(), true);
     return String.join(
         "; ",
         found.stream()

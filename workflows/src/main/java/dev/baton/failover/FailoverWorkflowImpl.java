@@ -20,6 +20,8 @@ import dev.baton.site.ActiveOnlyRequest;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.util.Map;
@@ -33,6 +35,9 @@ import java.util.Map;
 public class FailoverWorkflowImpl implements FailoverWorkflow {
   /** Version 1: plan, confirm-down and check-standby run before anything is pre-empted. */
   static final String DECIDE_FIRST = "decide-before-preempt";
+
+  /** Version 1: plan asks what else runs and where the router points at once, not in turn. */
+  static final String PARALLEL_PLAN = "parallel-plan";
 
   /** The failover as it runs: the input's ids with the control worker's rules, once read. */
   private FailoverRequest request;
@@ -184,15 +189,18 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
   }
 
   private String plan() {
+    Promise<String> others = Workflow.newPromise("");
     if (decideFirst) {
-      running =
-          activities.operations.running(
-              new RunningRequest(
-                  request.project(),
-                  Names.failoverWorkflowId(request.project()),
-                  request.siteIds()));
+      RunningRequest what =
+          new RunningRequest(
+              request.project(), Names.failoverWorkflowId(request.project()), request.siteIds());
+      others =
+          Workflow.getVersion(PARALLEL_PLAN, Workflow.DEFAULT_VERSION, 1) == 1
+              ? Async.function(activities.operations::running, what)
+              : Workflow.newPromise(activities.operations.running(what));
     }
     String target = activities.router.currentTarget(new RouterRequest(request.project()));
+    running = others.get();
     if (request.toSite() != null) {
       if (!request.siteIds().contains(request.toSite())) {
         throw FailureKind.BAD_CONFIG.failure(

@@ -45,6 +45,13 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
   /** Notifications went from one synchronous attempt to retried and asynchronous. */
   static final String ASYNC_NOTIFY = "async-notify";
 
+  /**
+   * Version 1: a probe starts every {@code interval}, whatever the probe took; before, the monitor
+   * waited {@code interval} after each tick's work, so detection took a tick's work longer per
+   * failed probe.
+   */
+  static final String FIXED_RATE = "fixed-rate-probes";
+
   /** The monitor as it runs: the input's ids with the control worker's rules, once read. */
   private MonitorRequest request;
 
@@ -122,7 +129,9 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
     if (request.state() == null) {
       state.event("monitor started by " + request.requestedBy());
     }
+    boolean fixedRate = Workflow.getVersion(FIXED_RATE, Workflow.DEFAULT_VERSION, 1) == 1;
     for (int tick = 0; tick < PROBES_PER_RUN; tick++) {
+      long tickStart = Workflow.currentTimeMillis();
       if (stoppedBy != null) {
         state.event("monitor stopped by " + stoppedBy);
         return;
@@ -140,9 +149,14 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
       if (state.waitingForApproval && approval != null) {
         failOver(approval.approver(), approval.reason());
       }
-      Workflow.await(
-          policy.interval(),
-          () -> stoppedBy != null || (state.waitingForApproval && approval != null));
+      Duration wait =
+          fixedRate
+              ? policy.interval().minusMillis(Workflow.currentTimeMillis() - tickStart)
+              : policy.interval();
+      if (!wait.isNegative() && !wait.isZero()) {
+        Workflow.await(
+            wait, () -> stoppedBy != null || (state.waitingForApproval && approval != null));
+      }
     }
     Workflow.continueAsNew(
         new MonitorRequest(
