@@ -35,7 +35,8 @@ bench_start() {
   source "$root/scripts/lib/env-lock.sh"
   env_lock
   # baton dev's log outlives the environment, for a look at what the workers did.
-  trap '[ -n "$dev_pid" ] && kill "$dev_pid" 2>/dev/null; wait 2>/dev/null; cp "$state/bench-dev.log" /tmp/baton-bench-dev.log 2>/dev/null; kill "$(cut -d" " -f3 cli/target/baton-daemon 2>/dev/null)" 2>/dev/null; scripts/env down >/dev/null 2>&1 || true' EXIT
+  # A benchmark's own bench_cleanup (if it defines one) runs first.
+  trap 'declare -F bench_cleanup >/dev/null && bench_cleanup; [ -n "$dev_pid" ] && kill "$dev_pid" 2>/dev/null; wait 2>/dev/null; cp "$state/bench-dev.log" /tmp/baton-bench-dev.log 2>/dev/null; kill "$(cut -d" " -f3 cli/target/baton-daemon 2>/dev/null)" 2>/dev/null; scripts/env down >/dev/null 2>&1 || true' EXIT
   scripts/env up >/dev/null
   baton --version >/dev/null
   "$root/baton" dev --port "${BATON_TEMPORAL_ADDRESS##*:}" >"$state/bench-dev.log" 2>&1 &  # $! is the JVM
