@@ -14,10 +14,11 @@ now() { date +%s.%N; }
 # Raw samples: results_open NAME COLUMNS... starts bench/results/NAME-<UTC time>.csv (a header of
 # the columns, then the commit, the date and the machine); record VALUES... appends a row with the
 # one-minute load average at that moment. The README's tables are printed from these files.
+# BENCH_RESULTS_DIR puts them elsewhere (a test's run must not become the README's figures).
 results_open() {
-  local name=$1; shift
-  mkdir -p "$root/bench/results"
-  results_csv="$root/bench/results/$name-$(date -u +%Y%m%dT%H%M%SZ).csv"
+  local name=$1 dir="${BENCH_RESULTS_DIR:-$root/bench/results}"; shift
+  mkdir -p "$dir"
+  results_csv="$dir/$name-$(date -u +%Y%m%dT%H%M%SZ).csv"
   {
     printf '# %s commit=%s%s date=%s cpus=%s\n' "$name" "$(git -C "$root" rev-parse --short HEAD)" \
       "$(git -C "$root" diff --quiet HEAD -- . ':!bench/results' || echo +dirty)" \
