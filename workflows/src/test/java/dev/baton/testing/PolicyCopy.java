@@ -24,7 +24,7 @@ public final class PolicyCopy {
   private final Duration probeInterval;
   private final Duration deployTimeout;
   private final List<String> activeOnlyServices;
-  private final boolean replicatedDatabase;
+  private boolean replicatedDatabase;
   private final long maxLagBytes;
   private final Duration maxLag;
   private List<Integer> shift;
@@ -69,6 +69,12 @@ public final class PolicyCopy {
   public PolicyCopy shift(List<Integer> percents, Duration pause) {
     shift = percents;
     shiftPause = pause;
+    return this;
+  }
+
+  /** Database mode replicated (a switch is also a database switchover) or not. */
+  public PolicyCopy replicatedDatabase(boolean replicated) {
+    replicatedDatabase = replicated;
     return this;
   }
 
