@@ -229,11 +229,15 @@ public final class HaproxyRouterActivities implements RouterActivities {
       throw FAIL.badConfig(
           "HAProxy has no backend " + router.backend() + " (router.backend names it)");
     }
+    Map<String, ServerState> states;
     try {
-      return ServerStates.parse(answer, router.backend());
+      states = ServerStates.parse(answer, router.backend());
     } catch (IllegalStateException e) {
       throw FAIL.switchFailed(e.getMessage());
     }
+    // Every site's server must exist before anything changes, so a restore knows them all.
+    router.servers().keySet().forEach(site -> stateOf(site, states));
+    return states;
   }
 
   private String send(String line) {
