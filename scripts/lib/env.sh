@@ -1,6 +1,7 @@
 # shellcheck shell=bash
-# Functions behind scripts/env: the local two-site environment (two Docker engines, nginx as
-# the router, a local git repo of the demo app), all on 127.0.0.1 and under one state dir.
+# Functions behind scripts/env: the local two-site environment (two Docker engines, nginx or
+# haproxy as the router (BATON_ROUTER), a local git repo of the demo app), all on 127.0.0.1 and
+# under one state dir.
 # Sourced by scripts/env, which sets `set -euo pipefail`.
 
 BATON_ENV_DIR="${BATON_ENV_DIR:-/tmp/baton-env}"
@@ -9,7 +10,7 @@ ENGINE_EXTRA_ARGS=()    # more dockerd arguments, for engine-up's own engines (T
 ROUTER_PORT=8080
 ENV_MARKER="$BATON_ENV_DIR/.baton-env"    # proves the dir is ours before `down` deletes it
 BASE_IMAGE="baton-base:1"
-PACKAGES=(docker.io docker-compose busybox-static nginx-light postgresql git curl prometheus docker-registry)
+PACKAGES=(docker.io docker-compose busybox-static nginx-light haproxy postgresql git curl prometheus docker-registry)
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 APP_SRC="$REPO_ROOT/examples/shop/app"
@@ -29,6 +30,12 @@ ROUTER_DIR="$BATON_ENV_DIR/router"
 NGINX_CONF="$ROUTER_DIR/nginx.conf"
 UPSTREAM_FILE="$ROUTER_DIR/upstream.conf"
 NGINX_PID="$ROUTER_DIR/nginx.pid"
+# BATON_ROUTER=haproxy runs haproxy instead of nginx on the same port (see router_up).
+BATON_ROUTER="${BATON_ROUTER:-nginx}"
+HAPROXY_CONF="$ROUTER_DIR/haproxy.cfg"
+HAPROXY_PID="$ROUTER_DIR/haproxy.pid"
+HAPROXY_SOCK="$ROUTER_DIR/haproxy.sock"
+HAPROXY_STATE="$ROUTER_DIR/haproxy.state"
 GIT_DIR_ROOT="$BATON_ENV_DIR/git"
 GIT_REPO="$GIT_DIR_ROOT/shop.git"
 CHECKOUTS="$BATON_ENV_DIR/checkouts"
@@ -82,7 +89,7 @@ stop_pids() {
 stop_pid() { stop_pids "$2" "$3" "$1"; }
 
 # Processes of ours that outlived their parents (a dockerd that was SIGKILLed leaves its
-# containerd, the shims and the containers' processes running): dockerd/containerd/shims/nginx
+# containerd, the shims and the containers' processes running): dockerd/containerd/shims/nginx/haproxy
 # whose command line names the state dir, plus all their descendants (container processes and
 # nginx workers do not name it).
 leftover_pids() {
@@ -93,6 +100,7 @@ leftover_pids() {
     case "$comm" in
       dockerd | containerd | containerd-shim*) pid_is_ours "$pid" "$prefix" && roots+=("$pid") ;;
       nginx) { pid_is_ours "$pid" "$prefix" || pid_has_file_under "$pid" "$prefix"; } && roots+=("$pid") ;;
+      haproxy) pid_is_ours "$pid" "$prefix" && roots+=("$pid") ;;
     esac
   done
   ((${#roots[@]})) || return 0
@@ -133,7 +141,7 @@ unmount_all() {
 # ---------------------------------------------------------------------------------------------
 # Prerequisites.
 
-need_root() { [[ $(id -u) == 0 ]] || die "run as root (it starts dockerd and nginx)"; }
+need_root() { [[ $(id -u) == 0 ]] || die "run as root (it starts dockerd and the router)"; }
 
 missing_packages() {
   local installed p
@@ -149,8 +157,8 @@ ensure_packages() {
   missing=$(missing_packages | tr '\n' ' ')
   if [[ -n ${missing// /} ]]; then
     log "installing: $missing"
-    # The environment runs its own dockerd and nginx: keep apt from starting the system ones
-    # (a system nginx would take port 80, a system dockerd /var/run/docker.sock).
+    # The environment runs its own dockerd, nginx and haproxy: keep apt from starting the system
+    # ones (a system nginx or haproxy would take port 80, a system dockerd /var/run/docker.sock).
     local policy=/usr/sbin/policy-rc.d added_policy=0
     if [[ ! -e $policy ]]; then
       printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && added_policy=1
@@ -162,7 +170,7 @@ ensure_packages() {
     ((ok)) || die "apt-get update/install failed"
   fi
   local c
-  for c in dockerd containerd runc docker-init docker docker-compose busybox nginx git curl docker-registry; do
+  for c in dockerd containerd runc docker-init docker docker-compose busybox nginx haproxy git curl docker-registry; do
     command -v "$c" >/dev/null || die "command not found: $c (package install incomplete?)"
   done
 }
@@ -452,7 +460,7 @@ nginx_workers() { local pid; pid=$(nginx_pid) && ps --ppid "$pid" -o pid= | tr -
 router_answers() { curl -fsS --max-time 2 "http://127.0.0.1:$ROUTER_PORT/_router/health" >/dev/null; }
 current_upstream() { sed -n 's/^[[:space:]]*server[[:space:]]\{1,\}\([^;[:space:]]*\).*/\1/p' "$UPSTREAM_FILE" 2>/dev/null | head -n1; }
 
-router_up() {
+nginx_up() {
   mkdir -p "$ROUTER_DIR/tmp"
   chmod 755 "$BATON_ENV_DIR" "$ROUTER_DIR"   # nginx workers (nobody) must reach the temp dirs
   # Keep the current target on a re-run: only a fresh environment starts at the primary site.
@@ -475,6 +483,49 @@ router_up() {
       { tail -n 5 "$ROUTER_DIR/error.log" >&2; die "nginx did not start (is 127.0.0.1:$ROUTER_PORT taken?)"; }
   fi
   wait_until 10 "nginx on 127.0.0.1:$ROUTER_PORT" router_answers || die "nginx does not answer"
+}
+
+# The router BATON_ROUTER names; the other one, if an earlier run started it, is stopped first:
+# both listen on 127.0.0.1:$ROUTER_PORT.
+router_up() {
+  case "$BATON_ROUTER" in
+    nginx) haproxy_down; nginx_up ;;
+    haproxy) nginx_down; haproxy_up ;;
+    *) die "BATON_ROUTER must be nginx or haproxy, not '$BATON_ROUTER'" ;;
+  esac
+}
+
+nginx_down() {
+  local pid
+  if pid=$(nginx_pid); then
+    stop_pid "$pid" "nginx" 10
+  fi
+}
+
+# Stops the router that runs (BATON_ROUTER's when none does) and starts it again, keeping its
+# files: for tests that prove a restarted router keeps the target (haproxy loads its state file).
+router_restart() {
+  if haproxy_pid >/dev/null; then
+    BATON_ROUTER=haproxy
+  elif nginx_pid >/dev/null; then
+    BATON_ROUTER=nginx
+  fi
+  nginx_down
+  haproxy_down
+  router_up
+}
+
+router_summary() {
+  if [[ $BATON_ROUTER == haproxy ]]; then
+    printf '  router            http://127.0.0.1:%s/  -> %s   (haproxy, config %s)\n' \
+      "$ROUTER_PORT" "$(haproxy_current_upstream)" "$HAPROXY_CONF"
+    printf '  admin socket      %s  (backend shop; servers primary, secondary)\n' "$HAPROXY_SOCK"
+    printf '  server state      %s\n' "$HAPROXY_STATE"
+  else
+    printf '  router            http://127.0.0.1:%s/  -> %s   (config %s)\n' \
+      "$ROUTER_PORT" "$(current_upstream)" "$NGINX_CONF"
+    printf '  upstream file     %s\n' "$UPSTREAM_FILE"
+  fi
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -522,6 +573,8 @@ git_repo_up() {
 
 git_tags() { git --git-dir="$GIT_REPO" tag 2>/dev/null | tr '\n' ' ' | sed 's/ $//'; }
 
+# shellcheck source-path=SCRIPTDIR source=haproxy.sh
+source "$REPO_ROOT/scripts/lib/haproxy.sh"
 # shellcheck source-path=SCRIPTDIR source=pg.sh
 source "$REPO_ROOT/scripts/lib/pg.sh"
 # shellcheck source-path=SCRIPTDIR source=registry.sh
@@ -549,12 +602,11 @@ env_up() {
   t=$(now_ms); registry_up; local t_registry; t_registry=$(since "$t")
 
   cat <<EOF
-baton environment up in $(since "$t0") (engines $t_engines, base image $t_base, nginx $t_router, git $t_git, postgres $t_pg, registry $t_registry)
+baton environment up in $(since "$t0") (engines $t_engines, base image $t_base, $BATON_ROUTER $t_router, git $t_git, postgres $t_pg, registry $t_registry)
   state dir         $BATON_ENV_DIR
   engine primary    unix://$(site_sock primary)    (API $(engine_api_version primary))
   engine secondary  unix://$(site_sock secondary)  (API $(engine_api_version secondary))
-  router            http://127.0.0.1:$ROUTER_PORT/  -> $(current_upstream)   (config $NGINX_CONF)
-  upstream file     $UPSTREAM_FILE
+$(router_summary)
   git               $GIT_REPO  (tags: $(git_tags))
   checkouts         $CHECKOUTS/<site>
   registry          http://$REGISTRY_ADDR/  (images.mode registry; data $REGISTRY_DIR/data)
@@ -573,8 +625,10 @@ env_status() {
   done
   if pid=$(nginx_pid) && router_answers; then
     printf 'nginx            running  pid %s  http://127.0.0.1:%s/  upstream %s\n' "$pid" "$ROUTER_PORT" "$(current_upstream)"
+  elif pid=$(haproxy_pid) && router_answers; then
+    printf 'haproxy          running  pid %s  http://127.0.0.1:%s/  upstream %s\n' "$pid" "$ROUTER_PORT" "$(haproxy_current_upstream)"
   else
-    printf 'nginx            not running\n'; ok=3
+    printf 'router           not running\n'; ok=3
   fi
   if [[ -n $(git_tags) ]]; then
     printf 'git repo         %s  tags: %s\n' "$GIT_REPO" "$(git_tags)"
@@ -606,9 +660,8 @@ env_down() {
   registry_down
   # Both engines at once: each takes about a second to shut down.
   stop_pids "engine" 30 "${engines[@]}"
-  if pid=$(nginx_pid); then
-    stop_pid "$pid" "nginx" 10
-  fi
+  nginx_down
+  haproxy_down
   kill_leftovers
   unmount_all
   if [[ -n $(our_mounts) ]]; then

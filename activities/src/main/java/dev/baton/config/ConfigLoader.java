@@ -176,7 +176,7 @@ public final class ConfigLoader {
       root.child("release")
           .child("shift")
           .report(
-              "needs router.type nginx: a DNS record names one site, so it cannot split traffic"
+              "needs router.type nginx or haproxy: a DNS record names one site, so it cannot split traffic"
                   + " (remove release.shift for a one-step switch)");
     }
     DatabaseConfig database = SectionReader.database(root.child("database"));

@@ -17,7 +17,8 @@ import java.util.function.Function;
  */
 final class RouterReader {
 
-  static final List<String> TYPES = List.of(NginxRouterConfig.TYPE, DnsRouterConfig.TYPE);
+  static final List<String> TYPES =
+      List.of(NginxRouterConfig.TYPE, HaproxyRouterConfig.TYPE, DnsRouterConfig.TYPE);
   static final List<String> NGINX_KEYS =
       List.of("type", "upstreamFile", "nginxConfig", "frontUrl", "upstreams", "accessLog");
   static final List<String> DNS_KEYS =
@@ -54,13 +55,16 @@ final class RouterReader {
         return null;
       }
     }
+    if (type.equals(HaproxyRouterConfig.TYPE)) {
+      return HaproxyRouterReader.read(r, base, sites);
+    }
     if (type.equals(DnsRouterConfig.TYPE)) {
       if (r.child("accessLog").isPresent()) {
         // Said plainly instead of "unknown key": someone who sets it expects drills to count
         // request errors, and a DNS router cannot.
         r.child("accessLog")
             .report(
-                "is for nginx routers only: a DNS router sees no requests, so drills cannot"
+                "is for nginx and haproxy routers only: a DNS router sees no requests, so drills cannot"
                     + " count request errors with type: dns");
       }
       if (!r.mapping(
@@ -189,7 +193,7 @@ final class RouterReader {
    * A map of site id to value; two sites with the same value are a problem, since the router could
    * not tell which one is active.
    */
-  private static Map<String, String> perSite(
+  static Map<String, String> perSite(
       TreeReader node, String expected, Function<TreeReader, String> value) {
     Map<String, String> out = new LinkedHashMap<>();
     Map<String, String> siteOf = new HashMap<>();
@@ -214,7 +218,7 @@ final class RouterReader {
     return out;
   }
 
-  private static String url(TreeReader node, boolean required, String what) {
+  static String url(TreeReader node, boolean required, String what) {
     String value = node.text(required, what + ": " + SectionReader.URL);
     if (value != null && !Checks.isHttpUrl(value)) {
       node.report("\"" + value + "\" is not a valid URL (" + SectionReader.URL + ")");

@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Counts the requests an nginx access log in baton's format ({@code log_format baton '$msec $status
- * ...'}) records between two times, and the failed ones. A log grows by hundreds of MB, so this
- * does not read it whole: a binary search over byte offsets finds the first line near {@code from},
- * then lines are read forward until one is past {@code to}. Lines are in time order up to the
- * interleaving of nginx workers, which {@link #SLACK_MILLIS} absorbs.
+ * Counts the requests a router's access log in baton's format ({@code log_format baton '$msec
+ * $status ...'}) records between two times, and the failed ones. A log grows by hundreds of MB, so
+ * this does not read it whole: a binary search over byte offsets finds the first line near {@code
+ * from}, then lines are read forward until one is past {@code to}. Lines are in time order up to
+ * the interleaving of nginx workers, which {@link #SLACK_MILLIS} absorbs.
  */
 final class AccessLogScan {
   /** How far out of order two lines may be ($msec is when each request ended). */
@@ -192,10 +192,10 @@ final class AccessLogScan {
     return seconds * 1000 + millis;
   }
 
-  /** The second field, or "-" when there is none. */
+  /** The second field, or "-" when there is none (nginx's "-", haproxy's "-1"). */
   static String status(String line) {
     String[] fields = line.trim().split(" +", 3);
-    return fields.length < 2 || fields[1].isEmpty() ? "-" : fields[1];
+    return fields.length < 2 || fields[1].isEmpty() || fields[1].equals("-1") ? "-" : fields[1];
   }
 
   /**
@@ -211,16 +211,25 @@ final class AccessLogScan {
     return last;
   }
 
-  /** {@code rt=$request_time} (seconds, millisecond resolution) in millis, or -1 without one. */
+  /**
+   * How long the request took, in millis, or -1 without it: nginx's {@code rt=$request_time}
+   * (seconds, millisecond resolution) or haproxy's {@code Ta=%Ta} (millis).
+   */
   static long requestMillis(String line) {
-    int at = line.indexOf(" rt=");
+    long seconds = number(line, " rt=", 1000);
+    return seconds >= 0 ? seconds : number(line, " Ta=", 1);
+  }
+
+  private static long number(String line, String key, int millisPerUnit) {
+    int at = line.indexOf(key);
     if (at < 0) {
       return -1;
     }
-    int end = line.indexOf(' ', at + 4);
+    int start = at + key.length();
+    int end = line.indexOf(' ', start);
     try {
-      double seconds = Double.parseDouble(line.substring(at + 4, end < 0 ? line.length() : end));
-      return Math.round(seconds * 1000);
+      double value = Double.parseDouble(line.substring(start, end < 0 ? line.length() : end));
+      return value < 0 ? -1 : Math.round(value * millisPerUnit);
     } catch (NumberFormatException e) {
       return -1;
     }

@@ -2,6 +2,7 @@ package dev.baton.router;
 
 import dev.baton.config.BatonConfig;
 import dev.baton.config.DnsRouterConfig;
+import dev.baton.config.HaproxyRouterConfig;
 import dev.baton.config.NginxRouterConfig;
 
 /** Picks how request errors are measured for {@code router.type}, like {@link Routers}. */
@@ -11,7 +12,10 @@ public final class RequestLogs {
 
   public static RequestLogActivities forConfig(BatonConfig config) {
     if (config.router() instanceof NginxRouterConfig nginx) {
-      return new NginxRequestLogActivities(nginx);
+      return AccessLogRequestLog.nginx(nginx);
+    }
+    if (config.router() instanceof HaproxyRouterConfig haproxy) {
+      return AccessLogRequestLog.haproxy(haproxy);
     }
     if (config.router() instanceof DnsRouterConfig) {
       return new UnmeasuredRequestLog(

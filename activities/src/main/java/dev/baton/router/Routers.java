@@ -2,6 +2,7 @@ package dev.baton.router;
 
 import dev.baton.config.BatonConfig;
 import dev.baton.config.DnsRouterConfig;
+import dev.baton.config.HaproxyRouterConfig;
 import dev.baton.config.NginxRouterConfig;
 
 /** Picks the router implementation that {@code router.type} in baton.yml names. */
@@ -20,6 +21,9 @@ public final class Routers {
     }
     if (config.router() instanceof NginxRouterConfig nginx) {
       return new NginxRouterActivities(nginx);
+    }
+    if (config.router() instanceof HaproxyRouterConfig haproxy) {
+      return new HaproxyRouterActivities(haproxy);
     }
     throw new IllegalArgumentException("no router implementation for " + config.router());
   }

@@ -10,11 +10,11 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Proves a switch through nginx's own listener: responses must name the new upstream in the {@code
- * X-Baton-Upstream} header (nginx: {@code add_header X-Baton-Upstream $upstream_addr always;})
- * several times in a row; after a weighted shift, at least once. Each request uses a new
- * connection, as a new client would, since old nginx workers keep serving their open keep-alive
- * connections for a while.
+ * Proves a switch through the router's own listener: responses must name the new upstream in the
+ * {@code X-Baton-Upstream} header (nginx: {@code add_header X-Baton-Upstream $upstream_addr
+ * always;}; haproxy: {@code http-response set-header X-Baton-Upstream "%si:%sp"}) several times in
+ * a row; after a weighted shift, at least once. Each request uses a new connection, as a new client
+ * would, since old nginx workers keep serving their open keep-alive connections for a while.
  */
 final class SwitchVerifier {
   static final String HEADER = "X-Baton-Upstream";
@@ -90,7 +90,9 @@ final class SwitchVerifier {
     try (Response response = http.newCall(request).execute()) {
       String upstream = response.header(HEADER);
       if (upstream == null) {
-        return "a response without " + HEADER + " (add it to the nginx server block)";
+        return "a response without "
+            + HEADER
+            + " (the router must add it to every answer: docs/routers.md)";
       }
       return response.isSuccessful() ? upstream : upstream + " (HTTP " + response.code() + ")";
     } catch (IOException e) {

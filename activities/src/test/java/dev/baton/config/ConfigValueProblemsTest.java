@@ -71,7 +71,7 @@ class ConfigValueProblemsTest extends ConfigProblemsTestBase {
     // Which keys are allowed depends on the type, so nothing else in router is checked.
     assertThat(problems(minimalWith("router:\n", "router:\n  type: traefik\n")))
         .containsExactly(
-            "router.type: \"traefik\" is not a valid router type (allowed: nginx, dns)");
+            "router.type: \"traefik\" is not a valid router type (allowed: nginx, haproxy, dns)");
   }
 
   @Test
@@ -263,7 +263,7 @@ class ConfigValueProblemsTest extends ConfigProblemsTestBase {
     String dns = DnsRouterConfigTest.withRouter(DnsRouterConfigTest.DNS);
     assertThat(problems(dns + "release:\n  shift: [10, 100]\n"))
         .containsExactly(
-            "release.shift: needs router.type nginx: a DNS record names one site, so it cannot"
+            "release.shift: needs router.type nginx or haproxy: a DNS record names one site, so it cannot"
                 + " split traffic (remove release.shift for a one-step switch)");
     BatonConfig oneStep =
         ConfigLoader.load(TestConfigs.write(dir, dns + "release:\n  shift: []\n"), Map.of());

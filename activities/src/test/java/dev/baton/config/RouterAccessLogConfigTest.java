@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code router.accessLog}: nginx only, resolved like every path, optional. */
+/** {@code router.accessLog}: nginx and haproxy only, resolved like every path, optional. */
 class RouterAccessLogConfigTest extends ConfigProblemsTestBase {
 
   @Test
@@ -28,7 +28,7 @@ class RouterAccessLogConfigTest extends ConfigProblemsTestBase {
                 DnsRouterConfigTest.withRouter(
                     DnsRouterConfigTest.DNS + "  accessLog: /var/log/nginx/access.log\n")))
         .containsExactly(
-            "router.accessLog: is for nginx routers only: a DNS router sees no requests, so"
+            "router.accessLog: is for nginx and haproxy routers only: a DNS router sees no requests, so"
                 + " drills cannot count request errors with type: dns");
   }
 }

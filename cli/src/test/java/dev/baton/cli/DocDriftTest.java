@@ -142,7 +142,7 @@ class DocDriftTest {
     assertThat(wrong).as("baton.yml keys the docs name that the config reader refuses").isEmpty();
   }
 
-  private static final List<String> ROUTER_TYPES = List.of("nginx", "dns");
+  private static final List<String> ROUTER_TYPES = List.of("nginx", "haproxy", "dns");
   private static final Set<String> STANDARD = Set.of("--help", "--version");
 
   /** A router key is known if the router of some type accepts it (its type decides its keys). */

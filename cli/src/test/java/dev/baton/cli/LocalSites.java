@@ -17,18 +17,21 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The local two-site environment of {@code scripts/env}: two Docker engines, nginx as the router
- * and a git repository with tags v1 and v2. Brought up before a test class (recovering from any
- * earlier run's leftovers) and torn down after it, so nothing outlives the tests. Registered with a
- * baton.yml ({@code @RegisterExtension static final LocalSites sites = new LocalSites(CONFIG)}), it
- * also runs baton on it: the embedded Temporal service and workers with the real activities.
+ * The local two-site environment of {@code scripts/env}: two Docker engines, nginx (or haproxy:
+ * {@link #withRouter}) as the router and a git repository with tags v1 and v2. Brought up before a
+ * test class (recovering from any earlier run's leftovers) and torn down after it, so nothing
+ * outlives the tests. Registered with a baton.yml ({@code @RegisterExtension static final
+ * LocalSites sites = new LocalSites(CONFIG)}), it also runs baton on it: the embedded Temporal
+ * service and workers with the real activities.
  */
 public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
   public static final Path ROOT = repoRoot();
   public static final Path CONFIG = ROOT.resolve("examples/shop/baton.yml");
   public static final Path STATE = Path.of("/tmp/baton-env");
+  public static final Path HAPROXY_CONFIG = ROOT.resolve("examples/shop/baton-haproxy.yml");
 
   private final Path config;
+  private final String router;
   private CliHarness harness;
   private boolean locked;
 
@@ -39,7 +42,20 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
 
   /** The environment, and baton with this baton.yml on it. */
   public LocalSites(Path config) {
+    this(config, "nginx");
+  }
+
+  private LocalSites(Path config, String router) {
     this.config = config;
+    this.router = router;
+  }
+
+  /**
+   * The environment with {@code router} ({@code nginx} or {@code haproxy}: scripts/env's
+   * BATON_ROUTER) in front of the sites, and baton with this baton.yml on it.
+   */
+  public static LocalSites withRouter(String router, Path config) {
+    return new LocalSites(config, router);
   }
 
   /** Runs {@code baton} against the environment, with the real activities. */
@@ -52,7 +68,7 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
     RealEnvironment.assumeUsable(context.getRequiredTestClass());
     EnvLock.acquire();
     locked = true;
-    env("up");
+    env(Map.of("BATON_ROUTER", router), "up");
     if (config != null) {
       harness = new CliHarness(config, RealActivities::new);
     }
@@ -101,11 +117,16 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
   }
 
   public static CommandResult env(String... verbAndArgs) {
+    return env(Map.of(), verbAndArgs);
+  }
+
+  /** {@code scripts/env} with more environment variables (e.g. BATON_ROUTER). */
+  public static CommandResult env(Map<String, String> environment, String... verbAndArgs) {
     List<String> command =
         new java.util.ArrayList<>(List.of("bash", ROOT.resolve("scripts/env").toString()));
     command.addAll(List.of(verbAndArgs));
     String verb = String.join(" ", verbAndArgs);
-    CommandResult result = ProcessRunner.run(command, ROOT, Map.of(), Duration.ofMinutes(10));
+    CommandResult result = ProcessRunner.run(command, ROOT, environment, Duration.ofMinutes(10));
     assertThat(result.exitCode()).as("scripts/env %s:\n%s", verb, result.output()).isZero();
     return result;
   }

@@ -13,7 +13,7 @@ public interface RequestLogActivities {
   /**
    * Counts the requests the router answered between two times and those that failed (status 5xx, or
    * no status). {@code measured} is false, with the reason, where the router keeps no log baton can
-   * read (a DNS router sees no requests; an nginx router without {@code accessLog}).
+   * read (a DNS router sees no requests; an nginx or haproxy router without {@code accessLog}).
    */
   @ActivityMethod
   RequestErrors requestErrors(RequestErrorsRequest request);

@@ -26,7 +26,7 @@ public interface RouterActivities {
    * verifies through the front door that {@code toSite} receives some of them; restores the
    * previous target if it cannot. Idempotent. While traffic is split, {@link #currentTarget} names
    * the site with the larger share ({@code fromSite} at 50%). Only routers that can split traffic
-   * (nginx) implement it; others fail with a non-retryable {@code BAD_CONFIG}.
+   * (nginx, haproxy) implement it; others fail with a non-retryable {@code BAD_CONFIG}.
    */
   @ActivityMethod
   ShiftResult shift(ShiftRequest request);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Counting request errors in an nginx access log written with baton's log_format. */
-class NginxRequestLogActivitiesTest {
+class AccessLogRequestLogTest {
   private static final long T0 = 1_764_446_400_000L; // 2025-11-29T20:00:00Z
   @TempDir Path dir;
 
@@ -22,8 +22,8 @@ class NginxRequestLogActivitiesTest {
     return activities(log).requestErrors(new RequestErrorsRequest("shop", from, to));
   }
 
-  private NginxRequestLogActivities activities(Path log) {
-    return new NginxRequestLogActivities(
+  private AccessLogRequestLog activities(Path log) {
+    return AccessLogRequestLog.nginx(
         new NginxRouterConfig(
             dir.resolve("upstream.conf"),
             dir.resolve("nginx.conf"),
@@ -103,6 +103,40 @@ class NginxRequestLogActivitiesTest {
   }
 
   @Test
+  void haproxyLinesCountPerSiteWithTheirTaMillisAndAnUnreachableHaproxyIsNotMeasured()
+      throws IOException {
+    Path log = dir.resolve("haproxy.log");
+    StringBuilder lines = new StringBuilder();
+    // As the local haproxy writes them: "%Ts.%ms %ST %si:%sp Ta=%Ta"; -1 is haproxy's "no status".
+    for (int i = 1; i <= 99; i++) {
+      lines.append(
+          String.format(
+              "%d.%03d %s 127.0.0.1:3001 Ta=%d%n",
+              (T0 + i) / 1000, (T0 + i) % 1000, i == 5 ? "-1" : i == 6 ? "503" : "200", i));
+    }
+    Files.writeString(log, lines.toString());
+    AccessLogRequestLog haproxy =
+        new AccessLogRequestLog(
+            log,
+            site -> {
+              if (site.equals("secondary")) {
+                return "127.0.0.1:3001";
+              }
+              throw new AccessLogRequestLog.Unknown("HAProxy did not answer");
+            },
+            "haproxy: " + AccessLogRequestLog.HAPROXY_FORMAT);
+
+    RequestErrors secondary =
+        haproxy.requestErrors(new RequestErrorsRequest("shop", T0, T0 + 100, "secondary"));
+    assertThat(secondary)
+        .isEqualTo(
+            new RequestErrors(true, 99, 2, "2 of 99 requests failed (503 x1, no status x1)", 99));
+    RequestErrors primary =
+        haproxy.requestErrors(new RequestErrorsRequest("shop", T0, T0 + 100, "primary"));
+    assertThat(primary).isEqualTo(new RequestErrors(false, 0, 0, "HAProxy did not answer"));
+  }
+
+  @Test
   void aBigLogIsSearchedNotReadWhole() throws IOException {
     Path log = dir.resolve("access.log");
     // 400k lines (~14 MB), one every 10 ms; the window is 1 s in the middle with one 502.
@@ -153,7 +187,7 @@ class NginxRequestLogActivitiesTest {
                 false,
                 0,
                 0,
-                "router.accessLog is not set, so baton cannot see nginx's requests"
+                "router.accessLog is not set, so baton cannot see the router's requests"
                     + " (docs/routers.md)"));
 
     Path missing = dir.resolve("nope.log");
@@ -185,7 +219,7 @@ class NginxRequestLogActivitiesTest {
   void theRouterTypePicksTheRequestLog() throws Exception {
     String minimal =
         Files.readString(Path.of(getClass().getResource("/config/minimal.yml").toURI()));
-    assertThat(RequestLogs.forConfig(load(minimal))).isInstanceOf(NginxRequestLogActivities.class);
+    assertThat(RequestLogs.forConfig(load(minimal))).isInstanceOf(AccessLogRequestLog.class);
     String dns =
         minimal.substring(0, minimal.indexOf("router:"))
             + "router:\n  type: dns\n  provider: cloudflare\n  zoneId: z1\n"
