@@ -591,6 +591,7 @@ env_up() {
   fi
   mkdir -p "$BATON_ENV_DIR"
   touch "$ENV_MARKER"
+  images_restore
 
   local t0 t
   t0=$(now_ms)
@@ -640,7 +641,41 @@ env_status() {
   return $ok
 }
 
+# Image cache: `down --keep-images` keeps each engine's data root (its images and build cache; no
+# containers, no volumes) beside the state dir, and the next `up` starts the engines on it. The
+# test classes each bring the environment up and down, and would otherwise build the demo's
+# images from nothing every time. A plain `down` removes the cache too.
+IMAGE_CACHE="$BATON_ENV_DIR.image-cache"
+
+images_keep() { # once the engines stopped and nothing is mounted
+  local site
+  rm -rf --one-file-system "$IMAGE_CACHE"
+  mkdir -p "$IMAGE_CACHE"
+  for site in "${SITES[@]}"; do
+    if [[ -d $(site_dir "$site")/data ]]; then mv "$(site_dir "$site")/data" "$IMAGE_CACHE/$site"; fi
+  done
+  log "images kept in $IMAGE_CACHE for the next up"
+}
+
+images_restore() { # before the engines start
+  local site
+  [[ -d $IMAGE_CACHE ]] || return 0
+  for site in "${SITES[@]}"; do
+    if [[ -d $IMAGE_CACHE/$site && ! -e $(site_dir "$site")/data ]]; then
+      mkdir -p "$(site_dir "$site")"
+      mv "$IMAGE_CACHE/$site" "$(site_dir "$site")/data"
+    fi
+  done
+  rm -rf --one-file-system "$IMAGE_CACHE"
+}
+
 env_down() {
+  local keep=""
+  case "${1:-}" in
+    "") ;;
+    --keep-images) keep=1 ;;
+    *) die "down: unknown option '$1' (only --keep-images)" ;;
+  esac
   need_root
   if [[ -e $BATON_ENV_DIR && ! -e $ENV_MARKER ]]; then
     [[ -z $(ls -A "$BATON_ENV_DIR" 2>/dev/null) ]] && { rmdir "$BATON_ENV_DIR"; return 0; }
@@ -652,6 +687,7 @@ env_down() {
       ids=$(dock "$site" ps -aq)
       # shellcheck disable=SC2086
       [[ -z $ids ]] || dock "$site" rm -f $ids >/dev/null || log "engine $site: could not remove containers"
+      [[ -z $keep ]] || dock "$site" volume prune -f >/dev/null || log "engine $site: could not remove volumes"
     fi
     pid=$(pid_from "$(site_dir "$site")/docker.pid") || true
     if pid_is_ours "$pid"; then engines+=("$pid"); fi
@@ -667,6 +703,7 @@ env_down() {
   if [[ -n $(our_mounts) ]]; then
     die "still mounted under $BATON_ENV_DIR: $(our_mounts | tr '\n' ' ')"
   fi
+  if [[ -n $keep ]]; then images_keep; else rm -rf --one-file-system "$IMAGE_CACHE"; fi
   rm -rf --one-file-system "$BATON_ENV_DIR"
   log "environment down; $BATON_ENV_DIR removed"
 }

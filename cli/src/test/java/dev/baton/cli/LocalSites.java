@@ -86,7 +86,10 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
       }
     } finally {
       try {
-        env("down");
+        // The next class's up starts the engines on this one's images; the JVM's exit removes
+        // them (purgeImagesAtExit), so nothing outlives the tests.
+        env("down", "--keep-images");
+        purgeImagesAtExit();
       } finally {
         EnvLock.release();
       }
@@ -114,6 +117,37 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  private static boolean purgeRegistered;
+
+  /**
+   * Once per JVM: at its exit, a plain {@code down} removes the kept images, under the lock. If
+   * another run holds the lock for long, they stay: its {@code up} reuses them, a plain {@code
+   * down} removes them.
+   */
+  private static synchronized void purgeImagesAtExit() {
+    if (purgeRegistered) {
+      return;
+    }
+    purgeRegistered = true;
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () ->
+                    ProcessRunner.run(
+                        List.of(
+                            "flock",
+                            "-w",
+                            "20",
+                            EnvLock.FILE,
+                            "bash",
+                            ROOT.resolve("scripts/env").toString(),
+                            "down"),
+                        ROOT,
+                        Map.of(),
+                        Duration.ofMinutes(2)),
+                "baton-env-purge"));
   }
 
   public static CommandResult env(String... verbAndArgs) {
