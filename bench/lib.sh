@@ -40,9 +40,11 @@ bench_start() {
   trap 'declare -F bench_cleanup >/dev/null && bench_cleanup; [ -n "$dev_pid" ] && kill "$dev_pid" 2>/dev/null; wait 2>/dev/null; cp "$state/bench-dev.log" /tmp/baton-bench-dev.log 2>/dev/null; kill "$(cut -d" " -f3 cli/target/baton-daemon 2>/dev/null)" 2>/dev/null; scripts/env down >/dev/null 2>&1 || true' EXIT
   scripts/env up >/dev/null
   baton --version >/dev/null
-  "$root/baton" dev --port "${BATON_TEMPORAL_ADDRESS##*:}" >"$state/bench-dev.log" 2>&1 &  # $! is the JVM
+  rm -f "$state/bench-dev.ready"
+  "$root/baton" dev --port "${BATON_TEMPORAL_ADDRESS##*:}" --ready-file "$state/bench-dev.ready" \
+    >"$state/bench-dev.log" 2>&1 &  # $! is the JVM
   dev_pid=$!
-  until grep -q "Ctrl-C to stop" "$state/bench-dev.log"; do
+  until [ -e "$state/bench-dev.ready" ]; do
     kill -0 "$dev_pid" || { cat "$state/bench-dev.log"; exit 1; }
     sleep 0.2
   done

@@ -44,8 +44,4 @@ public record ApprovalConfig(
       String onTimeout) {
     this(steps, approvers, fourEyes, timeout, onTimeout, null, true, DEFAULT_SIGNATURE_MAX_AGE);
   }
-
-  public boolean requiresApproval(String step) {
-    return steps.contains(step);
-  }
 }

@@ -37,11 +37,6 @@ public record NotifyConfig(
     events = List.copyOf(events);
   }
 
-  /** No webhook, no links, every event: notifications go to the worker's log only. */
-  public static NotifyConfig logOnly(List<String> events) {
-    return new NotifyConfig(null, null, null, events, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, false);
-  }
-
   public boolean hasWebhook() {
     return webhookUrlEnv != null || webhookUrlFile != null;
   }

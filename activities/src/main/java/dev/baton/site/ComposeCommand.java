@@ -70,10 +70,6 @@ public final class ComposeCommand {
         base(), List.of("run", "-d", "--name", name, "--no-deps"), List.of(service));
   }
 
-  public List<String> stop(List<String> services) {
-    return withServices(base(), List.of("stop"), services);
-  }
-
   private List<String> base() {
     List<String> args = new ArrayList<>(executable);
     args.addAll(List.of("--project-name", compose.projectName()));

@@ -170,7 +170,6 @@ class ConfigLoaderValidTest {
     String yaml = TestConfigs.read("minimal.yml") + "release:\n  approval:\n    steps: []\n";
     BatonConfig config = ConfigLoader.load(TestConfigs.write(dir, yaml), Map.of());
     assertThat(config.release().approval().steps()).isEmpty();
-    assertThat(config.release().approval().requiresApproval("switch")).isFalse();
   }
 
   @Test

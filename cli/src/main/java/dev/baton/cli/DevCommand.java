@@ -33,6 +33,7 @@ final class DevCommand implements Callable<Integer> {
   private final BatonContext context;
   @Mixin ConfigOptions options;
   @Mixin MetricsOptions metricsOptions;
+  @Mixin ReadyFileOption ready;
   @Spec CommandSpec spec;
 
   @Option(names = "--port", paramLabel = "PORT", description = "default: 7233")
@@ -67,8 +68,10 @@ final class DevCommand implements Callable<Integer> {
             "baton dev: Temporal on %s (in memory), workers for %s: control + %s (Ctrl-C to stop)%n",
             server.address(), config.project(), String.join(", ", config.siteIds()));
     WorkerCommand.printMetrics(spec, metrics);
+    ready.signal(server.address());
     UntilStopped.await(
         () -> {
+          ready.clear();
           WorkerCommand.stop(workers, connection, metrics);
           server.close();
         });

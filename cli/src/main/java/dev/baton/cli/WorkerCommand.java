@@ -37,6 +37,7 @@ final class WorkerCommand implements Callable<Integer> {
   private final BatonContext context;
   @Mixin ConfigOptions options;
   @Mixin MetricsOptions metricsOptions;
+  @Mixin ReadyFileOption ready;
   @Spec CommandSpec spec;
 
   @Option(names = "--site", paramLabel = "ID", description = "serve this site's queue (repeatable)")
@@ -81,7 +82,12 @@ final class WorkerCommand implements Callable<Integer> {
             "baton worker for %s on %s: %s (Ctrl-C to stop)%n",
             config.project(), config.temporal().address(), roles.describe());
     printMetrics(spec, metrics);
-    UntilStopped.await(() -> stop(workers, connection, metrics));
+    ready.signal(config.temporal().address());
+    UntilStopped.await(
+        () -> {
+          ready.clear();
+          stop(workers, connection, metrics);
+        });
     return ExitCodes.OK;
   }
 

@@ -138,10 +138,21 @@ class CrashRecoveryTest {
     return ps.output().lines().toList();
   }
 
+  /** Started, and polling once its --ready-file exists (a SIGKILLed one leaves it behind). */
   private static void startWorker(String role) throws Exception {
-    Process p =
-        role.equals("control") ? spawn("worker", "--control") : spawn("worker", "--site", role);
-    awaitLine(p, "baton worker for shop");
+    Path ready = Files.createTempDirectory("baton-crash-ready").resolve(role);
+    String[] queue =
+        role.equals("control") ? new String[] {"--control"} : new String[] {"--site", role};
+    List<String> args = new ArrayList<>(List.of("worker", "--ready-file", ready.toString()));
+    args.addAll(List.of(queue));
+    Process p = spawn(args.toArray(String[]::new));
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (!Files.exists(ready)) {
+      assertThat(p.isAlive()).as("%s", Files.readString(logs.get(p))).isTrue();
+      assertThat(System.nanoTime()).as("waiting for %s", ready).isLessThan(deadline);
+      Thread.sleep(50); // polls for the file; the condition is the file, not the time
+    }
+    assertThat(Files.readString(ready)).isEqualTo(env.get("BATON_TEMPORAL_ADDRESS") + "\n");
     workers.put(role, p);
   }
 
