@@ -17,7 +17,8 @@ public record LoadPlan(
     URI url, int perSecond, Duration maxDuration, Path stopFile, Duration timeout) {
 
   public static final int MAX_PER_SECOND = 2_000;
-  public static final Duration MAX_DURATION = Duration.ofMinutes(10);
+  /** Long enough for bench/monitor-soak's 30 minutes; a forgotten generator still ends. */
+  public static final Duration MAX_DURATION = Duration.ofMinutes(60);
 
   public LoadPlan {
     if (!"http".equals(url.getScheme()) || url.getHost() == null) {
