@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends a steady stream of GETs (open model: one is due every 1/rate seconds, however slow the
- * answers; its time counts from when it was due) over keep-alive connections, as busy clients
- * would, and records each outcome. Used to prove that a switch or a rollback loses no request.
+ * answers; its time counts from when it was due) over keep-alive connections, as busy clients would
+ * (or each on a connection of its own, {@link LoadPlan#newConnections}), and records each outcome.
+ * Used to prove that a switch or a rollback loses no request.
  *
  * <p>Like every HTTP client, it sends a GET again once when a keep-alive connection it reused was
  * closed before any answer arrived (allowed for idempotent requests, RFC 9110 9.2.2); those are
@@ -90,6 +91,9 @@ public final class LoadGenerator {
         }
         long sentAt = System.currentTimeMillis() - (System.nanoTime() - dueAt) / 1_000_000;
         samples.add(send(connection, sentAt, dueAt));
+        if (plan.newConnections()) {
+          connection.close(); // the next GET opens a connection of its own
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

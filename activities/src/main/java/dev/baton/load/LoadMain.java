@@ -38,7 +38,9 @@ public final class LoadMain {
               Integer.parseInt(args[1]),
               Duration.ofSeconds(Long.parseLong(args[2])),
               args.length > 3 ? Path.of(args[3]) : null,
-              Duration.ofSeconds(2));
+              Duration.ofSeconds(2),
+              // LOAD_NEW_CONNECTIONS=1: a connection per request, as clients without keep-alive
+              "1".equals(System.getenv("LOAD_NEW_CONNECTIONS")));
     } catch (IllegalArgumentException e) {
       System.err.println("load: " + e.getMessage());
       System.exit(2);

@@ -12,11 +12,19 @@ import java.time.Duration;
  * @param maxDuration the run stops after this long at the latest
  * @param stopFile the run also stops as soon as this file exists (null: no stop file)
  * @param timeout a request that takes longer counts as failed
+ * @param newConnections each request on a connection of its own (clients that do not keep
+ *     connections alive), instead of over 32 keep-alive connections
  */
 public record LoadPlan(
-    URI url, int perSecond, Duration maxDuration, Path stopFile, Duration timeout) {
+    URI url,
+    int perSecond,
+    Duration maxDuration,
+    Path stopFile,
+    Duration timeout,
+    boolean newConnections) {
 
   public static final int MAX_PER_SECOND = 2_000;
+
   /** Long enough for bench/monitor-soak's 30 minutes; a forgotten generator still ends. */
   public static final Duration MAX_DURATION = Duration.ofMinutes(60);
 
@@ -38,6 +46,11 @@ public record LoadPlan(
       throw new IllegalArgumentException(
           "duration must be more than 0 and at most " + MAX_DURATION + ", not " + maxDuration);
     }
+  }
+
+  /** Over keep-alive connections. */
+  public LoadPlan(URI url, int perSecond, Duration maxDuration, Path stopFile, Duration timeout) {
+    this(url, perSecond, maxDuration, stopFile, timeout, false);
   }
 
   /**

@@ -9,6 +9,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +60,32 @@ class LoadGeneratorTest {
   }
 
   @Test
+  void newConnectionsOpenOneConnectionPerRequestWhereKeepAliveReusesTheirs() throws Exception {
+    Set<Integer> ports = ConcurrentHashMap.newKeySet();
+    server.createContext(
+        "/ports",
+        exchange -> {
+          ports.add(exchange.getRemoteAddress().getPort());
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/ports");
+
+    LoadReport fresh =
+        LoadGenerator.run(
+            new LoadPlan(url, 200, Duration.ofMillis(500), null, Duration.ofSeconds(2), true));
+    assertThat(fresh.failed()).isZero();
+    assertThat(ports).hasSize(fresh.samples().size());
+
+    ports.clear();
+    LoadReport kept =
+        LoadGenerator.run(
+            new LoadPlan(url, 200, Duration.ofMillis(500), null, Duration.ofSeconds(2)));
+    assertThat(kept.failed()).isZero();
+    assertThat(ports).hasSizeLessThanOrEqualTo(32).hasSizeLessThan(kept.samples().size());
+  }
+
+  @Test
   void aStopFileEndsTheRunEarly(@TempDir Path dir) throws Exception {
     Path stop = dir.resolve("stop");
     Files.createFile(stop);
@@ -98,7 +126,7 @@ class LoadGeneratorTest {
             () -> new LoadPlan(url(), 100_000, Duration.ofSeconds(1), null, Duration.ofSeconds(1)))
         .hasMessageContaining("requests per second");
     assertThatThrownBy(
-            () -> new LoadPlan(url(), 10, Duration.ofHours(1), null, Duration.ofSeconds(1)))
+            () -> new LoadPlan(url(), 10, Duration.ofMinutes(61), null, Duration.ofSeconds(1)))
         .hasMessageContaining("duration");
     assertThat(
             new LoadPlan(url(), 200, Duration.ofSeconds(10), null, Duration.ofSeconds(1))
