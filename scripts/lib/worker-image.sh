@@ -70,10 +70,11 @@ wi_libraries() {
   grep -E '\.so(\.[0-9.]+)?$|^/(usr/)?bin/|^/usr/lib/git-core/' | xargs -r stat -L -c '%d:%i %n' |
     sort -u -k1,1 | cut -d' ' -f2- | while IFS= read -r f; do
     out=$(ldd "$f" 2>/dev/null) || continue # a script, or a static binary
-    if grep -q 'not found' <<<"$out"; then
+    # (The JDK's libraries find libjvm.so beside them when java loads them; ldd cannot.)
+    if grep 'not found' <<<"$out" | grep -qv '^\s*libjvm\.so '; then
       die "$f links a library this host lacks: $(grep 'not found' <<<"$out" | head -n1)"
     fi
-    grep -oE '/[^ ]+\.so[^ ]*' <<<"$out"
+    grep -oE '/[^ ]+\.so[^ ]*' <<<"$out" || true # none when statically linked
   done | sort -u
 }
 
@@ -94,14 +95,15 @@ worker_tools() {
   # builtins are one file under ~150 names) as they are.
   sed 's|^/||' "$list" | tar -C / --no-recursion -cf - -T - | tar -C "$dir" -xpf -
   # The Java runtime (a layer of its own) needs a few too: libjvm links libstdc++.
-  for lib in $({ cat "$list"; wi_jdk_native; } | wi_libraries | grep -vF "$(wi_jdk)/"); do
+  { cat "$list"; wi_jdk_native; } | wi_libraries >"$list.libs" # (fails the build on a missing one)
+  for lib in $(grep -vF "$(wi_jdk)/" "$list.libs"); do
     mkdir -p "$dir$(dirname "$lib")"
     cp -L --remove-destination "$lib" "$dir$lib"
   done
   # bin/baton's shebang is /usr/bin/env bash; busybox put its env in /bin.
   mkdir -p "$dir/usr/bin"
   ln -sf /bin/env "$dir/usr/bin/env"
-  rm -f "$list"
+  rm -f "$list" "$list.libs"
 }
 
 # The host JDK's native code that the runtime's modules load (not java.desktop's AWT and fonts,
