@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -29,6 +30,7 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
   public static final Path STATE = Path.of("/tmp/baton-env");
 
   private final Path config;
+  private final Set<String> outsideSites;
   private CliHarness harness;
   private boolean locked;
 
@@ -39,7 +41,20 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
 
   /** The environment, and baton with this baton.yml on it. */
   public LocalSites(Path config) {
+    this(config, Set.of());
+  }
+
+  private LocalSites(Path config, Set<String> outsideSites) {
     this.config = config;
+    this.outsideSites = Set.copyOf(outsideSites);
+  }
+
+  /**
+   * The environment, and baton with this baton.yml on it, but with no in-process worker for {@code
+   * site}'s queue: the test runs that site's worker elsewhere (as a container on its engine).
+   */
+  public static LocalSites withOutsideSiteWorker(Path config, String site) {
+    return new LocalSites(config, Set.of(site));
   }
 
   /** Runs {@code baton} against the environment, with the real activities. */
@@ -54,7 +69,7 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
     locked = true;
     env("up");
     if (config != null) {
-      harness = new CliHarness(config, RealActivities::new);
+      harness = CliHarness.withOutsideSites(config, RealActivities::new, outsideSites);
     }
   }
 
