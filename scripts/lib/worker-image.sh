@@ -162,6 +162,8 @@ worker_image_build() {
   version=${version#baton-}
   [[ -f $archive && $version != "$(basename "$archive")" ]] || die "not a release archive: $archive"
   local image="baton-worker:$version"
+  DOCKER_HOST=$engine docker image inspect baton-base:1 >/dev/null 2>&1 ||
+    die "the engine at $engine has no baton-base:1 (scripts/env up imports it into its engines; for another: docker -H unix://$(site_sock primary) save baton-base:1 | docker -H $engine load)"
   # Beside the archive: `mvn clean` removes it with everything else it was made from.
   context="$(cd "$(dirname "$archive")" && pwd)/worker-image"
   mkdir -p "$context"

@@ -72,7 +72,7 @@ class WorkerImageIT {
         .isEqualTo("shop api v2 site=secondary");
 
     ActivityWorkers ran = ActivityWorkers.of(harness.client());
-    assertThat(ran.activities(PRIMARY)).as("%s", ran).contains("Deploy");
+    assertThat(ran.activities(PRIMARY)).as("%s", ran).contains("Site.Deploy");
     assertThat(ran.identities(PRIMARY)).as("%s", ran).containsExactly(container);
     // The in-process worker has an identity of its own: the check above tells them apart.
     assertThat(ran.identities(SECONDARY)).as("%s", ran).hasSize(1).doesNotContain(container);
