@@ -158,9 +158,9 @@ hash_of() { sha256sum | cut -c1-64; }
 # DOCKER_HOST) from ARCHIVE (baton-VERSION.tar.gz); prints the image's name on stdout.
 worker_image_build() {
   local engine=$1 archive=$2 version context t0 t
-  version=$(basename "$archive" .tar.gz)
-  version=${version#baton-}
-  [[ -f $archive && $version != "$(basename "$archive")" ]] || die "not a release archive: $archive"
+  [[ -f $archive && $(basename "$archive") =~ ^baton-(.+)\.tar\.gz$ ]] ||
+    die "not a release archive (baton-VERSION.tar.gz): $archive"
+  version=${BASH_REMATCH[1]}
   local image="baton-worker:$version"
   DOCKER_HOST=$engine docker image inspect baton-base:1 >/dev/null 2>&1 ||
     die "the engine at $engine has no baton-base:1 (scripts/env up imports it into its engines; for another: docker -H unix://$(site_sock primary) save baton-base:1 | docker -H $engine load)"
