@@ -173,7 +173,8 @@ worker_image_build() {
   local tools_code="worker_tools wi_python_packages wi_package_files wi_pycache wi_libraries wi_jdk_native"
   # shellcheck disable=SC2086
   staged "$context/tools" "$({ declare -f $tools_code; dpkg-query -W; } | hash_of)" worker_tools
-  # The runtime changes with the JDK or the module list.
+  # The runtime changes with the JDK or the module list. (Staging the two side by side saved
+  # nothing measurable on two cores: each is busy with the disk or jlink.)
   staged "$context/java" "$({ cat "$(wi_jdk)/release"; declare -f worker_java; echo "$WORKER_JAVA_MODULES"; } | hash_of)" worker_java
   # baton itself, fresh every time (a few seconds): it is what changes.
   t=$(now_ms)
@@ -184,10 +185,12 @@ worker_image_build() {
   cp "$WORKER_IMAGE_DOCKERFILE" "$context/Dockerfile"
 
   t=$(now_ms)
-  DOCKER_HOST=$engine docker build -q -t "$image" \
-    --label dev.baton=worker --label "dev.baton.version=$version" \
-    "$context" >/dev/null || die "docker build of $image failed (engine $engine)"
-  local size
+  local out size
+  # Its output only when it fails: it always prints the CLI's notice that the legacy builder is
+  # deprecated (Debian's docker.io has no buildx), which is all it says when it works.
+  out=$(DOCKER_HOST=$engine docker build -q -t "$image" \
+    --label dev.baton=worker --label "dev.baton.version=$version" "$context" 2>&1) ||
+    die "docker build of $image failed (engine $engine): $out"
   size=$(DOCKER_HOST=$engine docker image inspect -f '{{.Size}}' "$image")
   log "$image built in $(since "$t0") (docker build $(since "$t")), size $((size / 1000000)) MB, on $engine"
   echo "$image"
