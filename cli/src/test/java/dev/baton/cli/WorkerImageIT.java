@@ -81,6 +81,10 @@ class WorkerImageIT {
     assertThat(ran.identities(PRIMARY)).as("%s", ran).containsExactly(container);
     // The in-process worker has an identity of its own: the check above tells them apart.
     assertThat(ran.identities(SECONDARY)).as("%s", ran).hasSize(1).doesNotContain(container);
+    // And the container's own log tells of both deploys, git, compose build and up included.
+    assertThat(worker.logs())
+        .containsPattern("primary runs v1 \\(.*\\(git .*, build .*, up .*\\)")
+        .containsPattern("primary runs v2 \\(.*\\(git .*, build .*, up .*\\)");
   }
 
   /** The identity of the one worker that polls {@code queue} for activities. */
