@@ -23,8 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The worker image, for real: scripts/worker-image builds baton-worker:VERSION from the release
  * archive ({@code mvn package}, hence an IT) into the primary site's engine, and the primary site's
  * worker runs from it as a container on that engine, while the control worker and the secondary
- * site's worker run in this JVM. A release v1 to v2 then goes through every step, and the histories
- * show that every activity on the primary site's queue was run by the container's worker.
+ * site's worker run in this JVM. A release v1 to v2 then goes through every step, the histories
+ * show that every activity on the primary site's queue was run by the container's worker, and the
+ * container's log tells of the primary's deploys. The container and the image are removed after.
  */
 class WorkerImageIT {
   private static final String PRIMARY = Names.siteQueue("shop", "primary");
