@@ -89,6 +89,8 @@ worker_tools() {
     wi_package_files git | grep -E '^/usr/(bin/git|lib/git-core/|share/git-core/)'
     echo /usr/bin/docker
     echo /bin/bash
+    # The host's CA bundle, for git over https (git-remote-https reads it); none is no error.
+    [[ ! -f /etc/ssl/certs/ca-certificates.crt ]] || echo /etc/ssl/certs/ca-certificates.crt
   } >"$list"
   mkdir -p "$dir"
   # tar keeps the packages' symbolic links (python3 -> python3.11) and git's hard links (its
@@ -169,10 +171,11 @@ worker_image_build() {
   mkdir -p "$context"
   t0=$(now_ms)
 
-  # The tools change when a package does (any package: one cheap query), or the code that picks them.
+  # The tools change when a package does (any package: one cheap query), the CA bundle (made by
+  # update-ca-certificates, not by a package) or the code that picks them.
   local tools_code="worker_tools wi_python_packages wi_package_files wi_pycache wi_libraries wi_jdk_native"
   # shellcheck disable=SC2086
-  staged "$context/tools" "$({ declare -f $tools_code; dpkg-query -W; } | hash_of)" worker_tools
+  staged "$context/tools" "$({ declare -f $tools_code; dpkg-query -W; cat /etc/ssl/certs/ca-certificates.crt 2>/dev/null; } | hash_of)" worker_tools
   # The runtime changes with the JDK or the module list. (Staging the two side by side saved
   # nothing measurable on two cores: each is busy with the disk or jlink.)
   staged "$context/java" "$({ cat "$(wi_jdk)/release"; declare -f worker_java; echo "$WORKER_JAVA_MODULES"; } | hash_of)" worker_java
