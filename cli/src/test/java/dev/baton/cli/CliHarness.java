@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -61,6 +62,15 @@ final class CliHarness implements AutoCloseable {
     this(config, activities, null);
   }
 
+  /**
+   * As {@link #CliHarness(Path, Function)}, but no in-process worker serves the queues of {@code
+   * outsideSites}: a worker in another process (a container) is to serve them.
+   */
+  static CliHarness withOutsideSites(
+      Path config, Function<BatonConfig, ActivityProvider> activities, Set<String> outsideSites) {
+    return new CliHarness(config, activities, null, 0, outsideSites);
+  }
+
   private CliHarness(
       Path config, Function<BatonConfig, ActivityProvider> activities, MetricsConfig metrics) {
     this(config, activities, metrics, 0);
@@ -71,6 +81,15 @@ final class CliHarness implements AutoCloseable {
       Function<BatonConfig, ActivityProvider> activities,
       MetricsConfig metrics,
       int port) {
+    this(config, activities, metrics, port, Set.of());
+  }
+
+  private CliHarness(
+      Path config,
+      Function<BatonConfig, ActivityProvider> activities,
+      MetricsConfig metrics,
+      int port,
+      Set<String> outsideSites) {
     this.server = DevServer.start(port);
     this.config = config;
     this.activities = activities == null ? c -> fakeProvider() : activities;
@@ -87,7 +106,8 @@ final class CliHarness implements AutoCloseable {
         BatonWorkers.start(
             connection.client(),
             loaded,
-            WorkerRoles.all(loaded.siteIds()),
+            new WorkerRoles(
+                true, loaded.siteIds().stream().filter(id -> !outsideSites.contains(id)).toList()),
             this.activities.apply(loaded));
   }
 

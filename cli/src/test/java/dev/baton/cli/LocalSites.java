@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,6 +33,7 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
 
   private final Path config;
   private final String router;
+  private final Set<String> outsideSites;
   private CliHarness harness;
   private boolean locked;
 
@@ -42,12 +44,13 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
 
   /** The environment, and baton with this baton.yml on it. */
   public LocalSites(Path config) {
-    this(config, "nginx");
+    this(config, "nginx", Set.of());
   }
 
-  private LocalSites(Path config, String router) {
+  private LocalSites(Path config, String router, Set<String> outsideSites) {
     this.config = config;
     this.router = router;
+    this.outsideSites = Set.copyOf(outsideSites);
   }
 
   /**
@@ -55,7 +58,15 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
    * BATON_ROUTER) in front of the sites, and baton with this baton.yml on it.
    */
   public static LocalSites withRouter(String router, Path config) {
-    return new LocalSites(config, router);
+    return new LocalSites(config, router, Set.of());
+  }
+
+  /**
+   * The environment, and baton with this baton.yml on it, but with no in-process worker for {@code
+   * site}'s queue: the test runs that site's worker elsewhere (as a container on its engine).
+   */
+  public static LocalSites withOutsideSiteWorker(Path config, String site) {
+    return new LocalSites(config, "nginx", Set.of(site));
   }
 
   /** Runs {@code baton} against the environment, with the real activities. */
@@ -70,7 +81,7 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
     locked = true;
     env(Map.of("BATON_ROUTER", router), "up");
     if (config != null) {
-      harness = new CliHarness(config, RealActivities::new);
+      harness = CliHarness.withOutsideSites(config, RealActivities::new, outsideSites);
     }
   }
 
