@@ -141,6 +141,23 @@ class SwitchoverTest {
 
   @Test
   @Order(3)
+  void aCaughtUpReplicaOfAnIdlePrimaryIsNotBehindInTime() throws Exception {
+    try (Connection c = LocalDatabases.connect("secondary")) {
+      insert(c, 1_500_000);
+    }
+    db.awaitReplay(new ReplayRequest("shop", "primary", db.role(site("secondary")).lsn()));
+    // The primary stays idle for a while: the time since the last replayed commit grows, the
+    // replica is not behind.
+    Thread.sleep(1500);
+    ReplicationStatus status =
+        db.replicationStatus(new ReplicationRequest("shop", "secondary", "primary"));
+    assertThat(status.streaming()).as(status.detail()).isTrue();
+    assertThat(status.lagBytes()).as(status.detail()).isZero();
+    assertThat(status.lagMillis()).as(status.detail()).isZero();
+  }
+
+  @Test
+  @Order(4)
   void switchingBackRestoresTheOriginalRoles() throws SQLException {
     FenceResult fence = db.fence(site("secondary"));
     db.awaitReplay(new ReplayRequest("shop", "primary", fence.lsn()));
@@ -157,7 +174,7 @@ class SwitchoverTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aReplicaSeededFromAFencedPrimaryAcceptsWritesOncePromoted() throws SQLException {
     FenceResult fence = db.fence(site("primary"));
     activities.reseed("secondary", "primary");
