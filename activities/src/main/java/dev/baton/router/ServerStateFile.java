@@ -1,10 +1,8 @@
 package dev.baton.router;
 
+import dev.baton.files.AtomicFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * HAProxy's server state file ({@code server-state-file}, loaded at start by {@code
@@ -24,15 +22,10 @@ final class ServerStateFile {
   }
 
   void write(String content) {
-    Path temp = null;
     try {
-      temp = Files.createTempFile(file.getParent(), ".baton-state", ".tmp");
       // It holds names, addresses and weights, nothing secret; HAProxy may read it as its own user.
-      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-      Files.writeString(temp, content);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFile.replace(file, content, "rw-r--r--");
     } catch (IOException | UnsupportedOperationException e) {
-      deleteQuietly(temp);
       throw new IllegalStateException(
           "cannot write the server state file "
               + file
@@ -43,17 +36,6 @@ final class ServerStateFile {
               + file.getParent()
               + " must be a writable directory for the worker's user",
           e);
-    }
-  }
-
-  private static void deleteQuietly(Path temp) {
-    if (temp == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(temp);
-    } catch (IOException ignored) {
-      // Only a stray temp file is left behind; the state file itself is unchanged.
     }
   }
 }

@@ -1,10 +1,10 @@
 package dev.baton.router;
 
+import dev.baton.files.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -109,13 +109,9 @@ final class UpstreamFile {
    * fails the file is as it was.
    */
   void write(String content) {
-    Path temp = null;
     try {
-      temp = Files.createTempFile(file.getParent(), ".baton-upstream", ".tmp");
-      Files.writeString(temp, content);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFile.replace(file, content);
     } catch (IOException e) {
-      deleteQuietly(temp);
       throw new IllegalStateException(
           "cannot write the upstream file "
               + file
@@ -125,17 +121,6 @@ final class UpstreamFile {
               + file.getParent()
               + " must be a writable directory for the worker's user",
           e);
-    }
-  }
-
-  private static void deleteQuietly(Path temp) {
-    if (temp == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(temp);
-    } catch (IOException ignored) {
-      // Only a stray temp file is left behind; the upstream file itself is unchanged.
     }
   }
 

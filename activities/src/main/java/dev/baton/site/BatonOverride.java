@@ -1,10 +1,10 @@
 package dev.baton.site;
 
+import dev.baton.files.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -61,9 +61,7 @@ final class BatonOverride {
   static void write(Path file, String content) {
     try {
       Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), ".baton-override", ".tmp");
-      Files.writeString(temp, content);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFile.replace(file, content);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }

@@ -1,10 +1,10 @@
 package dev.baton.cli;
 
+import dev.baton.files.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,13 +26,11 @@ final class ReadyFileOption {
     if (file == null) {
       return;
     }
-    Path absolute = file.toAbsolutePath();
-    Path temp = absolute.resolveSibling(absolute.getFileName() + ".tmp");
     try {
-      Files.writeString(temp, address + "\n");
-      Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
+      // Readable by the scripts that wait for it, whoever they run as.
+      AtomicFile.replace(file, address + "\n", "rw-r--r--");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the ready file " + absolute, e);
+      throw new UncheckedIOException("cannot write the ready file " + file.toAbsolutePath(), e);
     }
   }
 
