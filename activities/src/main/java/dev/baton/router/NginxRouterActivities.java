@@ -94,14 +94,9 @@ public final class NginxRouterActivities implements RouterActivities {
    */
   @Override
   public ShiftResult shift(ShiftRequest request) {
-    if (request.percent() == 100) {
-      SwitchResult result =
-          switchTo(new SwitchRequest(request.project(), request.fromSite(), request.toSite()));
-      return new ShiftResult(request.toSite(), 100, result.millis(), result.detail());
-    }
-    if (request.percent() < 1 || request.percent() > 100) {
-      throw FAIL.badConfig(
-          "cannot shift " + request.percent() + "% of traffic (release.shift: 1 to 100)");
+    ShiftResult whole = FAIL.wholeShift(request, this::switchTo);
+    if (whole != null) {
+      return whole;
     }
     log.info("router shifting {}% of traffic to {}", request.percent(), request.toSite());
     PhaseTimer timer = new PhaseTimer();

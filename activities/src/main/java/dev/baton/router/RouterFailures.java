@@ -2,6 +2,7 @@ package dev.baton.router;
 
 import dev.baton.FailureKind;
 import io.temporal.failure.ApplicationFailure;
+import java.util.function.Function;
 
 /**
  * The failures a router raises, each naming the router ({@code router nginx: …}) so an operator
@@ -34,6 +35,24 @@ final class RouterFailures {
   /** Worth another attempt: the retry policy decides how many. */
   ApplicationFailure unavailable(String message) {
     return ApplicationFailure.newFailure(prefix(message), UNAVAILABLE);
+  }
+
+  /**
+   * The start every splitting router shares: 100% is a whole switch (its result), a share out of
+   * 1..100 is refused; null for a partial shift the router makes itself.
+   */
+  ShiftResult wholeShift(ShiftRequest request, Function<SwitchRequest, SwitchResult> switchTo) {
+    if (request.percent() == 100) {
+      SwitchResult result =
+          switchTo.apply(
+              new SwitchRequest(request.project(), request.fromSite(), request.toSite()));
+      return new ShiftResult(request.toSite(), 100, result.millis(), result.detail());
+    }
+    if (request.percent() < 1 || request.percent() > 100) {
+      throw badConfig(
+          "cannot shift " + request.percent() + "% of traffic (release.shift: 1 to 100)");
+    }
+    return null;
   }
 
   private String prefix(String message) {
