@@ -2,11 +2,7 @@ package dev.baton.cli;
 
 import dev.baton.config.BatonConfig;
 import dev.baton.config.ConfigException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code baton config validate}. */
 @Command(
@@ -22,21 +18,16 @@ public final class ConfigCommand {
       mixinStandardHelpOptions = true,
       description = "Print OK, or every problem in baton.yml at once (exit 2).",
       footer = {"", "Example:", "  baton config validate -c examples/shop/baton.yml"})
-  static final class Validate implements Callable<Integer> {
-    private final BatonContext context;
-    @Mixin ConfigOptions options;
-    @Spec CommandSpec spec;
-
+  static final class Validate extends ProjectCommand {
     Validate(BatonContext context) {
-      this.context = context;
+      super(context);
     }
 
     @Override
     public Integer call() {
       try {
-        BatonConfig config = options.load(context);
-        spec.commandLine()
-            .getOut()
+        BatonConfig config = loadConfig();
+        out()
             .printf(
                 "OK: %s, project %s, sites %s%n",
                 config.file(), config.project(), String.join(", ", config.siteIds()));

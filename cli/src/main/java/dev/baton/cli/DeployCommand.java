@@ -10,12 +10,9 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "deploy",
@@ -27,24 +24,20 @@ import picocli.CommandLine.Spec;
       "Example:",
       "  baton deploy --site primary --version v1"
     })
-final class DeployCommand implements Callable<Integer> {
-  private final BatonContext context;
-  @Mixin ConfigOptions options;
-  @Spec CommandSpec spec;
-
+final class DeployCommand extends ProjectCommand {
   @Option(names = "--site", required = true, paramLabel = "ID", description = "the site")
   String site;
 
   @Mixin VersionOptions version;
 
   DeployCommand(BatonContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
   public Integer call() {
     String version = this.version.version();
-    try (ProjectSession session = ProjectSession.open(options, context)) {
+    try (ProjectSession session = openSession()) {
       BatonConfig config = session.config();
       try {
         config.site(site);
@@ -60,14 +53,14 @@ final class DeployCommand implements Callable<Integer> {
                       .setWorkflowId(Names.deployWorkflowId(config.project(), site))
                       .setTaskQueue(Names.controlQueue(config.project()))
                       .build());
-      spec.commandLine().getOut().printf("deploying %s to %s...%n", version, site);
-      spec.commandLine().getOut().flush();
+      out().printf("deploying %s to %s...%n", version, site);
+      out().flush();
       try {
         DeployResult result =
             deploy.run(
                 new SiteDeployRequest(
                     config.project(), site, version, config.release().deployTimeout()));
-        spec.commandLine().getOut().println(result.message());
+        out().println(result.message());
         return ExitCodes.OK;
       } catch (WorkflowExecutionAlreadyStarted e) {
         throw new BatonCliException(ExitCodes.REFUSED, "a deploy to " + site + " is running");

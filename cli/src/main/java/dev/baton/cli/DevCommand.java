@@ -8,12 +8,9 @@ import dev.baton.worker.TemporalConnection;
 import dev.baton.worker.WorkerRoles;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "dev",
@@ -29,23 +26,20 @@ import picocli.CommandLine.Spec;
       "  baton dev -c examples/shop/baton.yml",
       "  baton dev --metrics-port 9464     # Prometheus metrics on 127.0.0.1:9464/metrics"
     })
-final class DevCommand implements Callable<Integer> {
-  private final BatonContext context;
-  @Mixin ConfigOptions options;
+final class DevCommand extends ProjectCommand {
   @Mixin MetricsOptions metricsOptions;
   @Mixin ReadyFileOption ready;
-  @Spec CommandSpec spec;
 
   @Option(names = "--port", paramLabel = "PORT", description = "default: 7233")
   int port = 7233;
 
   DevCommand(BatonContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
   public Integer call() {
-    BatonConfig config = options.load(context);
+    BatonConfig config = loadConfig();
     DevServer server = DevServer.start(port, true);
     MetricsEndpoint metrics = metricsOptions.start(config);
     TemporalConnection connection =
@@ -62,8 +56,7 @@ final class DevCommand implements Callable<Integer> {
             WorkerRoles.all(config.siteIds()),
             context.activities().apply(config));
     server.workersStarted();
-    spec.commandLine()
-        .getOut()
+    out()
         .printf(
             "baton dev: Temporal on %s (in memory), workers for %s: control + %s (Ctrl-C to stop)%n",
             server.address(), config.project(), String.join(", ", config.siteIds()));

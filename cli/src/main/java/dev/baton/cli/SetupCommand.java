@@ -10,11 +10,7 @@ import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code baton setup}: what a real Temporal server needs before baton uses it, today the search
@@ -33,20 +29,17 @@ import picocli.CommandLine.Spec;
       "Example:",
       "  docker-compose -f docker-compose.dev.yml up -d && baton setup",
     })
-final class SetupCommand implements Callable<Integer> {
+final class SetupCommand extends ProjectCommand {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
-  private final BatonContext context;
-  @Mixin ConfigOptions options;
-  @Spec CommandSpec spec;
 
   SetupCommand(BatonContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
   public Integer call() {
-    BatonConfig config = options.load(context);
-    PrintWriter out = spec.commandLine().getOut();
+    BatonConfig config = loadConfig();
+    PrintWriter out = out();
     String namespace = config.temporal().namespace();
     // A server that docker-compose has just started takes a while to answer: wait, saying so.
     try (TemporalConnection connection =

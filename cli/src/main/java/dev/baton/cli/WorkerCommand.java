@@ -9,13 +9,11 @@ import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "worker",
@@ -33,12 +31,9 @@ import picocli.CommandLine.Spec;
       "  baton worker --control",
       "  baton worker --metrics-port 9464         # Prometheus: curl 127.0.0.1:9464/metrics"
     })
-final class WorkerCommand implements Callable<Integer> {
-  private final BatonContext context;
-  @Mixin ConfigOptions options;
+final class WorkerCommand extends ProjectCommand {
   @Mixin MetricsOptions metricsOptions;
   @Mixin ReadyFileOption ready;
-  @Spec CommandSpec spec;
 
   @Option(names = "--site", paramLabel = "ID", description = "serve this site's queue (repeatable)")
   List<String> sites = new ArrayList<>();
@@ -49,12 +44,12 @@ final class WorkerCommand implements Callable<Integer> {
   boolean control;
 
   WorkerCommand(BatonContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
   public Integer call() {
-    BatonConfig config = options.load(context);
+    BatonConfig config = loadConfig();
     sites.forEach(config::site); // unknown ids fail here, naming the known ones
     WorkerRoles roles =
         sites.isEmpty() && !control
@@ -76,8 +71,7 @@ final class WorkerCommand implements Callable<Integer> {
             });
     WorkerFactory workers =
         BatonWorkers.start(connection.client(), config, roles, context.activities().apply(config));
-    spec.commandLine()
-        .getOut()
+    out()
         .printf(
             "baton worker for %s on %s: %s (Ctrl-C to stop)%n",
             config.project(), config.temporal().address(), roles.describe());

@@ -2,8 +2,8 @@ package dev.baton.cli.drill;
 
 import dev.baton.Names;
 import dev.baton.cli.BatonContext;
-import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
+import dev.baton.cli.ProjectCommand;
 import dev.baton.cli.ProjectSession;
 import dev.baton.cli.report.FollowedWorkflow;
 import dev.baton.drill.DrillReport;
@@ -13,11 +13,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "list",
@@ -25,20 +21,16 @@ import picocli.CommandLine.Spec;
     description =
         "Show the drill schedule (cron expression, next run) and the last drill's report.",
     footer = {"", "Example:", "  baton drill list"})
-final class DrillList implements Callable<Integer> {
-  private final BatonContext context;
-  @Mixin ConfigOptions options;
-  @Spec CommandSpec spec;
-
+final class DrillList extends ProjectCommand {
   DrillList(BatonContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
   public Integer call() {
-    try (ProjectSession session = ProjectSession.open(options, context)) {
+    try (ProjectSession session = openSession()) {
       String project = session.config().project();
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       Drills drills = new Drills(session.client(), project);
       printSchedule(out, project, drills);
       out.println();

@@ -2,8 +2,8 @@ package dev.baton.cli.drill;
 
 import dev.baton.Names;
 import dev.baton.cli.BatonContext;
-import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ControlWorkflows;
+import dev.baton.cli.ProjectCommand;
 import dev.baton.cli.ProjectSession;
 import dev.baton.cli.release.Identity;
 import dev.baton.config.BatonConfig;
@@ -11,12 +11,8 @@ import dev.baton.drill.DrillRequest;
 import dev.baton.drill.DrillWorkflow;
 import dev.baton.worker.OperationInputs;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "run",
@@ -34,11 +30,7 @@ import picocli.CommandLine.Spec;
       "4:Temporal cannot be reached"
     },
     footer = {"", "Examples:", "  baton drill run", "  baton drill run --keep --detach"})
-final class DrillRun implements Callable<Integer> {
-  private final BatonContext context;
-  @Mixin ConfigOptions options;
-  @Spec CommandSpec spec;
-
+final class DrillRun extends ProjectCommand {
   @Option(
       names = "--keep",
       description =
@@ -52,16 +44,16 @@ final class DrillRun implements Callable<Integer> {
   boolean detach;
 
   DrillRun(BatonContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
   public Integer call() {
-    try (ProjectSession session = ProjectSession.open(options, context)) {
+    try (ProjectSession session = openSession()) {
       BatonConfig config = session.config();
       String project = config.project();
       String workflowId = Names.drillWorkflowId(project);
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       DrillRequest request =
           OperationInputs.drillRequest(
               config, Identity.of(requester, context), keep ? Boolean.TRUE : null);

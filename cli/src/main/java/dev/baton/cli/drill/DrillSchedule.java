@@ -3,8 +3,8 @@ package dev.baton.cli.drill;
 import dev.baton.Names;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
-import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
+import dev.baton.cli.ProjectCommand;
 import dev.baton.cli.ProjectSession;
 import dev.baton.cli.release.Identity;
 import dev.baton.config.BatonConfig;
@@ -26,12 +26,8 @@ import io.temporal.client.schedules.ScheduleSpec;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "schedule",
@@ -48,11 +44,8 @@ import picocli.CommandLine.Spec;
       "4:Temporal cannot be reached"
     },
     footer = {"", "Example:", "  baton drill schedule --cron \"0 3 * * 1\"   # Mondays 03:00 UTC"})
-final class DrillSchedule implements Callable<Integer> {
+final class DrillSchedule extends ProjectCommand {
   static final String MEMO_CRON = "cron";
-  private final BatonContext context;
-  @Mixin ConfigOptions options;
-  @Spec CommandSpec spec;
 
   @Option(
       names = "--cron",
@@ -65,7 +58,7 @@ final class DrillSchedule implements Callable<Integer> {
   String requester;
 
   DrillSchedule(BatonContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
@@ -76,13 +69,13 @@ final class DrillSchedule implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BatonCliException(ExitCodes.BAD_INPUT, e.getMessage());
     }
-    try (ProjectSession session = ProjectSession.open(options, context)) {
+    try (ProjectSession session = openSession()) {
       BatonConfig config = session.config();
       String project = config.project();
       String scheduleId = Names.drillScheduleId(project);
       String who = Identity.of(requester, context);
       DrillRequest request = OperationInputs.drillRequest(config, who, null);
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       Drills drills = new Drills(session.client(), project);
       if (drills.cronWorkflow().isPresent()) {
         throw exists(project, "a cron workflow " + scheduleId);

@@ -3,19 +3,15 @@ package dev.baton.cli.drill;
 import dev.baton.Names;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
-import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
+import dev.baton.cli.ProjectCommand;
 import dev.baton.cli.ProjectSession;
 import dev.baton.cli.release.Identity;
 import io.temporal.client.WorkflowExecutionDescription;
 import java.io.PrintWriter;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "unschedule",
@@ -26,24 +22,20 @@ import picocli.CommandLine.Spec;
           + "drilling now is refused; try again when it has ended. Nothing scheduled: says so, exit 0."
     },
     footer = {"", "Example:", "  baton drill unschedule"})
-final class DrillUnschedule implements Callable<Integer> {
-  private final BatonContext context;
-  @Mixin ConfigOptions options;
-  @Spec CommandSpec spec;
-
+final class DrillUnschedule extends ProjectCommand {
   @Option(names = "--as", paramLabel = "NAME", description = "who unschedules (default: $USER)")
   String by;
 
   DrillUnschedule(BatonContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
   public Integer call() {
-    try (ProjectSession session = ProjectSession.open(options, context)) {
+    try (ProjectSession session = openSession()) {
       String project = session.config().project();
       String scheduleId = Names.drillScheduleId(project);
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       Drills drills = new Drills(session.client(), project);
       if (drills.schedule().isPresent()) {
         // A running drill is a workflow of its own; deleting the schedule leaves it alone.

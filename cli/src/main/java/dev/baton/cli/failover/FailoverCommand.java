@@ -3,9 +3,9 @@ package dev.baton.cli.failover;
 import dev.baton.Names;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
-import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ControlWorkflows;
 import dev.baton.cli.ExitCodes;
+import dev.baton.cli.ProjectCommand;
 import dev.baton.cli.ProjectSession;
 import dev.baton.cli.release.Identity;
 import dev.baton.cli.signing.DecisionSigner;
@@ -16,12 +16,8 @@ import dev.baton.rules.CallerText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * `baton failover`: start the project's FailoverWorkflow and follow it. A failover that already
@@ -52,11 +48,7 @@ import picocli.CommandLine.Spec;
       "  baton failover --to secondary --force --reason \"dc1 network split\" --detach",
       "  baton failover status --watch"
     })
-public final class FailoverCommand implements Callable<Integer> {
-  private final BatonContext context;
-  @Mixin ConfigOptions options;
-  @Spec CommandSpec spec;
-
+public final class FailoverCommand extends ProjectCommand {
   @Option(
       names = "--to",
       paramLabel = "SITE",
@@ -88,12 +80,12 @@ public final class FailoverCommand implements Callable<Integer> {
   boolean detach;
 
   FailoverCommand(BatonContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
   public Integer call() {
-    try (ProjectSession session = ProjectSession.open(options, context)) {
+    try (ProjectSession session = openSession()) {
       BatonConfig config = session.config();
       String project = config.project();
       if (to != null && !config.siteIds().contains(to)) {
@@ -105,7 +97,7 @@ public final class FailoverCommand implements Callable<Integer> {
                 + String.join(", ", config.siteIds())
                 + ")");
       }
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       String workflowId = Names.failoverWorkflowId(project);
       FailoverRequest request = request(config, workflowId);
       if (ControlWorkflows.start(

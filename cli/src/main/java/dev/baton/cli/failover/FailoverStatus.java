@@ -3,31 +3,23 @@ package dev.baton.cli.failover;
 import dev.baton.Names;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
-import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
 import dev.baton.cli.JsonText;
+import dev.baton.cli.ProjectCommand;
 import dev.baton.cli.ProjectSession;
 import dev.baton.cli.report.FollowedWorkflow;
 import dev.baton.cli.report.OperationView;
 import dev.baton.failover.FailoverResult;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
     description = "Show the running (or last) failover's report; --watch follows it to the end.",
     footer = {"", "Examples:", "  baton failover status", "  baton failover status --watch"})
-final class FailoverStatus implements Callable<Integer> {
-  private final BatonContext context;
-  @Mixin ConfigOptions options;
-  @Spec CommandSpec spec;
-
+final class FailoverStatus extends ProjectCommand {
   @Option(names = "--watch", description = "follow a running failover until it ends")
   boolean watch;
 
@@ -39,15 +31,15 @@ final class FailoverStatus implements Callable<Integer> {
   String output = "text";
 
   FailoverStatus(BatonContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
   public Integer call() throws Exception {
     boolean json = JsonText.wanted(output);
-    try (ProjectSession session = ProjectSession.open(options, context)) {
+    try (ProjectSession session = openSession()) {
       String project = session.config().project();
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       FollowedWorkflow<FailoverResult> failover =
           new FollowedWorkflow<>(
               session.client(), Names.failoverWorkflowId(project), FailoverResult.class);

@@ -2,9 +2,9 @@ package dev.baton.cli.history;
 
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
-import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
 import dev.baton.cli.JsonText;
+import dev.baton.cli.ProjectCommand;
 import dev.baton.cli.ProjectSession;
 import io.grpc.Status;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
@@ -12,12 +12,8 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "history",
@@ -35,11 +31,7 @@ import picocli.CommandLine.Spec;
       "  baton history --limit 5",
       "  baton history --output json"
     })
-public final class HistoryCommand implements Callable<Integer> {
-  private final BatonContext context;
-  @Mixin ConfigOptions options;
-  @Spec CommandSpec spec;
-
+public final class HistoryCommand extends ProjectCommand {
   @Option(
       names = "--limit",
       paramLabel = "N",
@@ -53,7 +45,7 @@ public final class HistoryCommand implements Callable<Integer> {
   String output = "text";
 
   HistoryCommand(BatonContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
@@ -62,7 +54,7 @@ public final class HistoryCommand implements Callable<Integer> {
     if (limit < 1) {
       throw new BatonCliException(ExitCodes.BAD_INPUT, "--limit must be at least 1");
     }
-    try (ProjectSession session = ProjectSession.open(options, context)) {
+    try (ProjectSession session = openSession()) {
       String project = session.config().project();
       Executions.Listing listing =
           new Executions(session.client(), project, session.config().siteIds()).newest(limit);
@@ -71,7 +63,7 @@ public final class HistoryCommand implements Callable<Integer> {
       for (WorkflowExecutionInfo info : listing.executions()) {
         entries.add(reader.read(info));
       }
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       if (json) {
         out.println(JsonText.of(entries));
         return ExitCodes.OK;

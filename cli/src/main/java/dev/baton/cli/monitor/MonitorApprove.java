@@ -3,9 +3,9 @@ package dev.baton.cli.monitor;
 import dev.baton.Names;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
-import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
 import dev.baton.cli.Failures;
+import dev.baton.cli.ProjectCommand;
 import dev.baton.cli.ProjectSession;
 import dev.baton.cli.release.Identity;
 import dev.baton.cli.signing.DecisionSigner;
@@ -13,12 +13,8 @@ import dev.baton.monitor.FailoverApproval;
 import dev.baton.rules.CallerText;
 import io.temporal.client.WorkflowUpdateException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "approve",
@@ -33,11 +29,7 @@ import picocli.CommandLine.Spec;
       "3:refused (the monitor is not waiting for an approval, or not running)"
     },
     footer = {"", "Example:", "  baton monitor approve --reason \"dc1 lost power\" --as alice"})
-final class MonitorApprove implements Callable<Integer> {
-  private final BatonContext context;
-  @Mixin ConfigOptions options;
-  @Spec CommandSpec spec;
-
+final class MonitorApprove extends ProjectCommand {
   @Option(
       names = "--reason",
       required = true,
@@ -58,12 +50,12 @@ final class MonitorApprove implements Callable<Integer> {
   Path key;
 
   MonitorApprove(BatonContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
   public Integer call() {
-    try (ProjectSession session = ProjectSession.open(options, context)) {
+    try (ProjectSession session = openSession()) {
       String project = session.config().project();
       if (!Monitors.running(session.client(), project)) {
         throw new BatonCliException(
@@ -94,8 +86,7 @@ final class MonitorApprove implements Callable<Integer> {
       } catch (WorkflowUpdateException e) {
         throw new BatonCliException(ExitCodes.REFUSED, "approve refused: " + Failures.reason(e));
       }
-      spec.commandLine()
-          .getOut()
+      out()
           .printf(
               "approved the failover of %s as %s%s%n",
               project, who, answer == null || answer.isEmpty() ? "" : ": " + answer);

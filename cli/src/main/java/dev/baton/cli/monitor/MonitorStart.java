@@ -2,9 +2,9 @@ package dev.baton.cli.monitor;
 
 import dev.baton.Names;
 import dev.baton.cli.BatonContext;
-import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ControlWorkflows;
 import dev.baton.cli.ExitCodes;
+import dev.baton.cli.ProjectCommand;
 import dev.baton.cli.ProjectSession;
 import dev.baton.cli.release.Identity;
 import dev.baton.config.BatonConfig;
@@ -14,12 +14,8 @@ import dev.baton.monitor.MonitorWorkflow;
 import dev.baton.worker.OperationInputs;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "start",
@@ -30,11 +26,7 @@ import picocli.CommandLine.Spec;
           + "waits for `baton monitor approve`. Already running: says so and exits 0."
     },
     footer = {"", "Examples:", "  baton monitor start", "  baton monitor start --auto-failover"})
-final class MonitorStart implements Callable<Integer> {
-  private final BatonContext context;
-  @Mixin ConfigOptions options;
-  @Spec CommandSpec spec;
-
+final class MonitorStart extends ProjectCommand {
   @Option(names = "--as", paramLabel = "NAME", description = "who starts it (default: $USER)")
   String requester;
 
@@ -49,16 +41,16 @@ final class MonitorStart implements Callable<Integer> {
   Boolean autoFailover;
 
   MonitorStart(BatonContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
   public Integer call() {
-    try (ProjectSession session = ProjectSession.open(options, context)) {
+    try (ProjectSession session = openSession()) {
       BatonConfig config = session.config();
       String project = config.project();
       String workflowId = Names.monitorWorkflowId(project);
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       MonitorPolicy configured = OperationInputs.monitorPolicy(config);
       // Only autoFailover is read from it, and only to tighten the control worker's rule.
       MonitorPolicy policy =

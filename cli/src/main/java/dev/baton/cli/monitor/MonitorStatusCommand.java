@@ -2,43 +2,35 @@ package dev.baton.cli.monitor;
 
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
-import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
 import dev.baton.cli.JsonText;
+import dev.baton.cli.ProjectCommand;
 import dev.baton.cli.ProjectSession;
 import dev.baton.monitor.MonitorStatus;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
     description = "What the monitor sees: the active site's health, the standby, replication.",
     footer = {"", "Examples:", "  baton monitor status", "  baton monitor status --output json"})
-final class MonitorStatusCommand implements Callable<Integer> {
+final class MonitorStatusCommand extends ProjectCommand {
   enum Output {
     text,
     json
   }
 
-  private final BatonContext context;
-  @Mixin ConfigOptions options;
-  @Spec CommandSpec spec;
-
   @Option(names = "--output", paramLabel = "FORMAT", description = "text (default) or json")
   Output output = Output.text;
 
   MonitorStatusCommand(BatonContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
   public Integer call() throws Exception {
-    try (ProjectSession session = ProjectSession.open(options, context)) {
+    try (ProjectSession session = openSession()) {
       String project = session.config().project();
       if (!Monitors.running(session.client(), project)) {
         throw new BatonCliException(ExitCodes.FAILED, Monitors.notRunning(project));
@@ -48,8 +40,7 @@ final class MonitorStatusCommand implements Callable<Integer> {
         throw new BatonCliException(
             ExitCodes.FAILED, "the monitor of " + project + " has not probed yet; try again");
       }
-      spec.commandLine()
-          .getOut()
+      out()
           .print(
               output == Output.json
                   ? json(status)

@@ -3,22 +3,18 @@ package dev.baton.cli.monitor;
 import dev.baton.Names;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
-import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
 import dev.baton.cli.Failures;
+import dev.baton.cli.ProjectCommand;
 import dev.baton.cli.ProjectSession;
 import dev.baton.cli.release.Identity;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "stop",
@@ -28,11 +24,7 @@ import picocli.CommandLine.Spec;
           + "keeps running. Not running: says so and exits 0."
     },
     footer = {"", "Example:", "  baton monitor stop"})
-final class MonitorStop implements Callable<Integer> {
-  private final BatonContext context;
-  @Mixin ConfigOptions options;
-  @Spec CommandSpec spec;
-
+final class MonitorStop extends ProjectCommand {
   @Option(names = "--as", paramLabel = "NAME", description = "who stops it (default: $USER)")
   String by;
 
@@ -43,14 +35,14 @@ final class MonitorStop implements Callable<Integer> {
   long timeoutSeconds = 60;
 
   MonitorStop(BatonContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
   public Integer call() {
-    try (ProjectSession session = ProjectSession.open(options, context)) {
+    try (ProjectSession session = openSession()) {
       String project = session.config().project();
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       if (!Monitors.running(session.client(), project)) {
         out.printf("the monitor of %s is not running%n", project);
         return ExitCodes.OK;

@@ -3,30 +3,22 @@ package dev.baton.cli.release;
 import dev.baton.Names;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
-import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
 import dev.baton.cli.JsonText;
+import dev.baton.cli.ProjectCommand;
 import dev.baton.cli.ProjectSession;
 import dev.baton.cli.signing.DecisionSigner;
 import dev.baton.release.ApprovalRequest;
 import dev.baton.release.ReleaseProgress;
 import dev.baton.rules.CallerText;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * Approve or reject the step that waits, through the workflow's Update, so the answer (accepted or
  * refused, and why) comes back at once.
  */
-abstract class DecisionCommand implements Callable<Integer> {
-  private final BatonContext context;
-  @Mixin ConfigOptions options;
-  @Spec CommandSpec spec;
-
+abstract class DecisionCommand extends ProjectCommand {
   @Option(
       names = "--step",
       paramLabel = "STEP",
@@ -56,7 +48,7 @@ abstract class DecisionCommand implements Callable<Integer> {
   boolean printPayload;
 
   DecisionCommand(BatonContext context) {
-    this.context = context;
+    super(context);
   }
 
   abstract boolean approving();
@@ -64,7 +56,7 @@ abstract class DecisionCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String verb = approving() ? "approve" : "reject";
-    try (ProjectSession session = ProjectSession.open(options, context)) {
+    try (ProjectSession session = openSession()) {
       String project = session.config().project();
       ReleaseProgress progress =
           Releases.latest(session.client(), project)
@@ -97,12 +89,11 @@ abstract class DecisionCommand implements Callable<Integer> {
       String who = CallerText.normalizeName(Identity.of(approver, context));
       ApprovalRequest request = request(session, project, progress, target, who);
       if (printPayload) {
-        spec.commandLine().getOut().println(JsonText.of(request));
+        out().println(JsonText.of(request));
         return ExitCodes.OK;
       }
       Decision.send(session.client(), project, request, approving());
-      spec.commandLine()
-          .getOut()
+      out()
           .printf(
               "%s %s of release %s (%s) as %s%n",
               approving() ? "approved" : "rejected", target, progress.version(), project, who);

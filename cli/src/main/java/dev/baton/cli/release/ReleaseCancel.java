@@ -2,21 +2,17 @@ package dev.baton.cli.release;
 
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
-import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
 import dev.baton.cli.Failures;
+import dev.baton.cli.ProjectCommand;
 import dev.baton.cli.ProjectSession;
 import dev.baton.release.ReleaseProgress;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "cancel",
@@ -26,11 +22,7 @@ import picocli.CommandLine.Spec;
       "the bake traffic moves back to the site that was active."
     },
     footer = {"", "Example:", "  baton release cancel"})
-final class ReleaseCancel implements Callable<Integer> {
-  private final BatonContext context;
-  @Mixin ConfigOptions options;
-  @Spec CommandSpec spec;
-
+final class ReleaseCancel extends ProjectCommand {
   @Option(
       names = "--timeout",
       paramLabel = "SECONDS",
@@ -38,24 +30,21 @@ final class ReleaseCancel implements Callable<Integer> {
   long timeoutSeconds = 120;
 
   ReleaseCancel(BatonContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
   public Integer call() {
-    try (ProjectSession session = ProjectSession.open(options, context)) {
+    try (ProjectSession session = openSession()) {
       String project = session.config().project();
       ReleaseProgress progress = Releases.running(session.client(), project, "nothing to cancel");
       WorkflowStub stub = WorkflowStub.fromTyped(Releases.stub(session.client(), project));
       stub.cancel();
-      spec.commandLine()
-          .getOut()
-          .printf("cancel requested for release %s of %s%n", progress.version(), project);
+      out().printf("cancel requested for release %s of %s%n", progress.version(), project);
       try {
         stub.getResult(timeoutSeconds, TimeUnit.SECONDS, Object.class);
       } catch (WorkflowFailedException e) {
-        spec.commandLine()
-            .getOut()
+        out()
             .println(
                 Releases.latest(session.client(), project)
                     .map(ReleaseProgress::message)
@@ -68,7 +57,7 @@ final class ReleaseCancel implements Callable<Integer> {
                 + timeoutSeconds
                 + "s; is a control worker running? see `baton release status`");
       }
-      spec.commandLine().getOut().println("the release had already finished");
+      out().println("the release had already finished");
       return ExitCodes.OK;
     }
   }

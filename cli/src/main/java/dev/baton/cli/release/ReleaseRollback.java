@@ -3,9 +3,9 @@ package dev.baton.cli.release;
 import dev.baton.Names;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
-import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
 import dev.baton.cli.Failures;
+import dev.baton.cli.ProjectCommand;
 import dev.baton.cli.ProjectSession;
 import dev.baton.cli.signing.DecisionSigner;
 import dev.baton.release.ReleaseProgress;
@@ -16,14 +16,10 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "rollback",
@@ -35,11 +31,7 @@ import picocli.CommandLine.Spec;
       "that site is not healthy. The release then ends as ROLLED_BACK."
     },
     footer = {"", "Example:", "  baton release rollback --reason \"p99 latency doubled\""})
-public class ReleaseRollback implements Callable<Integer> {
-  private final BatonContext context;
-  @Mixin ConfigOptions options;
-  @Spec CommandSpec spec;
-
+public class ReleaseRollback extends ProjectCommand {
   @Option(names = "--reason", paramLabel = "TEXT", description = "recorded with the rollback")
   String reason;
 
@@ -62,12 +54,12 @@ public class ReleaseRollback implements Callable<Integer> {
   long timeoutSeconds = 120;
 
   public ReleaseRollback(BatonContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
   public Integer call() {
-    try (ProjectSession session = ProjectSession.open(options, context)) {
+    try (ProjectSession session = openSession()) {
       String project = session.config().project();
       ReleaseProgress progress =
           Releases.running(
@@ -84,8 +76,7 @@ public class ReleaseRollback implements Callable<Integer> {
       } catch (WorkflowUpdateException e) {
         throw new BatonCliException(ExitCodes.REFUSED, "rollback refused: " + Failures.reason(e));
       }
-      spec.commandLine()
-          .getOut()
+      out()
           .printf(
               "rollback of release %s (%s) as %s: %s%n", progress.version(), project, who, answer);
       WorkflowStub stub = WorkflowStub.fromTyped(release);
@@ -94,7 +85,7 @@ public class ReleaseRollback implements Callable<Integer> {
       } catch (WorkflowFailedException e) {
         ReleaseProgress end = Releases.progressOf(e.getCause());
         String message = end == null ? Failures.reason(e) : end.message();
-        spec.commandLine().getOut().println(message);
+        out().println(message);
         return end != null
                 && end.activeSite() != null
                 && end.activeSite().equals(progress.standbySite())

@@ -3,8 +3,8 @@ package dev.baton.cli.release;
 import dev.baton.Names;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
-import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
+import dev.baton.cli.ProjectCommand;
 import dev.baton.cli.ProjectSession;
 import dev.baton.cli.VersionOptions;
 import dev.baton.cli.signing.DecisionSigner;
@@ -21,12 +21,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "start",
@@ -37,11 +34,7 @@ import picocli.CommandLine.Spec;
       "  baton release start --version v2",
       "  baton release start --version v2 --wait --as carol"
     })
-final class ReleaseStart implements Callable<Integer> {
-  private final BatonContext context;
-  @Mixin ConfigOptions options;
-  @Spec CommandSpec spec;
-
+final class ReleaseStart extends ProjectCommand {
   @Mixin VersionOptions version;
 
   @Option(names = "--as", paramLabel = "NAME", description = "who requests it (default: $USER)")
@@ -60,13 +53,13 @@ final class ReleaseStart implements Callable<Integer> {
   Path key;
 
   ReleaseStart(BatonContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
   public Integer call() {
     String version = this.version.version();
-    try (ProjectSession session = ProjectSession.open(options, context)) {
+    try (ProjectSession session = openSession()) {
       BatonConfig config = session.config();
       String project = config.project();
       ReleaseRequest request = request(config, version);
@@ -80,16 +73,15 @@ final class ReleaseStart implements Callable<Integer> {
         }
         start(session, request);
       }
-      spec.commandLine()
-          .getOut()
+      out()
           .printf(
               "started release %s of %s (workflow %s)%n",
               version, project, Names.releaseWorkflowId(project));
       if (!wait) {
-        spec.commandLine().getOut().println("follow it with: baton release status --watch");
+        out().println("follow it with: baton release status --watch");
         return ExitCodes.OK;
       }
-      WatchView view = Watcher.textView(spec.commandLine().getOut(), context.env(), false);
+      WatchView view = Watcher.textView(out(), context.env(), false);
       return Watcher.of(session.client(), project, view).untilEnded();
     }
   }

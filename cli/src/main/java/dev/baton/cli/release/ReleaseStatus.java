@@ -2,18 +2,14 @@ package dev.baton.cli.release;
 
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
-import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
 import dev.baton.cli.JsonText;
+import dev.baton.cli.ProjectCommand;
 import dev.baton.cli.ProjectSession;
 import dev.baton.release.ReleaseProgress;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "status",
@@ -29,15 +25,11 @@ import picocli.CommandLine.Spec;
       "  baton release status --watch --until-approval # until a step waits for approval",
       "  baton release status --output json"
     })
-final class ReleaseStatus implements Callable<Integer> {
+final class ReleaseStatus extends ProjectCommand {
   enum Output {
     text,
     json
   }
-
-  private final BatonContext context;
-  @Mixin ConfigOptions options;
-  @Spec CommandSpec spec;
 
   @Option(
       names = "--watch",
@@ -62,7 +54,7 @@ final class ReleaseStatus implements Callable<Integer> {
   Output output = Output.text;
 
   ReleaseStatus(BatonContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
@@ -70,7 +62,7 @@ final class ReleaseStatus implements Callable<Integer> {
     if (untilApproval && !watch) {
       throw new BatonCliException(ExitCodes.BAD_INPUT, "--until-approval needs --watch");
     }
-    try (ProjectSession session = ProjectSession.open(options, context)) {
+    try (ProjectSession session = openSession()) {
       String project = session.config().project();
       if (watch) {
         return Watcher.of(session.client(), project, view()).until(untilApproval);
@@ -85,15 +77,13 @@ final class ReleaseStatus implements Callable<Integer> {
                               + project
                               + " on this Temporal service yet;"
                               + " start one with `baton release start --version V`"));
-      spec.commandLine()
-          .getOut()
-          .print(output == Output.json ? json(progress) : ProgressRenderer.render(progress));
+      out().print(output == Output.json ? json(progress) : ProgressRenderer.render(progress));
       return ExitCodes.OK;
     }
   }
 
   private WatchView view() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     if (output == Output.json) {
       return new JsonView(out);
     }

@@ -3,9 +3,9 @@ package dev.baton.cli.sites;
 import dev.baton.Names;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
-import dev.baton.cli.ConfigOptions;
 import dev.baton.cli.ExitCodes;
 import dev.baton.cli.JsonText;
+import dev.baton.cli.ProjectCommand;
 import dev.baton.cli.ProjectSession;
 import dev.baton.config.BatonConfig;
 import dev.baton.sites.SitesReport;
@@ -18,12 +18,8 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "sites",
@@ -35,15 +31,11 @@ import picocli.CommandLine.Spec;
       "engine does not answer shows as unreachable."
     },
     footer = {"", "Examples:", "  baton sites", "  baton sites --output json"})
-public final class SitesCommand implements Callable<Integer> {
+public final class SitesCommand extends ProjectCommand {
   /**
    * Longer than the slowest answer the workflow waits for (a dead site: 6 s, the control: 10 s).
    */
   static final Duration DEADLINE = Duration.ofSeconds(30);
-
-  private final BatonContext context;
-  @Mixin ConfigOptions options;
-  @Spec CommandSpec spec;
 
   @Option(
       names = "--output",
@@ -52,16 +44,16 @@ public final class SitesCommand implements Callable<Integer> {
   String output = "text";
 
   SitesCommand(BatonContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
   public Integer call() throws Exception {
     boolean json = JsonText.wanted(output);
-    try (ProjectSession session = ProjectSession.open(options, context)) {
+    try (ProjectSession session = openSession()) {
       BatonConfig config = session.config();
       SitesReport report = look(session, config);
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       if (json) {
         out.println(JsonText.of(report));
       } else {
