@@ -28,7 +28,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class FailoverReplayTest {
 
-  /** Recorded at f1b1a21, before parallel-plan, and with parallel-plan version 1. */
+  /**
+   * Recorded at f1b1a21, before parallel-plan, and with parallel-plan version 1. This shows that
+   * today's code replays both, not that the version is needed: with the getVersion replaced by
+   * {@code true}, the older history replayed too when this test was written (the SDK matched the
+   * router's command, sent a task early, to its event in the next task).
+   */
   @ParameterizedTest
   @ValueSource(
       strings = {
