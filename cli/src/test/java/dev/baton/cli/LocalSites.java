@@ -34,6 +34,7 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
   private final Path config;
   private final String router;
   private final Set<String> outsideSites;
+  private final boolean freshEngines;
   private CliHarness harness;
   private boolean locked;
 
@@ -44,13 +45,23 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
 
   /** The environment, and baton with this baton.yml on it. */
   public LocalSites(Path config) {
-    this(config, "nginx", Set.of());
+    this(config, "nginx", Set.of(), false);
   }
 
-  private LocalSites(Path config, String router, Set<String> outsideSites) {
+  private LocalSites(Path config, String router, Set<String> outsideSites, boolean freshEngines) {
     this.config = config;
     this.router = router;
     this.outsideSites = Set.copyOf(outsideSites);
+    this.freshEngines = freshEngines;
+  }
+
+  /**
+   * The environment on engines without the images an earlier class kept ({@code down
+   * --keep-images}), and baton with this baton.yml on it: for tests that assert what the engines
+   * built or pulled themselves.
+   */
+  public static LocalSites withFreshEngines(Path config) {
+    return new LocalSites(config, "nginx", Set.of(), true);
   }
 
   /**
@@ -58,7 +69,7 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
    * BATON_ROUTER) in front of the sites, and baton with this baton.yml on it.
    */
   public static LocalSites withRouter(String router, Path config) {
-    return new LocalSites(config, router, Set.of());
+    return new LocalSites(config, router, Set.of(), false);
   }
 
   /**
@@ -66,7 +77,7 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
    * site}'s queue: the test runs that site's worker elsewhere (as a container on its engine).
    */
   public static LocalSites withOutsideSiteWorker(Path config, String site) {
-    return new LocalSites(config, "nginx", Set.of(site));
+    return new LocalSites(config, "nginx", Set.of(site), false);
   }
 
   /** Runs {@code baton} against the environment, with the real activities. */
@@ -79,6 +90,9 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
     RealEnvironment.assumeUsable(context.getRequiredTestClass());
     EnvLock.acquire();
     locked = true;
+    if (freshEngines) {
+      env("down"); // a plain down removes the kept images
+    }
     env(Map.of("BATON_ROUTER", router), "up");
     if (config != null) {
       harness = CliHarness.withOutsideSites(config, RealActivities::new, outsideSites);

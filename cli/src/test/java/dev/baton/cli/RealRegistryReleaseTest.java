@@ -37,7 +37,8 @@ class RealRegistryReleaseTest {
   private static final Pattern API_DIGEST =
       Pattern.compile("api " + Pattern.quote(REGISTRY) + "/shop/api@(sha256:[0-9a-f]{64})");
 
-  @RegisterExtension static final LocalSites localSites = new LocalSites(CONFIG);
+  // Fresh engines: the test asserts that the sites never built an image of their own.
+  @RegisterExtension static final LocalSites localSites = LocalSites.withFreshEngines(CONFIG);
   private static CliHarness harness;
 
   @BeforeAll
