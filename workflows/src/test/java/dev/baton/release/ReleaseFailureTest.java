@@ -1,5 +1,6 @@
 package dev.baton.release;
 
+import static dev.baton.release.ReleaseTestRig.awaitNoActivityInFlight;
 import static dev.baton.release.ReleaseTestRig.awaitProgress;
 import static dev.baton.release.ReleaseTestRig.awaitWaitingFor;
 import static dev.baton.release.ReleaseTestRig.healthy;
@@ -134,8 +135,8 @@ class ReleaseFailureTest extends ReleaseTestBase {
   void cancelWhileWaitingForApprovalTouchesNothing() {
     ReleaseWorkflow release = rig.start(request(policy(List.of("switch"))));
     awaitWaitingFor(release, "switch");
+    awaitNoActivityInFlight(release); // the approval-needed notification went out
     WorkflowStub.fromTyped(release).cancel();
-    // Not getResult: with the test service's time skipping it can miss a cancelled close.
     awaitProgress(release, p -> p.outcome() != null);
     assertThat(awaitClosed(release)).isEqualTo(WORKFLOW_EXECUTION_STATUS_CANCELED);
     verify(rig.router, never()).switchTo(any());
@@ -147,13 +148,12 @@ class ReleaseFailureTest extends ReleaseTestBase {
   @Test
   void cancelWhileBakingMovesTrafficBack() {
     ReleaseWorkflow release = rig.start(request(policy(List.of())));
-    // Cancel while the bake sleeps between probes. A cancel that lands while a probe activity is
-    // in flight leaves the compensation stuck now and then on the test service: known, open.
+    // Cancel while the bake sleeps between probes.
     awaitProgress(
         release,
         p -> p.currentStep() == Step.BAKE && p.step(Step.BAKE).message().contains("passed"));
+    awaitNoActivityInFlight(release);
     WorkflowStub.fromTyped(release).cancel();
-    // Not getResult: with the test service's time skipping it can miss a cancelled close.
     awaitProgress(release, p -> p.outcome() != null);
     assertThat(awaitClosed(release)).isEqualTo(WORKFLOW_EXECUTION_STATUS_CANCELED);
     verify(rig.router).switchTo(BACK);

@@ -30,6 +30,7 @@ import dev.baton.testing.TestRules;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
@@ -255,6 +256,24 @@ final class ReleaseTestRig {
 
   static ReleaseProgress awaitWaitingFor(ReleaseWorkflow release, String step) {
     return awaitProgress(release, p -> step.equals(p.waitingFor()));
+  }
+
+  /**
+   * Waits until the release has no activity in flight, so that it waits on nothing but a timer or a
+   * decision. Tests that cancel wait for this first: the test service can lose the workflow task
+   * that answers a cancel landing while an activity is scheduled (it refuses the completion and
+   * never schedules another task, as in temporalio/sdk-java#3088), and the release then never
+   * closes; the real server fails and retries such a task.
+   */
+  static void awaitNoActivityInFlight(ReleaseWorkflow release) {
+    WorkflowStub stub = WorkflowStub.fromTyped(release);
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    int inFlight = stub.describe().getRawDescription().getPendingActivitiesCount();
+    while (inFlight > 0 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      inFlight = stub.describe().getRawDescription().getPendingActivitiesCount();
+    }
+    assertThat(inFlight).as("activities in flight").isZero();
   }
 
   static ProbeResult healthy() {
