@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
  * it taken. Reentrant within the JVM: test classes that nest environments share one hold.
  */
 public final class EnvLock {
-  private static final String FILE =
+  public static final String FILE =
       System.getenv().getOrDefault("BATON_ENV_DIR", "/tmp/baton-env") + ".lock";
   private static Process holder;
   private static int holds;
