@@ -111,10 +111,10 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
       }
     } finally {
       try {
-        // A plain down: keeping the images between classes (down --keep-images) let a container
-        // created during the down survive into the next class's engines in CI, where it started
-        // before the databases and made Docker create their password file as a directory.
-        env("down");
+        // The next class's up starts the engines on this one's images; the JVM's exit removes
+        // them (purgeImagesAtExit), so nothing outlives the tests.
+        env("down", "--keep-images");
+        purgeImagesAtExit();
       } finally {
         EnvLock.release();
       }
@@ -142,6 +142,37 @@ public final class LocalSites implements BeforeAllCallback, AfterAllCallback {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  private static boolean purgeRegistered;
+
+  /**
+   * Once per JVM: at its exit, a plain {@code down} removes the kept images, under the lock. If
+   * another run holds the lock for long, they stay: its {@code up} reuses them, a plain {@code
+   * down} removes them.
+   */
+  private static synchronized void purgeImagesAtExit() {
+    if (purgeRegistered) {
+      return;
+    }
+    purgeRegistered = true;
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () ->
+                    ProcessRunner.run(
+                        List.of(
+                            "flock",
+                            "-w",
+                            "20",
+                            EnvLock.FILE,
+                            "bash",
+                            ROOT.resolve("scripts/env").toString(),
+                            "down"),
+                        ROOT,
+                        Map.of(),
+                        Duration.ofMinutes(2)),
+                "baton-env-purge"));
   }
 
   public static CommandResult env(String... verbAndArgs) {
