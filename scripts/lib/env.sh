@@ -648,11 +648,20 @@ env_status() {
 IMAGE_CACHE="$BATON_ENV_DIR.image-cache"
 
 images_keep() { # once the engines stopped and nothing is mounted
-  local site
+  local site data
   rm -rf --one-file-system "$IMAGE_CACHE"
   mkdir -p "$IMAGE_CACHE"
   for site in "${SITES[@]}"; do
-    if [[ -d $(site_dir "$site")/data ]]; then mv "$(site_dir "$site")/data" "$IMAGE_CACHE/$site"; fi
+    data=$(site_dir "$site")/data
+    [[ -d $data ]] || continue
+    # Only a data root without containers: one created after the removal above (a worker's
+    # compose still running) would start with the next up, before the files it mounts exist,
+    # and Docker would create them as directories. Its images are built again instead.
+    if [[ -n $(ls -A "$data/containers" 2>/dev/null) ]]; then
+      log "engine $site: a container was created during the down; its images are not kept"
+      continue
+    fi
+    mv "$data" "$IMAGE_CACHE/$site"
   done
   log "images kept in $IMAGE_CACHE for the next up"
 }
