@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `baton server --dev` and the three workers as separate processes on the real two-site
@@ -37,6 +38,8 @@ class CrashRecoveryTest {
   private static final Map<String, Process> workers = new HashMap<>();
   private static final Map<Process, Path> logs = new HashMap<>();
   private static Map<String, String> env;
+  // The processes' logs and ready files: removed with the class (JUnit deletes it).
+  @TempDir static Path files;
 
   @BeforeAll
   static void start() throws Exception {
@@ -140,7 +143,7 @@ class CrashRecoveryTest {
 
   /** Started, and polling once its --ready-file exists (a SIGKILLed one leaves it behind). */
   private static void startWorker(String role) throws Exception {
-    Path ready = Files.createTempDirectory("baton-crash-ready").resolve(role);
+    Path ready = Files.createTempDirectory(files, "ready").resolve(role);
     String[] queue =
         role.equals("control") ? new String[] {"--control"} : new String[] {"--site", role};
     List<String> args = new ArrayList<>(List.of("worker", "--ready-file", ready.toString()));
@@ -171,7 +174,7 @@ class CrashRecoveryTest {
             List.of(java, "-cp", System.getProperty("java.class.path"), Baton.class.getName()));
     command.addAll(List.of(args));
     // Output to a file, never an unread pipe: a full pipe would block the process.
-    Path log = Files.createTempFile("baton-crash-" + args[0], ".log");
+    Path log = Files.createTempFile(files, args[0], ".log");
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(env);
