@@ -11,6 +11,22 @@ export BATON_TEMPORAL_ADDRESS="127.0.0.1:${BATON_BENCH_PORT:-7239}"
 baton() { nice -n "${BENCH_NICE:-0}" "$root/baton" "$@"; }
 now() { date +%s.%N; }
 
+# The bench module's classpath for `java -cp`: its classes, then the jars they run with (its pom
+# writes them to bench/target/classpath on every build). The load generator (dev.baton.load.LoadMain)
+# and the drivers run from it, not from the production jar. Like ./baton for the CLI, it builds the
+# module first when that file is missing or older than a source bench is built from, so a test
+# that runs a script right after the reactor's build starts no Maven of its own.
+bench_classpath() {
+  local file="$root/bench/target/classpath"
+  if [ ! -f "$file" ] || [ -n "$(find "$root/pom.xml" "$root/workflows" "$root/activities" \
+      "$root/bench" -path '*/target' -prune -o \( -name '*.java' -o -name pom.xml \
+      -o -path '*/src/main/resources/*' \) -newer "$file" -print -quit)" ]; then
+    echo "building the bench module (mvn package)..." >&2
+    (cd "$root" && mvn -q -B -pl bench -am -DskipTests package) >&2 || return 1
+  fi
+  echo "$root/bench/target/classes:$(cat "$file")"
+}
+
 # Raw samples: results_open NAME COLUMNS... starts bench/results/NAME-<UTC time>.csv (a header of
 # the columns, then the commit, the date and the machine); record VALUES... appends a row with the
 # one-minute load average at that moment. The README's tables are printed from these files.

@@ -30,13 +30,13 @@ public final class HaproxyRouterActivities implements RouterActivities {
   private final HaproxyRouterConfig router;
   private final HaproxySocket socket;
   private final ServerStateFile stateFile;
-  private final SwitchVerifier verifier;
+  private final VerifiedMove move;
 
   HaproxyRouterActivities(HaproxyRouterConfig router) {
     this.router = router;
     this.socket = new HaproxySocket(router.socket(), SOCKET_TIMEOUT);
     this.stateFile = new ServerStateFile(router.stateFile());
-    this.verifier = new SwitchVerifier(router.frontUrl());
+    this.move = new VerifiedMove(FAIL, new SwitchVerifier(router.frontUrl()), log, "server states");
   }
 
   /** The site whose server takes new requests with the larger weight. */
@@ -75,28 +75,13 @@ public final class HaproxyRouterActivities implements RouterActivities {
       }
     }
     apply(commands, previous, timer);
-    String verified = verifier.awaitUpstream(target.address(), 3);
-    timer.done("verified");
-    if (verified != null) {
-      restore(previous);
-      throw FAIL.switchFailed(
-          "after the switch to "
-              + request.toSite()
-              + ", "
-              + verified
-              + "; restored the previous server states ("
-              + describe(previous)
-              + ")");
-    }
-    String detail =
-        "haproxy "
-            + router.backend()
-            + "/"
-            + to
-            + " ready, others in maint, verified "
-            + timer.summary();
-    log.info("router now sends traffic to {}: {}", request.toSite(), detail);
-    return new SwitchResult(request.toSite(), timer.elapsedMillis(), detail);
+    return move.switched(
+        request,
+        target.address(),
+        3,
+        restoring(previous),
+        timer,
+        "haproxy " + router.backend() + "/" + to + " ready, others in maint,");
   }
 
   @Override
@@ -116,22 +101,11 @@ public final class HaproxyRouterActivities implements RouterActivities {
     commands.addAll(HaproxyCommands.ready(router.backend(), to, weights[1]));
     apply(commands, previous, timer);
     String toAddress = stateOf(request.toSite(), previous).address();
-    String seen = verifier.awaitOneFrom(toAddress, SwitchVerifier.requestsToSee(request.percent()));
-    timer.done("seen");
-    if (seen != null) {
-      restore(previous);
-      throw FAIL.switchFailed(
-          "after shifting "
-              + request.percent()
-              + "% to "
-              + request.toSite()
-              + ", "
-              + seen
-              + "; restored the previous server states ("
-              + describe(previous)
-              + ")");
-    }
-    String detail =
+    return move.shifted(
+        request,
+        toAddress,
+        restoring(previous),
+        timer,
         "haproxy weights "
             + from
             + " "
@@ -141,12 +115,7 @@ public final class HaproxyRouterActivities implements RouterActivities {
             + " "
             + weights[1]
             + "; "
-            + toAddress
-            + " answered "
-            + timer.summary();
-    log.info(
-        "router now sends {}% of traffic to {}: {}", request.percent(), request.toSite(), detail);
-    return new ShiftResult(request.toSite(), request.percent(), timer.elapsedMillis(), detail);
+            + toAddress);
   }
 
   /**
@@ -182,6 +151,10 @@ public final class HaproxyRouterActivities implements RouterActivities {
           e.getMessage() + "; restored the previous server states (" + describe(previous) + ")");
     }
     timer.done("state file");
+  }
+
+  private VerifiedMove.Previous restoring(Map<String, ServerState> previous) {
+    return new VerifiedMove.Previous(() -> restore(previous), () -> describe(previous));
   }
 
   /** Puts every site's server back as it was, and the state file with it; best effort. */

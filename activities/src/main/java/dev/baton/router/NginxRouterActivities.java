@@ -28,7 +28,7 @@ public final class NginxRouterActivities implements RouterActivities {
   private final NginxRouterConfig router;
   private final UpstreamFile upstream;
   private final Nginx nginx;
-  private final SwitchVerifier verifier;
+  private final VerifiedMove move;
   private final NginxWorkers workers;
 
   public NginxRouterActivities(BatonConfig config) {
@@ -39,7 +39,7 @@ public final class NginxRouterActivities implements RouterActivities {
     this.router = router;
     this.upstream = new UpstreamFile(router.upstreamFile());
     this.nginx = new Nginx(router.nginxConfig());
-    this.verifier = new SwitchVerifier(router.frontUrl());
+    this.move = new VerifiedMove(FAIL, new SwitchVerifier(router.frontUrl()), log, "upstream");
     this.workers = new NginxWorkers(router.nginxConfig());
   }
 
@@ -70,22 +70,13 @@ public final class NginxRouterActivities implements RouterActivities {
             timer);
     // Once the old workers are gone nothing can answer with the old config, so a few answers
     // prove the switch; while they linger, it takes a longer run of answers.
-    String verified = verifier.awaitUpstream(target, oldWorkersGone ? 3 : 20);
-    timer.done("verified");
-    if (verified != null) {
-      restore(previous);
-      throw FAIL.switchFailed(
-          "after the switch to "
-              + request.toSite()
-              + ", "
-              + verified
-              + "; restored the previous upstream ("
-              + describe(current)
-              + ")");
-    }
-    String detail = "nginx upstream " + target + " verified " + timer.summary();
-    log.info("router now sends traffic to {}: {}", request.toSite(), detail);
-    return new SwitchResult(request.toSite(), timer.elapsedMillis(), detail);
+    return move.switched(
+        request,
+        target,
+        oldWorkersGone ? 3 : 20,
+        restoring(previous, current),
+        timer,
+        "nginx upstream " + target);
   }
 
   /**
@@ -107,26 +98,12 @@ public final class NginxRouterActivities implements RouterActivities {
       rewrite(previous, UpstreamFile.withServers(previous, wanted), current, timer);
     }
     String to = wanted.get(1).address();
-    String seen = verifier.awaitOneFrom(to, SwitchVerifier.requestsToSee(request.percent()));
-    timer.done("seen");
-    if (seen != null) {
-      restore(previous);
-      throw FAIL.switchFailed(
-          "after shifting "
-              + request.percent()
-              + "% to "
-              + request.toSite()
-              + ", "
-              + seen
-              + "; restored the previous upstream ("
-              + describe(current)
-              + ")");
-    }
-    String detail =
-        "nginx upstream " + describe(wanted) + ", " + to + " answered " + timer.summary();
-    log.info(
-        "router now sends {}% of traffic to {}: {}", request.percent(), request.toSite(), detail);
-    return new ShiftResult(request.toSite(), request.percent(), timer.elapsedMillis(), detail);
+    return move.shifted(
+        request,
+        to,
+        restoring(previous, current),
+        timer,
+        "nginx upstream " + describe(wanted) + ", " + to);
   }
 
   /** The old site first, then the new one, weighted in the ratio of their shares. */
@@ -175,6 +152,11 @@ public final class NginxRouterActivities implements RouterActivities {
       log.warn("old nginx workers still busy after {}; verifying longer", OLD_WORKERS_MAX);
     }
     return oldWorkersGone;
+  }
+
+  /** The file as it was ({@code previous}), naming {@code current}'s sites. */
+  private VerifiedMove.Previous restoring(String previous, List<Server> current) {
+    return new VerifiedMove.Previous(() -> restore(previous), () -> describe(current));
   }
 
   private void restore(String previous) {

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.baton.FailureKind;
-import dev.baton.config.NginxRouterConfig;
-import dev.baton.load.LoadGenerator;
-import dev.baton.load.LoadPlan;
-import dev.baton.load.LoadReport;
 import dev.baton.testing.Fault;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
@@ -17,11 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,10 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Weighted shifts against a real nginx whose upstream block keeps idle connections ({@code
- * keepalive 16;} after the included server lines, as scripts/lib/env.sh writes it).
+ * keepalive 16;} after the included server lines, as scripts/lib/env.sh writes it). That no request
+ * is lost while the weights change is {@code NginxShiftUnderLoadTest}'s, in the bench module with
+ * the load generator.
  */
 class NginxWeightedShiftTest {
   @TempDir Path dir;
+  private KeepaliveNginxSites sites;
   private Backend primary;
   private Backend secondary;
   private LocalNginx nginx;
@@ -42,29 +38,18 @@ class NginxWeightedShiftTest {
   @BeforeEach
   void setUp() throws IOException {
     assumeTrue(LocalNginx.installed(), "nginx is not installed at " + LocalNginx.BINARY);
-    primary = new Backend();
-    secondary = new Backend();
-    upstreamFile = Files.createDirectories(dir.resolve("upstreams")).resolve("upstream.conf");
-    Files.writeString(upstreamFile, "server " + primary.address() + ";\n");
-    nginx = new LocalNginx(Files.createDirectories(dir.resolve("nginx")), upstreamFile, true);
-    nginx.start();
-    router =
-        new NginxRouterActivities(
-            new NginxRouterConfig(
-                upstreamFile,
-                nginx.config,
-                nginx.frontUrl(),
-                Map.of("primary", primary.address(), "secondary", secondary.address())));
+    sites = new KeepaliveNginxSites(dir);
+    primary = sites.primary;
+    secondary = sites.secondary;
+    nginx = sites.nginx;
+    upstreamFile = sites.upstreamFile;
+    router = sites.router;
   }
 
   @AfterEach
   void tearDown() throws Exception {
-    if (nginx != null) {
-      nginx.close();
-    }
-    if (primary != null) {
-      primary.close();
-      secondary.close();
+    if (sites != null) {
+      sites.close();
     }
   }
 
@@ -145,37 +130,6 @@ class NginxWeightedShiftTest {
   }
 
   @Test
-  void noRequestIsLostWhileTrafficShiftsUnderLoad() throws Exception {
-    Path stop = dir.resolve("stop");
-    // Keep-alive clients, as in bench/switch-load-bench; a slow answer on a starved machine is
-    // not what this is about, so only errors count (the timeout is generous).
-    LoadPlan plan =
-        new LoadPlan(
-            URI.create(nginx.frontUrl()), 100, Duration.ofSeconds(60), stop, Duration.ofSeconds(5));
-    CompletableFuture<LoadReport> load =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return LoadGenerator.run(plan);
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    Thread.sleep(500);
-    router.shift(shift(10));
-    Thread.sleep(500);
-    router.shift(shift(50));
-    Thread.sleep(500);
-    router.shift(shift(100));
-    Thread.sleep(500);
-    Files.createFile(stop);
-    LoadReport report = load.get(30, TimeUnit.SECONDS);
-
-    assertThat(report.failed()).as(report.summary()).isZero();
-    assertThat(report.byUpstream()).containsKeys(primary.address(), secondary.address());
-  }
-
-  @Test
   void weightsAreTheSmallestIntegersInTheRatioOfTheShares() {
     assertThat(NginxRouterActivities.weights(10)).containsExactly(9, 1);
     assertThat(NginxRouterActivities.weights(25)).containsExactly(3, 1);
@@ -185,7 +139,7 @@ class NginxWeightedShiftTest {
   }
 
   private static ShiftRequest shift(int percent) {
-    return new ShiftRequest("shop", "primary", "secondary", percent);
+    return KeepaliveNginxSites.shift(percent);
   }
 
   /** Which upstream answered {@code count} requests (one nginx worker serves them all). */

@@ -8,14 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.Names;
 import dev.baton.cli.CliHarness.Run;
 import dev.baton.failover.FailoverResult;
-import dev.baton.load.LoadGenerator;
-import dev.baton.load.LoadPlan;
 import dev.baton.load.LoadReport;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -52,7 +48,7 @@ class RealFailoverTest {
   @Test
   @Order(1)
   void aDrillSwitchesToTheStandbyAndBackLosingNoRequest(@TempDir Path dir) throws Exception {
-    Load load = Load.start(dir);
+    BackgroundLoad load = load(dir);
     Run drill = harness.baton("drill", "run");
     LoadReport report = load.stop();
 
@@ -75,7 +71,7 @@ class RealFailoverTest {
       throws Exception {
     ok(harness.baton("monitor", "start", "--no-auto-failover"));
     awaitMonitor(m -> m.path("activeHealth").asText().equals("HEALTHY"));
-    Load load = Load.start(dir);
+    BackgroundLoad load = load(dir);
     LocalSites.env("outage", "primary");
 
     // Manual mode: it notices, asks, and moves nothing by itself.
@@ -99,7 +95,7 @@ class RealFailoverTest {
     }
   }
 
-  private void automaticFailover(Load load) throws Exception {
+  private void automaticFailover(BackgroundLoad load) throws Exception {
     ok(harness.baton("monitor", "start", "--auto-failover"));
     awaitMonitor(m -> m.path("activeSite").asText().equals("secondary"));
     FailoverResult failover =
@@ -150,31 +146,8 @@ class RealFailoverTest {
   }
 
   /** Requests through the router at 20/s until stopped (a light load: the bench pushes harder). */
-  private record Load(Path stopFile, CompletableFuture<LoadReport> report) {
-    static Load start(Path dir) {
-      Path stop = dir.resolve("stop");
-      CompletableFuture<LoadReport> report =
-          CompletableFuture.supplyAsync(
-              () -> {
-                try {
-                  return LoadGenerator.run(
-                      new LoadPlan(
-                          URI.create("http://127.0.0.1:8080/version"),
-                          20,
-                          Duration.ofMinutes(5),
-                          stop,
-                          Duration.ofSeconds(10)));
-                } catch (InterruptedException e) {
-                  throw new IllegalStateException(e);
-                }
-              });
-      return new Load(stop, report);
-    }
-
-    LoadReport stop() throws Exception {
-      Files.createFile(stopFile);
-      return report.get();
-    }
+  private static BackgroundLoad load(Path dir) {
+    return BackgroundLoad.untilStopped(BackgroundLoad.VERSION, 20, dir);
   }
 
   private static String routerTarget() throws Exception {

@@ -3,13 +3,9 @@ package dev.baton.cli;
 import static dev.baton.cli.CliHarness.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.cli.CliHarness.Run;
+import dev.baton.cli.ReleaseStatusJson.MovesUnderLoad;
 import dev.baton.config.BatonConfig;
 import dev.baton.config.ConfigLoader;
-import dev.baton.load.LoadGenerator;
-import dev.baton.load.LoadPlan;
 import dev.baton.load.LoadReport;
 import dev.baton.router.RouterActivities;
 import dev.baton.router.RouterRequest;
@@ -20,13 +16,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and a restarted haproxy keeps the target. One environment for the whole class: CI time is short.
  */
 class RealHaproxyRouterTest {
-  private static final URI FRONT = URI.create("http://127.0.0.1:8080/version");
+  private static final URI FRONT = BackgroundLoad.VERSION;
   private static final Map<String, String> ADDRESS =
       Map.of("primary", "127.0.0.1:3000", "secondary", "127.0.0.1:3001");
 
@@ -46,11 +38,13 @@ class RealHaproxyRouterTest {
   static final LocalSites localSites = LocalSites.withRouter("haproxy", LocalSites.HAPROXY_CONFIG);
 
   private static CliHarness harness;
+  private static ReleaseStatusJson release;
   private static RouterActivities router;
 
   @BeforeAll
   static void start() {
     harness = localSites.harness();
+    release = new ReleaseStatusJson(harness);
     ok(harness.baton("deploy", "--site", "primary", "--version", "v1"));
     ok(harness.baton("deploy", "--site", "secondary", "--version", "v1"));
     BatonConfig config = ConfigLoader.load(LocalSites.HAPROXY_CONFIG, Map.of());
@@ -61,32 +55,13 @@ class RealHaproxyRouterTest {
   void aReleaseSwitchAndRollbackUnderLoadLoseNoRequest(@TempDir Path dir) throws Exception {
     String active = router.currentTarget(new RouterRequest("shop"));
     String standby = other(active);
-    Path stop = dir.resolve("stop");
-    CompletableFuture<LoadReport> load = load(50, Duration.ofMinutes(5), stop);
-    try {
-      ok(harness.baton("release", "start", "--version", "v2"));
-      awaitProgress(p -> "switch".equals(p.path("waitingFor").asText()));
-      ok(harness.baton("release", "approve", "--as", "alice"));
-      awaitProgress(
-          p -> p.path("currentStep").asText().equals("BAKE") && bakeMessage(p).contains("passed"));
-      ok(harness.baton("release", "rollback", "--as", "alice", "--reason", "haproxy test"));
-    } finally {
-      Files.createFile(stop);
-    }
-    LoadReport report = load.get();
+    MovesUnderLoad moves =
+        release.switchThenRollBackUnder(
+            BackgroundLoad.untilStopped(FRONT, 50, dir), "haproxy test");
 
-    JsonNode end = progress();
-    assertThat(end.path("outcome").asText()).isEqualTo("ROLLED_BACK");
-    long switchStart = millis(step(end, "SWITCH").path("startedAt"));
-    long rollbackStart = millis(step(end, "BAKE").path("endedAt"));
+    LoadReport report = moves.report();
     assertThat(report.failed()).as(report.summary()).isZero();
-    // Each move finished: from some point on, every answer came from the new site.
-    assertThat(report.millisUntilAllFrom(ADDRESS.get(standby), switchStart, rollbackStart))
-        .as(report.summary())
-        .isNotNegative();
-    assertThat(report.millisUntilAllFrom(ADDRESS.get(active), rollbackStart, Long.MAX_VALUE))
-        .as(report.summary())
-        .isNotNegative();
+    moves.assertEachMoveFinished(ADDRESS.get(active), ADDRESS.get(standby));
     assertThat(router.currentTarget(new RouterRequest("shop"))).isEqualTo(active);
   }
 
@@ -98,7 +73,7 @@ class RealHaproxyRouterTest {
       router.shift(new ShiftRequest("shop", from, to, 10));
       // 4 s at 50/s: 200 requests, of which haproxy's smooth weighted round robin (181:20) sends
       // about 20 to the new site; the bounds leave room for the switch verification's requests.
-      LoadReport tenPercent = load(50, Duration.ofSeconds(4), null).get();
+      LoadReport tenPercent = BackgroundLoad.lasting(FRONT, 50, Duration.ofSeconds(4)).report();
       assertThat(tenPercent.failed()).as(tenPercent.summary()).isZero();
       long toNew = tenPercent.byUpstream().getOrDefault(ADDRESS.get(to), 0L);
       assertThat(toNew).as(tenPercent.summary()).isBetween(10L, 35L);
@@ -129,19 +104,6 @@ class RealHaproxyRouterTest {
     }
   }
 
-  private static CompletableFuture<LoadReport> load(int perSecond, Duration length, Path stop) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try {
-            // Slow is not lost: on two busy CPUs the demo app accepts late.
-            return LoadGenerator.run(
-                new LoadPlan(FRONT, perSecond, length, stop, Duration.ofSeconds(10)));
-          } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-          }
-        });
-  }
-
   private static String upstreamOfOneRequest() throws Exception {
     HttpResponse<String> answer =
         HttpClient.newHttpClient()
@@ -152,37 +114,5 @@ class RealHaproxyRouterTest {
 
   private static String other(String site) {
     return site.equals("primary") ? "secondary" : "primary";
-  }
-
-  private static JsonNode progress() throws Exception {
-    Run run = harness.baton("release", "status", "--output", "json");
-    return new ObjectMapper().readTree(run.out());
-  }
-
-  private static void awaitProgress(Predicate<JsonNode> until) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    JsonNode p = progress();
-    while (!until.test(p) && p.path("outcome").isNull() && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-      p = progress();
-    }
-    assertThat(until.test(p)).as("progress: %s", p).isTrue();
-  }
-
-  private static String bakeMessage(JsonNode p) {
-    return step(p, "BAKE").path("message").asText();
-  }
-
-  private static JsonNode step(JsonNode p, String step) {
-    for (JsonNode s : p.path("steps")) {
-      if (s.path("step").asText().equals(step)) {
-        return s;
-      }
-    }
-    throw new AssertionError("no step " + step + " in " + p);
-  }
-
-  private static long millis(JsonNode instant) {
-    return Instant.parse(instant.asText()).toEpochMilli();
   }
 }

@@ -1,13 +1,12 @@
 package dev.baton.cli;
 
 import static dev.baton.cli.CliHarness.ok;
+import static dev.baton.cli.ReleaseStatusJson.millis;
+import static dev.baton.cli.ReleaseStatusJson.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.Names;
-import dev.baton.load.LoadGenerator;
-import dev.baton.load.LoadPlan;
 import dev.baton.load.LoadReport;
 import dev.baton.load.Sample;
 import java.io.IOException;
@@ -16,8 +15,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -70,10 +67,12 @@ class RealTrafficBakeTest {
       new PrometheusServer("127.0.0.1:3000", "127.0.0.1:3001");
 
   private static CliHarness harness;
+  private static ReleaseStatusJson release;
 
   @BeforeAll
   static void start() {
     harness = localSites.harness();
+    release = new ReleaseStatusJson(harness);
   }
 
   @AfterAll
@@ -206,36 +205,22 @@ class RealTrafficBakeTest {
    */
   private static Released releaseUnderLoad(Path dir) throws Exception {
     ok(harness.baton("release", "start", "--version", "v3-faulty"));
-    awaitProgress(p -> "switch".equals(p.path("waitingFor").asText()));
-    Path stop = dir.resolve("stop");
-    CompletableFuture<LoadReport> load =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return LoadGenerator.run(
-                    new LoadPlan(
-                        URI.create("http://127.0.0.1:8080/"),
-                        // Each GET / of v3-faulty is a CGI (a fork in busybox httpd): a rate two
-                        // busy cores serve without queueing.
-                        25,
-                        Duration.ofMinutes(5),
-                        stop,
-                        Duration.ofSeconds(10)));
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    release.await(p -> "switch".equals(p.path("waitingFor").asText()));
+    // Each GET / of v3-faulty is a CGI (a fork in busybox httpd): a rate two busy cores serve
+    // without queueing.
+    BackgroundLoad load =
+        BackgroundLoad.untilStopped(URI.create("http://127.0.0.1:8080/"), 25, dir);
     JsonNode end;
     try {
       ok(harness.baton("release", "approve", "--as", "alice"));
-      end = awaitProgress(p -> !p.path("outcome").isNull());
+      end = release.await(p -> !p.path("outcome").isNull());
       // A measurement window, not a wait for a condition: the load runs on for 3 s after the
       // release ended, so the report shows whether every answer then came from primary.
       Thread.sleep(3000);
     } finally {
-      Files.createFile(stop);
+      load.requestStop();
     }
-    return new Released(end, load.get());
+    return new Released(end, load.report());
   }
 
   /** When each failed request was answered, in ms from {@code originMillis}: "500@+120 ...". */
@@ -276,36 +261,6 @@ class RealTrafficBakeTest {
           + (bakeFailed + backAfterBake - first5xx)
           + " ms";
     }
-  }
-
-  private static JsonNode awaitProgress(java.util.function.Predicate<JsonNode> until)
-      throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    JsonNode p = progress();
-    while (!until.test(p) && p.path("outcome").isNull() && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-      p = progress();
-    }
-    assertThat(until.test(p)).as("progress: %s", p).isTrue();
-    return p;
-  }
-
-  private static JsonNode progress() throws Exception {
-    return new ObjectMapper()
-        .readTree(harness.baton("release", "status", "--output", "json").out());
-  }
-
-  private static JsonNode step(JsonNode p, String step) {
-    for (JsonNode s : p.path("steps")) {
-      if (s.path("step").asText().equals(step)) {
-        return s;
-      }
-    }
-    throw new AssertionError("no step " + step + " in " + p);
-  }
-
-  private static long millis(JsonNode instant) {
-    return Instant.parse(instant.asText()).toEpochMilli();
   }
 
   private static String get(String url) throws Exception {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -29,6 +30,22 @@ public final class LoadGenerator {
   private static final long STOP = -1;
 
   private LoadGenerator() {}
+
+  /**
+   * {@link #run} on a thread of its own, for a test that moves traffic meanwhile; the future
+   * completes when the plan ends (its duration, or its stop file).
+   */
+  public static CompletableFuture<LoadReport> start(LoadPlan plan) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return run(plan);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("load generator interrupted", e);
+          }
+        });
+  }
 
   public static LoadReport run(LoadPlan plan) throws InterruptedException {
     Queue<Sample> samples = new ConcurrentLinkedQueue<>();
