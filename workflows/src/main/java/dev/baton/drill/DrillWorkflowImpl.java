@@ -8,10 +8,7 @@ import dev.baton.operation.OperationActivities;
 import dev.baton.operation.RunningRequest;
 import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
-import dev.baton.release.DatabaseSwitchover;
 import dev.baton.release.ReleaseActivities;
-import dev.baton.release.ReleaseRequest;
-import dev.baton.release.TrafficMover;
 import dev.baton.report.PhaseLog;
 import dev.baton.report.Reasons;
 import dev.baton.report.Texts;
@@ -22,6 +19,10 @@ import dev.baton.router.RouterRequest;
 import dev.baton.rules.CallerText;
 import dev.baton.rules.ControlPlane;
 import dev.baton.rules.ControlRules;
+import dev.baton.switchover.DatabaseSwitchover;
+import dev.baton.switchover.SwitchoverInput;
+import dev.baton.switchover.TrafficMover;
+import dev.baton.switchover.TrafficProgress;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -33,17 +34,18 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * See {@link DrillWorkflow}. The switch and the database switchover are the release's own ({@link
- * TrafficMover}, {@link DatabaseSwitchover}), so a drill proves the path a real switchover takes.
- * Switching back with a replicated database is a second switchover: the former primary is first
- * re-seeded as a replica of the new one, and after the switch back the other way round.
+ * See {@link DrillWorkflow}. The switch and the database switchover are the ones a release takes
+ * ({@link TrafficMover}, {@link DatabaseSwitchover}), so a drill proves that path; its activity
+ * stubs are the release's ({@link ReleaseActivities}), with the same timeouts. Switching back with
+ * a replicated database is a second switchover: the former primary is first re-seeded as a replica
+ * of the new one, and after the switch back the other way round.
  */
 public class DrillWorkflowImpl implements DrillWorkflow {
   /** The drill as it runs: the input's ids with the control worker's rules, once read. */
   private DrillRequest request;
 
   // Built once the rules are known (configure).
-  private ReleaseRequest asRelease;
+  private SwitchoverInput switchover;
   private ReleaseActivities activities;
   private TrafficMover traffic;
   private final OperationActivities operations;
@@ -72,15 +74,11 @@ public class DrillWorkflowImpl implements DrillWorkflow {
 
   private void configure(DrillRequest effective) {
     request = effective;
-    asRelease =
-        new ReleaseRequest(
-            effective.project(),
-            "drill",
-            effective.requestedBy(),
-            effective.siteIds(),
-            effective.policy());
-    activities = new ReleaseActivities(asRelease);
-    traffic = new TrafficMover(asRelease, activities);
+    switchover = effective.policy().switchover(effective.project());
+    activities =
+        new ReleaseActivities(effective.project(), effective.siteIds(), effective.policy());
+    // One step, reported by the drill's own phases: a drill proves the switchover, not a shift.
+    traffic = new TrafficMover(switchover, activities.switchover(), TrafficProgress.NONE);
   }
 
   /**
@@ -177,7 +175,7 @@ public class DrillWorkflowImpl implements DrillWorkflow {
     }
     String text = probe.summary();
     if (request.policy().replicatedDatabase()) {
-      database = new DatabaseSwitchover(asRelease, activities);
+      database = new DatabaseSwitchover(switchover, activities.switchover());
       text += "; " + database.checkReplication(from, to);
     }
     return text;
@@ -230,7 +228,7 @@ public class DrillWorkflowImpl implements DrillWorkflow {
       return;
     }
     reseedFormerPrimary(from, to);
-    DatabaseSwitchover back = new DatabaseSwitchover(asRelease, activities);
+    DatabaseSwitchover back = new DatabaseSwitchover(switchover, activities.switchover());
     phases.run(
         phase,
         () -> {

@@ -22,6 +22,13 @@ final class OutageWait {
   static final Set<String> UNAVAILABLE =
       Set.of(FailureKind.ENGINE_UNAVAILABLE.type(), FailureKind.DATABASE_UNAVAILABLE.type());
 
+  /**
+   * The replication gate's failures that may pass: a database that does not answer, or a replica
+   * that does not stream yet (it restarted, or its primary did).
+   */
+  static final Set<String> REPLICATION =
+      Set.of(FailureKind.DATABASE_UNAVAILABLE.type(), FailureKind.REPLICATION_UNHEALTHY.type());
+
   private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
 
   private final Duration budget;

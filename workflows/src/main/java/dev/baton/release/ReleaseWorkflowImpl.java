@@ -10,6 +10,7 @@ import dev.baton.rules.SignedDecisions;
 import dev.baton.site.DeployRequest;
 import dev.baton.site.DeployResult;
 import dev.baton.site.Role;
+import dev.baton.switchover.DatabaseSwitchover;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -31,7 +32,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   // Built once the rules are known (configure): they depend on the sites, timeouts and mode.
   private ReleaseActivities activities;
-  private TrafficMover traffic;
+  private ReleaseSwitch traffic;
   private SchemaMigration migration;
   private ApprovalWait approvals;
   private ImagePublish images;
@@ -68,9 +69,13 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     gate.rules(policy, signatures, requesterKey);
     tracker.rules(policy, rulesSource, signatures.required());
     activities = new ReleaseActivities(effective);
-    traffic = new TrafficMover(effective, activities, tracker);
+    traffic = new ReleaseSwitch(effective, activities, tracker);
     migration = new SchemaMigration(effective, activities, tracker);
-    database = policy.replicatedDatabase() ? new DatabaseSwitchover(effective, activities) : null;
+    database =
+        policy.replicatedDatabase()
+            ? new DatabaseSwitchover(
+                policy.switchover(effective.project()), activities.switchover())
+            : null;
     approvals = new ApprovalWait(effective, gate, tracker, rollback, this::notify);
     images = new ImagePublish(effective, activities, tracker);
   }
@@ -124,7 +129,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       // A standby that cannot take over is not worth deploying to.
       String checking = "checking " + standby + "'s database";
       tracker.start(Step.DEPLOY_STANDBY, checking);
-      database.awaitReplication(active, standby, waiting(Step.DEPLOY_STANDBY, checking));
+      awaitReplication(Step.DEPLOY_STANDBY, checking);
       // The new version must not start on the replica's old schema.
       migrated =
           migration.awaitOnReplica(
@@ -144,7 +149,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
     String text = probe.summary();
     if (policy.replicatedDatabase()) {
-      text += "; " + database.awaitReplication(active, standby, waiting(Step.VALIDATE, text));
+      text += "; " + awaitReplication(Step.VALIDATE, text);
     }
     tracker.set(Step.VALIDATE, StepState.SUCCEEDED, text);
   }
@@ -240,6 +245,19 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
                             request.version(),
                             Role.STANDBY,
                             images.images())),
+            waiting(step, doing));
+  }
+
+  /**
+   * The gate before the deploy and the switch: the standby's database streams, within the lag. A
+   * database or replica that does not answer yet (a restart) is waited for within the outage wait.
+   */
+  private String awaitReplication(Step step, String doing) {
+    return new OutageWait(policy.outageWait())
+        .ride(
+            FailureKind.REPLICATION_UNHEALTHY,
+            OutageWait.REPLICATION,
+            () -> database.checkReplication(active, standby),
             waiting(step, doing));
   }
 
