@@ -19,6 +19,7 @@ import dev.baton.router.RouterRequest;
 import dev.baton.rules.CallerText;
 import dev.baton.rules.ControlPlane;
 import dev.baton.rules.ControlRules;
+import dev.baton.switchover.DatabaseMove;
 import dev.baton.switchover.DatabaseSwitchover;
 import dev.baton.switchover.SwitchoverInput;
 import dev.baton.switchover.TrafficMover;
@@ -51,7 +52,10 @@ public class DrillWorkflowImpl implements DrillWorkflow {
   private final OperationActivities operations;
   private final RequestLogActivities requestLog;
   private final PhaseLog phases;
-  private DatabaseSwitchover database;
+
+  /** A {@link DatabaseSwitchover} once validated in mode replicated; else the databases stay. */
+  private DatabaseMove database = DatabaseMove.NONE;
+
   private String from;
   private String to;
   private String active;
@@ -175,8 +179,9 @@ public class DrillWorkflowImpl implements DrillWorkflow {
     }
     String text = probe.summary();
     if (request.policy().replicatedDatabase()) {
-      database = new DatabaseSwitchover(switchover, activities.switchover());
-      text += "; " + database.checkReplication(from, to);
+      DatabaseSwitchover replicated = new DatabaseSwitchover(switchover, activities.switchover());
+      database = replicated;
+      text += "; " + replicated.checkReplication(from, to);
     }
     return text;
   }
@@ -184,7 +189,7 @@ public class DrillWorkflowImpl implements DrillWorkflow {
   private String switchOver() {
     var result = traffic.move(from, to, database);
     active = to;
-    return "traffic on " + to + " in " + result.millis() + " ms" + databaseDetail(database);
+    return "traffic on " + to + " in " + result.millis() + " ms" + database.switchDetail();
   }
 
   private void bake() {
@@ -217,11 +222,11 @@ public class DrillWorkflowImpl implements DrillWorkflow {
 
   /** Traffic back to {@code from}; with a promoted database, a switchover the other way. */
   private void switchBack(String phase) {
-    if (database == null || !database.promoted()) {
+    if (!database.promoted()) {
       phases.run(
           phase,
           () -> {
-            var result = traffic.move(to, from, null);
+            var result = traffic.back(to, from);
             active = from;
             return "traffic on " + from + " in " + result.millis() + " ms";
           });
@@ -234,15 +239,15 @@ public class DrillWorkflowImpl implements DrillWorkflow {
         () -> {
           var result = traffic.move(to, from, back);
           active = from;
-          return "traffic on " + from + " in " + result.millis() + " ms" + databaseDetail(back);
+          return "traffic on " + from + " in " + result.millis() + " ms" + back.switchDetail();
         });
     reseedFormerPrimary(to, from);
   }
 
   /** After a database switchover {@code old} is fenced and alone: make it a replica again. */
   private void reseedFormerPrimary(String old, String primary) {
-    if (database != null && database.promoted()) {
-      phases.run("reseed-" + old, () -> database.reseed(old, primary));
+    if (database instanceof DatabaseSwitchover replicated && replicated.promoted()) {
+      phases.run("reseed-" + old, () -> replicated.reseed(old, primary));
     }
   }
 
@@ -276,10 +281,6 @@ public class DrillWorkflowImpl implements DrillWorkflow {
     WorkflowMetrics.since(WorkflowMetrics.DRILL, Map.of("outcome", outcome), startedAt);
     notify(Notifications.DRILL_FAILED, "Drill of " + request.project() + " failed: " + message);
     return ApplicationFailure.newNonRetryableFailure(message, outcome);
-  }
-
-  private static String databaseDetail(DatabaseSwitchover switchover) {
-    return switchover == null ? "" : "; " + switchover.detail();
   }
 
   /** Sends, retried, even when cancelled; one that still fails is added to the message. */

@@ -1,6 +1,7 @@
 package dev.baton.release;
 
 import dev.baton.router.SwitchResult;
+import dev.baton.switchover.DatabaseMove;
 import dev.baton.switchover.DatabaseSwitchover;
 import dev.baton.switchover.TrafficMover;
 import io.temporal.workflow.Workflow;
@@ -29,16 +30,16 @@ final class ReleaseSwitch {
 
   /**
    * Moves traffic and the queue workers from {@code from} to {@code to}, in the policy's shift
-   * steps when it has some. With a {@code database} switchover (mode replicated) it is one step,
+   * steps when it has some. With a {@link DatabaseSwitchover} (mode replicated) it is one step,
    * since the database is primary on one site only, and nothing reaches the new site before its
    * database is the primary.
    */
-  SwitchResult forward(String from, String to, DatabaseSwitchover database) {
-    if (database == null
+  SwitchResult forward(String from, String to, DatabaseMove database) {
+    if (!(database instanceof DatabaseSwitchover)
         && policy.shift().size() > 1
         && Workflow.getVersion(WEIGHTED_SHIFT, Workflow.DEFAULT_VERSION, 1) == 1) {
       shifted = shift.runPartialSteps(from, to);
-      return mover.move(from, to, null); // the last step, 100%, with the queue workers
+      return mover.move(from, to, database); // the last step, 100%, with the queue workers
     }
     return mover.move(from, to, database);
   }

@@ -10,6 +10,7 @@ import dev.baton.rules.SignedDecisions;
 import dev.baton.site.DeployRequest;
 import dev.baton.site.DeployResult;
 import dev.baton.site.Role;
+import dev.baton.switchover.DatabaseMove;
 import dev.baton.switchover.DatabaseSwitchover;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -40,8 +41,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   /** Who may decide, proved by SSH signatures where the rules say so. */
   private SignedDecisions signatures;
 
-  /** The database switchover of mode replicated; null in mode external. */
-  private DatabaseSwitchover database;
+  /** A {@link DatabaseSwitchover} in mode replicated; in mode external the databases stay put. */
+  private DatabaseMove database = DatabaseMove.NONE;
 
   private String active;
   private String standby;
@@ -75,7 +76,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         policy.replicatedDatabase()
             ? new DatabaseSwitchover(
                 policy.switchover(effective.project()), activities.switchover())
-            : null;
+            : DatabaseMove.NONE;
     approvals = new ApprovalWait(effective, gate, tracker, rollback, this::notify);
     images = new ImagePublish(effective, activities, tracker);
   }
@@ -125,11 +126,11 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   private void deployStandby() {
     String migrated = "";
-    if (policy.replicatedDatabase()) {
+    if (database instanceof DatabaseSwitchover replicated) {
       // A standby that cannot take over is not worth deploying to.
       String checking = "checking " + standby + "'s database";
       tracker.start(Step.DEPLOY_STANDBY, checking);
-      awaitReplication(Step.DEPLOY_STANDBY, checking);
+      awaitReplication(replicated, Step.DEPLOY_STANDBY, checking);
       // The new version must not start on the replica's old schema.
       migrated =
           migration.awaitOnReplica(
@@ -148,8 +149,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       throw FailureKind.VALIDATION_FAILED.failure(standby + " is not healthy: " + probe.summary());
     }
     String text = probe.summary();
-    if (policy.replicatedDatabase()) {
-      text += "; " + awaitReplication(Step.VALIDATE, text);
+    if (database instanceof DatabaseSwitchover replicated) {
+      text += "; " + awaitReplication(replicated, Step.VALIDATE, text);
     }
     tracker.set(Step.VALIDATE, StepState.SUCCEEDED, text);
   }
@@ -178,7 +179,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     active = standby;
     standby = former;
     tracker.roles(active, standby);
-    if (database == null) {
+    if (!(database instanceof DatabaseSwitchover)) {
       rollback.open(standby);
     } else {
       // The old primary is fenced and the new one has taken writes: going back is a reverse
@@ -196,7 +197,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
             + result.millis()
             + " ms)"
             + (traffic.shifted() == null ? "" : " after " + traffic.shifted())
-            + (database == null ? "" : "; " + database.detail()));
+            + database.switchDetail());
   }
 
   private void bake() {
@@ -213,9 +214,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     rollback.close("the backfill of " + standby + " with " + request.version() + " started");
     tracker.rollback(rollback.describe());
     String seeded = "";
-    if (policy.replicatedDatabase()) {
+    if (database instanceof DatabaseSwitchover replicated) {
       tracker.start(Step.BACKFILL, "re-seeding " + standby + "'s database from " + active);
-      seeded = database.reseed(standby, active) + "; ";
+      seeded = replicated.reseed(standby, active) + "; ";
     }
     String deploying = seeded + "deploying " + request.version() + " to " + standby;
     tracker.start(Step.BACKFILL, deploying);
@@ -252,12 +253,12 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
    * The gate before the deploy and the switch: the standby's database streams, within the lag. A
    * database or replica that does not answer yet (a restart) is waited for within the outage wait.
    */
-  private String awaitReplication(Step step, String doing) {
+  private String awaitReplication(DatabaseSwitchover replicated, Step step, String doing) {
     return new OutageWait(policy.outageWait())
         .ride(
             FailureKind.REPLICATION_UNHEALTHY,
             OutageWait.REPLICATION,
-            () -> database.checkReplication(active, standby),
+            () -> replicated.checkReplication(active, standby),
             waiting(step, doing));
   }
 
@@ -301,7 +302,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   }
 
   boolean databasePromoted() {
-    return database != null && database.promoted();
+    return database.promoted();
   }
 
   String activeSite() {

@@ -11,6 +11,8 @@ import dev.baton.database.ReplicationStatus;
 import dev.baton.database.ReseedRequest;
 import dev.baton.database.ReseedResult;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import org.slf4j.Logger;
 
@@ -20,7 +22,7 @@ import org.slf4j.Logger;
  * replica. Until the promotion a failure unfences the old primary and nothing is lost; the
  * promotion is the point of no return, after which traffic can only go forward.
  */
-public final class DatabaseSwitchover {
+public final class DatabaseSwitchover implements DatabaseMove {
   private static final Logger log = Workflow.getLogger(DatabaseSwitchover.class);
 
   private final SwitchoverInput input;
@@ -67,6 +69,12 @@ public final class DatabaseSwitchover {
         + ")";
   }
 
+  /** {@link #run} in its own workflow thread, beside the queue workers' handover. */
+  @Override
+  public Promise<String> start(String from, String to) {
+    return Async.function(this::run, from, to);
+  }
+
   /** Moves the primary role from {@code from}'s database to {@code to}'s; returns what it did. */
   public String run(String from, String to) {
     DatabaseRequest old = new DatabaseRequest(input.project(), from);
@@ -97,11 +105,12 @@ public final class DatabaseSwitchover {
     }
   }
 
-  /** What the switchover did, once it succeeded. */
-  public String detail() {
-    return detail;
+  @Override
+  public String switchDetail() {
+    return promoted ? "; " + detail : "";
   }
 
+  @Override
   public boolean promoted() {
     return promoted;
   }

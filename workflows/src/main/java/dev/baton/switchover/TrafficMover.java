@@ -33,11 +33,11 @@ public final class TrafficMover {
 
   /** Moves all traffic and the queue workers back in one step (a rollback or compensation). */
   public SwitchResult back(String from, String to) {
-    return move(from, to, null);
+    return move(from, to, DatabaseMove.NONE);
   }
 
   /** Everything at once: the drill's switch, and the last step of a release's. */
-  public SwitchResult move(String from, String to, DatabaseSwitchover database) {
+  public SwitchResult move(String from, String to, DatabaseMove database) {
     long startedAt = Workflow.currentTimeMillis();
     SwitchResult result = moveAll(from, to, database);
     WorkflowMetrics.since(WorkflowMetrics.SWITCH, Map.of(), startedAt);
@@ -45,16 +45,15 @@ public final class TrafficMover {
     return result;
   }
 
-  private SwitchResult moveAll(String from, String to, DatabaseSwitchover database) {
+  private SwitchResult moveAll(String from, String to, DatabaseMove database) {
     if (Workflow.getVersion(PARALLEL_HANDOVER, Workflow.DEFAULT_VERSION, 1) == 1) {
       return moveInParallel(from, to, database);
     }
     return moveInSequence(from, to);
   }
 
-  private SwitchResult moveInParallel(String from, String to, DatabaseSwitchover database) {
-    Promise<String> promoted =
-        database == null ? Workflow.newPromise(null) : Async.function(database::run, from, to);
+  private SwitchResult moveInParallel(String from, String to, DatabaseMove database) {
+    Promise<String> promoted = database.start(from, to);
     Promise<SwitchResult> switched =
         promoted.thenCompose(
             db -> Async.function(activities.router()::switchTo, switchRequest(from, to)));
