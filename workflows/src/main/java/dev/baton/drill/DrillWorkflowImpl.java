@@ -8,6 +8,7 @@ import dev.baton.operation.OperationActivities;
 import dev.baton.operation.RunningRequest;
 import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
+import dev.baton.probe.ProbeWatch;
 import dev.baton.release.ReleaseActivities;
 import dev.baton.report.PhaseLog;
 import dev.baton.report.Reasons;
@@ -199,25 +200,19 @@ public class DrillWorkflowImpl implements DrillWorkflow {
       return;
     }
     int index = phases.start("bake", "watching " + to + " for " + Texts.duration(bake));
-    long end = Workflow.currentTimeMillis() + bake.toMillis();
-    int probes = 0;
-    while (true) {
-      ProbeResult probe = activities.probe.probe(new ProbeRequest(request.project(), to));
-      probes++;
-      if (!probe.healthy()) {
-        String why = to + " failed a probe while serving: " + probe.summary();
-        phases.end(index, "FAILED", why);
-        switchBack("switch-back");
-        throw FailureKind.BAKE_FAILED.failure(why + "; traffic moved back to " + from);
-      }
-      long left = end - Workflow.currentTimeMillis();
-      if (left <= 0) {
-        break;
-      }
-      Workflow.sleep(
-          Duration.ofMillis(Math.min(left, request.policy().probeInterval().toMillis())));
-    }
-    phases.end(index, "SUCCEEDED", probes + " probe(s) passed over " + Texts.duration(bake));
+    ProbeWatch.Watched watched =
+        new ProbeWatch(activities.probe, request.project(), request.policy().probeInterval())
+            .watch(
+                to,
+                bake,
+                probe -> {
+                  String why = to + " failed a probe while serving: " + probe.summary();
+                  phases.end(index, "FAILED", why);
+                  switchBack("switch-back");
+                  return FailureKind.BAKE_FAILED.failure(why + "; traffic moved back to " + from);
+                });
+    phases.end(
+        index, "SUCCEEDED", watched.probes() + " probe(s) passed over " + Texts.duration(bake));
   }
 
   /** Traffic back to {@code from}; with a promoted database, a switchover the other way. */

@@ -1,6 +1,7 @@
 package dev.baton.release;
 
 import dev.baton.FailureKind;
+import dev.baton.report.Reasons;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
@@ -55,7 +56,7 @@ final class OutageWait {
         Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
         since = since == null ? now : since;
         Duration waited = Duration.between(since, now);
-        String why = message(e);
+        String why = Reasons.of(e);
         if (waited.compareTo(budget) >= 0) {
           throw kind.failure(why + " (waited " + seconds(waited) + " for it, release.outageWait)");
         }
@@ -87,11 +88,6 @@ final class OutageWait {
     Duration backoff = Duration.ofSeconds(1L << Math.min(round, 4));
     Duration pause = backoff.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : backoff;
     return pause.compareTo(left) > 0 ? left : pause;
-  }
-
-  private static String message(RuntimeException e) {
-    Throwable root = e instanceof ActivityFailure && e.getCause() != null ? e.getCause() : e;
-    return root instanceof ApplicationFailure app ? app.getOriginalMessage() : root.getMessage();
   }
 
   private static String seconds(Duration d) {
