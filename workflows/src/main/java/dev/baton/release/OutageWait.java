@@ -2,6 +2,7 @@ package dev.baton.release;
 
 import dev.baton.FailureKind;
 import dev.baton.report.Reasons;
+import dev.baton.switchover.DatabaseSwitchover;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
@@ -27,7 +28,7 @@ final class OutageWait {
    * The replication gate's failures that may pass: a database that does not answer, or a replica
    * that does not stream yet (it restarted, or its primary did).
    */
-  static final Set<String> REPLICATION =
+  private static final Set<String> REPLICATION =
       Set.of(FailureKind.DATABASE_UNAVAILABLE.type(), FailureKind.REPLICATION_UNHEALTHY.type());
 
   private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
@@ -36,6 +37,20 @@ final class OutageWait {
 
   OutageWait(Duration budget) {
     this.budget = budget;
+  }
+
+  /**
+   * The gate before the deploy and the switch: {@code standby}'s database streams, within the lag
+   * ({@link DatabaseSwitchover#checkReplication}); a database or replica that does not answer yet
+   * is waited for.
+   */
+  String replication(
+      DatabaseSwitchover database, String active, String standby, Consumer<String> waiting) {
+    return ride(
+        FailureKind.REPLICATION_UNHEALTHY,
+        REPLICATION,
+        () -> database.checkReplication(active, standby),
+        waiting);
   }
 
   /**

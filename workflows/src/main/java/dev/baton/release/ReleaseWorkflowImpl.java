@@ -38,6 +38,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private ApprovalWait approvals;
   private ImagePublish images;
 
+  /** Waits out an engine or database that does not answer for a while (release.outageWait). */
+  private OutageWait outages;
+
   /** Who may decide, proved by SSH signatures where the rules say so. */
   private SignedDecisions signatures;
 
@@ -79,6 +82,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
             : DatabaseMove.NONE;
     approvals = new ApprovalWait(effective, gate, tracker, rollback, this::notify);
     images = new ImagePublish(effective, activities, tracker);
+    outages = new OutageWait(policy.outageWait());
   }
 
   @Override
@@ -130,7 +134,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       // A standby that cannot take over is not worth deploying to.
       String checking = "checking " + standby + "'s database";
       tracker.start(Step.DEPLOY_STANDBY, checking);
-      awaitReplication(replicated, Step.DEPLOY_STANDBY, checking);
+      outages.replication(replicated, active, standby, waiting(Step.DEPLOY_STANDBY, checking));
       // The new version must not start on the replica's old schema.
       migrated =
           migration.awaitOnReplica(
@@ -150,7 +154,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
     String text = probe.summary();
     if (database instanceof DatabaseSwitchover replicated) {
-      text += "; " + awaitReplication(replicated, Step.VALIDATE, text);
+      text += "; " + outages.replication(replicated, active, standby, waiting(Step.VALIDATE, text));
     }
     tracker.set(Step.VALIDATE, StepState.SUCCEEDED, text);
   }
@@ -232,34 +236,20 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   /** Deploys, waiting out an engine that does not answer (restarting) within the outage wait. */
   private DeployResult deploy(String siteId, Step step, String doing) {
-    return new OutageWait(policy.outageWait())
-        .ride(
-            step == Step.BACKFILL ? FailureKind.BACKFILL_FAILED : FailureKind.DEPLOY_FAILED,
-            OutageWait.UNAVAILABLE,
-            () ->
-                activities
-                    .site(siteId)
-                    .deploy(
-                        new DeployRequest(
-                            request.project(),
-                            siteId,
-                            request.version(),
-                            Role.STANDBY,
-                            images.images())),
-            waiting(step, doing));
-  }
-
-  /**
-   * The gate before the deploy and the switch: the standby's database streams, within the lag. A
-   * database or replica that does not answer yet (a restart) is waited for within the outage wait.
-   */
-  private String awaitReplication(DatabaseSwitchover replicated, Step step, String doing) {
-    return new OutageWait(policy.outageWait())
-        .ride(
-            FailureKind.REPLICATION_UNHEALTHY,
-            OutageWait.REPLICATION,
-            () -> replicated.checkReplication(active, standby),
-            waiting(step, doing));
+    return outages.ride(
+        step == Step.BACKFILL ? FailureKind.BACKFILL_FAILED : FailureKind.DEPLOY_FAILED,
+        OutageWait.UNAVAILABLE,
+        () ->
+            activities
+                .site(siteId)
+                .deploy(
+                    new DeployRequest(
+                        request.project(),
+                        siteId,
+                        request.version(),
+                        Role.STANDBY,
+                        images.images())),
+        waiting(step, doing));
   }
 
   /** Shows what a running step waits for, after what it is doing. */
