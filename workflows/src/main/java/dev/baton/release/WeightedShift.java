@@ -12,8 +12,7 @@ import java.util.List;
  * The partial steps of a weighted shift ({@code release.shift}, e.g. 10% → 50% → 100%): the router
  * sends a share of the requests to the new site, which is probed every probe interval for {@code
  * shiftPause} before the next step. A failed probe fails the switch; the release's compensation
- * then moves all traffic back. The last step, 100%, is the ordinary switch, done by {@link
- * TrafficMover}.
+ * then moves all traffic back. The last step, 100%, is the ordinary switch ({@link ReleaseSwitch}).
  */
 final class WeightedShift {
   private final ReleaseRequest request;
