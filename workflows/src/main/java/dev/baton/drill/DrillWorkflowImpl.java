@@ -8,10 +8,8 @@ import dev.baton.operation.OperationActivities;
 import dev.baton.operation.RunningRequest;
 import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
-import dev.baton.release.DatabaseSwitchover;
+import dev.baton.probe.ProbeWatch;
 import dev.baton.release.ReleaseActivities;
-import dev.baton.release.ReleaseRequest;
-import dev.baton.release.TrafficMover;
 import dev.baton.report.PhaseLog;
 import dev.baton.report.Reasons;
 import dev.baton.report.Texts;
@@ -22,6 +20,11 @@ import dev.baton.router.RouterRequest;
 import dev.baton.rules.CallerText;
 import dev.baton.rules.ControlPlane;
 import dev.baton.rules.ControlRules;
+import dev.baton.switchover.DatabaseMove;
+import dev.baton.switchover.DatabaseSwitchover;
+import dev.baton.switchover.SwitchoverInput;
+import dev.baton.switchover.TrafficMover;
+import dev.baton.switchover.TrafficProgress;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -33,23 +36,27 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * See {@link DrillWorkflow}. The switch and the database switchover are the release's own ({@link
- * TrafficMover}, {@link DatabaseSwitchover}), so a drill proves the path a real switchover takes.
- * Switching back with a replicated database is a second switchover: the former primary is first
- * re-seeded as a replica of the new one, and after the switch back the other way round.
+ * See {@link DrillWorkflow}. The switch and the database switchover are the ones a release takes
+ * ({@link TrafficMover}, {@link DatabaseSwitchover}), so a drill proves that path; its activity
+ * stubs are the release's ({@link ReleaseActivities}), with the same timeouts. Switching back with
+ * a replicated database is a second switchover: the former primary is first re-seeded as a replica
+ * of the new one, and after the switch back the other way round.
  */
 public class DrillWorkflowImpl implements DrillWorkflow {
   /** The drill as it runs: the input's ids with the control worker's rules, once read. */
   private DrillRequest request;
 
   // Built once the rules are known (configure).
-  private ReleaseRequest asRelease;
+  private SwitchoverInput switchover;
   private ReleaseActivities activities;
   private TrafficMover traffic;
   private final OperationActivities operations;
   private final RequestLogActivities requestLog;
   private final PhaseLog phases;
-  private DatabaseSwitchover database;
+
+  /** A {@link DatabaseSwitchover} once validated in mode replicated; else the databases stay. */
+  private DatabaseMove database = DatabaseMove.NONE;
+
   private String from;
   private String to;
   private String active;
@@ -72,15 +79,11 @@ public class DrillWorkflowImpl implements DrillWorkflow {
 
   private void configure(DrillRequest effective) {
     request = effective;
-    asRelease =
-        new ReleaseRequest(
-            effective.project(),
-            "drill",
-            effective.requestedBy(),
-            effective.siteIds(),
-            effective.policy());
-    activities = new ReleaseActivities(asRelease);
-    traffic = new TrafficMover(asRelease, activities);
+    switchover = effective.policy().switchover(effective.project());
+    activities =
+        new ReleaseActivities(effective.project(), effective.siteIds(), effective.policy());
+    // One step, reported by the drill's own phases: a drill proves the switchover, not a shift.
+    traffic = new TrafficMover(switchover, activities.switchover(), TrafficProgress.NONE);
   }
 
   /**
@@ -177,8 +180,9 @@ public class DrillWorkflowImpl implements DrillWorkflow {
     }
     String text = probe.summary();
     if (request.policy().replicatedDatabase()) {
-      database = new DatabaseSwitchover(asRelease, activities);
-      text += "; " + database.checkReplication(from, to);
+      DatabaseSwitchover replicated = new DatabaseSwitchover(switchover, activities.switchover());
+      database = replicated;
+      text += "; " + replicated.checkReplication(from, to);
     }
     return text;
   }
@@ -186,7 +190,7 @@ public class DrillWorkflowImpl implements DrillWorkflow {
   private String switchOver() {
     var result = traffic.move(from, to, database);
     active = to;
-    return "traffic on " + to + " in " + result.millis() + " ms" + databaseDetail(database);
+    return "traffic on " + to + " in " + result.millis() + " ms" + database.switchDetail();
   }
 
   private void bake() {
@@ -196,55 +200,49 @@ public class DrillWorkflowImpl implements DrillWorkflow {
       return;
     }
     int index = phases.start("bake", "watching " + to + " for " + Texts.duration(bake));
-    long end = Workflow.currentTimeMillis() + bake.toMillis();
-    int probes = 0;
-    while (true) {
-      ProbeResult probe = activities.probe.probe(new ProbeRequest(request.project(), to));
-      probes++;
-      if (!probe.healthy()) {
-        String why = to + " failed a probe while serving: " + probe.summary();
-        phases.end(index, "FAILED", why);
-        switchBack("switch-back");
-        throw FailureKind.BAKE_FAILED.failure(why + "; traffic moved back to " + from);
-      }
-      long left = end - Workflow.currentTimeMillis();
-      if (left <= 0) {
-        break;
-      }
-      Workflow.sleep(
-          Duration.ofMillis(Math.min(left, request.policy().probeInterval().toMillis())));
-    }
-    phases.end(index, "SUCCEEDED", probes + " probe(s) passed over " + Texts.duration(bake));
+    ProbeWatch.Watched watched =
+        new ProbeWatch(activities.probe, request.project(), request.policy().probeInterval())
+            .watch(
+                to,
+                bake,
+                probe -> {
+                  String why = to + " failed a probe while serving: " + probe.summary();
+                  phases.end(index, "FAILED", why);
+                  switchBack("switch-back");
+                  return FailureKind.BAKE_FAILED.failure(why + "; traffic moved back to " + from);
+                });
+    phases.end(
+        index, "SUCCEEDED", watched.probes() + " probe(s) passed over " + Texts.duration(bake));
   }
 
   /** Traffic back to {@code from}; with a promoted database, a switchover the other way. */
   private void switchBack(String phase) {
-    if (database == null || !database.promoted()) {
+    if (!database.promoted()) {
       phases.run(
           phase,
           () -> {
-            var result = traffic.move(to, from, null);
+            var result = traffic.back(to, from);
             active = from;
             return "traffic on " + from + " in " + result.millis() + " ms";
           });
       return;
     }
     reseedFormerPrimary(from, to);
-    DatabaseSwitchover back = new DatabaseSwitchover(asRelease, activities);
+    DatabaseSwitchover back = new DatabaseSwitchover(switchover, activities.switchover());
     phases.run(
         phase,
         () -> {
           var result = traffic.move(to, from, back);
           active = from;
-          return "traffic on " + from + " in " + result.millis() + " ms" + databaseDetail(back);
+          return "traffic on " + from + " in " + result.millis() + " ms" + back.switchDetail();
         });
     reseedFormerPrimary(to, from);
   }
 
   /** After a database switchover {@code old} is fenced and alone: make it a replica again. */
   private void reseedFormerPrimary(String old, String primary) {
-    if (database != null && database.promoted()) {
-      phases.run("reseed-" + old, () -> database.reseed(old, primary));
+    if (database instanceof DatabaseSwitchover replicated && replicated.promoted()) {
+      phases.run("reseed-" + old, () -> replicated.reseed(old, primary));
     }
   }
 
@@ -278,10 +276,6 @@ public class DrillWorkflowImpl implements DrillWorkflow {
     WorkflowMetrics.since(WorkflowMetrics.DRILL, Map.of("outcome", outcome), startedAt);
     notify(Notifications.DRILL_FAILED, "Drill of " + request.project() + " failed: " + message);
     return ApplicationFailure.newNonRetryableFailure(message, outcome);
-  }
-
-  private static String databaseDetail(DatabaseSwitchover switchover) {
-    return switchover == null ? "" : "; " + switchover.detail();
   }
 
   /** Sends, retried, even when cancelled; one that still fails is added to the message. */

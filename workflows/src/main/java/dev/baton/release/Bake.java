@@ -1,8 +1,8 @@
 package dev.baton.release;
 
 import dev.baton.FailureKind;
-import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
+import dev.baton.probe.ProbeWatch;
 import dev.baton.report.Texts;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -38,43 +38,51 @@ final class Bake {
       tracker.set(Step.BAKE, StepState.SKIPPED, "no bake time configured");
       return;
     }
-    long start = Workflow.currentTimeMillis();
-    long end = start + bake.toMillis();
-    int probes = 0;
     TrafficJudge traffic = new TrafficJudge(request, activities);
-    String seen = "";
     tracker.start(Step.BAKE, "watching " + active + " for " + Texts.duration(bake));
-    while (true) {
-      ProbeResult probe = activities.probe.probe(new ProbeRequest(request.project(), active));
-      probes++;
-      if (!probe.healthy()) {
-        throw FailureKind.BAKE_FAILED.failure(
-            active + " failed a probe while baking: " + probe.summary());
-      }
-      seen = traffic.check(active, start, FailureKind.BAKE_FAILED, "while baking, ");
-      long left = end - Workflow.currentTimeMillis();
-      if (left <= 0) {
-        break;
-      }
-      tracker.set(
-          Step.BAKE,
-          StepState.RUNNING,
-          probes
-              + " probe(s) passed, "
-              + (seen.isEmpty() ? "" : seen + ", ")
-              + left / 1000
-              + "s left");
-      Workflow.await(
-          Duration.ofMillis(Math.min(left, policy.probeInterval().toMillis())),
-          rollback::requested);
-      rollback.throwIfRequested();
-    }
+    ProbeWatch.Watched watched =
+        new ProbeWatch(activities.probe, request.project(), policy.probeInterval())
+            .watch(
+                active,
+                bake,
+                new ProbeWatch.Watcher() {
+                  @Override
+                  public RuntimeException failed(ProbeResult probe) {
+                    return FailureKind.BAKE_FAILED.failure(
+                        active + " failed a probe while baking: " + probe.summary());
+                  }
+
+                  @Override
+                  public String judge(long startMillis) {
+                    return traffic.check(
+                        active, startMillis, FailureKind.BAKE_FAILED, "while baking, ");
+                  }
+
+                  @Override
+                  public void progress(int probes, String seen, long leftMillis) {
+                    tracker.set(
+                        Step.BAKE,
+                        StepState.RUNNING,
+                        probes
+                            + " probe(s) passed, "
+                            + (seen.isEmpty() ? "" : seen + ", ")
+                            + leftMillis / 1000
+                            + "s left");
+                  }
+
+                  @Override
+                  public void pause(Duration pause) {
+                    // A rollback asked for meanwhile ends the wait at once.
+                    Workflow.await(pause, rollback::requested);
+                    rollback.throwIfRequested();
+                  }
+                });
     tracker.set(
         Step.BAKE,
         StepState.SUCCEEDED,
-        probes
+        watched.probes()
             + " probe(s) passed over "
             + Texts.duration(bake)
-            + (seen.isEmpty() ? "" : "; " + seen));
+            + (watched.seen().isEmpty() ? "" : "; " + watched.seen()));
   }
 }

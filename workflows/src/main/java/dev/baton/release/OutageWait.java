@@ -1,6 +1,8 @@
 package dev.baton.release;
 
 import dev.baton.FailureKind;
+import dev.baton.report.Reasons;
+import dev.baton.switchover.DatabaseSwitchover;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
@@ -22,12 +24,33 @@ final class OutageWait {
   static final Set<String> UNAVAILABLE =
       Set.of(FailureKind.ENGINE_UNAVAILABLE.type(), FailureKind.DATABASE_UNAVAILABLE.type());
 
+  /**
+   * The replication gate's failures that may pass: a database that does not answer, or a replica
+   * that does not stream yet (it restarted, or its primary did).
+   */
+  private static final Set<String> REPLICATION =
+      Set.of(FailureKind.DATABASE_UNAVAILABLE.type(), FailureKind.REPLICATION_UNHEALTHY.type());
+
   private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
 
   private final Duration budget;
 
   OutageWait(Duration budget) {
     this.budget = budget;
+  }
+
+  /**
+   * The gate before the deploy and the switch: {@code standby}'s database streams, within the lag
+   * ({@link DatabaseSwitchover#checkReplication}); a database or replica that does not answer yet
+   * is waited for.
+   */
+  String replication(
+      DatabaseSwitchover database, String active, String standby, Consumer<String> waiting) {
+    return ride(
+        FailureKind.REPLICATION_UNHEALTHY,
+        REPLICATION,
+        () -> database.checkReplication(active, standby),
+        waiting);
   }
 
   /**
@@ -48,7 +71,7 @@ final class OutageWait {
         Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
         since = since == null ? now : since;
         Duration waited = Duration.between(since, now);
-        String why = message(e);
+        String why = Reasons.of(e);
         if (waited.compareTo(budget) >= 0) {
           throw kind.failure(why + " (waited " + seconds(waited) + " for it, release.outageWait)");
         }
@@ -80,11 +103,6 @@ final class OutageWait {
     Duration backoff = Duration.ofSeconds(1L << Math.min(round, 4));
     Duration pause = backoff.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : backoff;
     return pause.compareTo(left) > 0 ? left : pause;
-  }
-
-  private static String message(RuntimeException e) {
-    Throwable root = e instanceof ActivityFailure && e.getCause() != null ? e.getCause() : e;
-    return root instanceof ApplicationFailure app ? app.getOriginalMessage() : root.getMessage();
   }
 
   private static String seconds(Duration d) {

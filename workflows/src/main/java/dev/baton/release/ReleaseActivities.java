@@ -14,16 +14,19 @@ import dev.baton.router.RequestLogActivities;
 import dev.baton.router.RouterActivities;
 import dev.baton.site.SiteActivities;
 import dev.baton.smoke.SmokeActivities;
+import dev.baton.switchover.SwitchoverActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The activity stubs a release uses, with their timeouts and retries. Site stubs go to each site's
- * own task queue; the rest run on the control queue (the workflow's own). Drills use them too.
+ * own task queue; the rest run on the control queue (the workflow's own). Drills use them too: a
+ * drill is a switchover under the release's rules.
  */
 public final class ReleaseActivities {
   private static final RetryOptions FEW_RETRIES =
@@ -55,7 +58,7 @@ public final class ReleaseActivities {
   /** The bake's Prometheus gate: an instant query, retried a few times before "cannot judge". */
   final PrometheusActivities prometheus;
 
-  private final ReleaseRequest request;
+  private final String project;
 
   /** The project's other workflows: a release does not start while a drill or failover runs. */
   final OperationActivities operations;
@@ -65,7 +68,11 @@ public final class ReleaseActivities {
   private final Map<String, ImageActivities> images = new HashMap<>();
 
   public ReleaseActivities(ReleaseRequest request) {
-    this.request = request;
+    this(request.project(), request.siteIds(), request.policy());
+  }
+
+  public ReleaseActivities(String project, List<String> siteIds, ReleasePolicy policy) {
+    this.project = project;
     // Heartbeat timeout: a switch whose control worker died is retried within seconds, not after
     // the 2 minutes (the worker heartbeats every router call while it runs).
     router =
@@ -92,13 +99,13 @@ public final class ReleaseActivities {
         Workflow.newActivityStub(PrometheusActivities.class, shortCall(Duration.ofSeconds(30)));
     operations =
         Workflow.newActivityStub(OperationActivities.class, shortCall(Duration.ofMinutes(1)));
-    for (String siteId : request.siteIds()) {
+    for (String siteId : siteIds) {
       // A deploy can take many minutes; the heartbeat timeout is what notices a dead site worker
       // quickly, and the retry then resumes on the restarted worker.
       ActivityOptions options =
           ActivityOptions.newBuilder()
-              .setTaskQueue(Names.siteQueue(request.project(), siteId))
-              .setStartToCloseTimeout(request.policy().deployTimeout())
+              .setTaskQueue(Names.siteQueue(project, siteId))
+              .setStartToCloseTimeout(policy.deployTimeout())
               .setHeartbeatTimeout(Duration.ofSeconds(30))
               .setRetryOptions(FEW_RETRIES)
               .build();
@@ -116,6 +123,11 @@ public final class ReleaseActivities {
                       RetryOptions.newBuilder(FEW_RETRIES).setMaximumAttempts(2).build())
                   .build()));
     }
+  }
+
+  /** The stubs a switchover calls (the switch, the database's part, the queue workers). */
+  public SwitchoverActivities switchover() {
+    return new SwitchoverActivities(router, database, replay, sites, siteDatabases);
   }
 
   SiteActivities site(String siteId) {
@@ -149,15 +161,11 @@ public final class ReleaseActivities {
     return Workflow.newActivityStub(
         activities,
         ActivityOptions.newBuilder()
-            .setTaskQueue(Names.siteQueue(request.project(), siteId))
+            .setTaskQueue(Names.siteQueue(project, siteId))
             .setStartToCloseTimeout(timeout.plus(Duration.ofMinutes(1)))
             .setHeartbeatTimeout(Duration.ofSeconds(30))
             .setRetryOptions(FEW_RETRIES)
             .build());
-  }
-
-  SiteDatabaseActivities siteDatabase(String siteId) {
-    return siteDatabases.get(siteId);
   }
 
   private static ActivityOptions shortCall(Duration timeout) {

@@ -2,10 +2,10 @@ package dev.baton.release;
 
 import dev.baton.FailureKind;
 import dev.baton.notify.Notifications;
+import dev.baton.report.Reasons;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.util.Arrays;
@@ -33,7 +33,7 @@ final class ReleaseFailureHandler {
     boolean cancelled =
         error instanceof CanceledFailure || CancellationScope.current().isCancelRequested();
     FailureKind kind = cancelled ? FailureKind.CANCELLED : kindOf(error, step);
-    String why = cancelled ? "cancelled" : describe(error);
+    String why = cancelled ? "cancelled" : Reasons.of(error);
     tracker.set(step, cancelled ? StepState.CANCELLED : StepState.FAILED, why);
     String[] outcome = {step.id() + ": " + why};
     // Detached: after a cancel the workflow's own scope refuses new activities, and the rollback
@@ -91,7 +91,11 @@ final class ReleaseFailureHandler {
       return "traffic moved back to " + back;
     } catch (ActivityFailure e) {
       String text =
-          "traffic could NOT be moved back to " + back + " (" + describe(e) + "); check the router";
+          "traffic could NOT be moved back to "
+              + back
+              + " ("
+              + Reasons.of(e)
+              + "); check the router";
       tracker.set(Step.SWITCH, StepState.FAILED, text);
       return text;
     }
@@ -120,21 +124,5 @@ final class ReleaseFailureHandler {
       case BAKE -> FailureKind.BAKE_FAILED;
       case BACKFILL, DONE -> FailureKind.BACKFILL_FAILED;
     };
-  }
-
-  /** The operator-facing reason: the innermost message, without Temporal's wrapping. */
-  static String describe(Throwable error) {
-    Throwable t = error;
-    while (t != null) {
-      if (t instanceof ApplicationFailure app) {
-        return app.getOriginalMessage();
-      }
-      if (t instanceof TimeoutFailure timeout) {
-        String activity = error instanceof ActivityFailure af ? af.getActivityType() + " " : "";
-        return activity + "timed out (" + timeout.getTimeoutType().name().toLowerCase() + ")";
-      }
-      t = t.getCause();
-    }
-    return String.valueOf(error.getMessage());
   }
 }

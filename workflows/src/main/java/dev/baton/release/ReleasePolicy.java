@@ -4,6 +4,7 @@ import dev.baton.images.ImagePolicy;
 import dev.baton.migrate.MigrateStep;
 import dev.baton.report.Texts;
 import dev.baton.smoke.SmokeCheck;
+import dev.baton.switchover.SwitchoverInput;
 import java.time.Duration;
 import java.util.List;
 
@@ -67,6 +68,11 @@ public record ReleasePolicy(
     shiftPause = shiftPause == null ? Duration.ZERO : shiftPause;
     smoke = smoke == null ? List.of() : List.copyOf(smoke);
     images = images == null ? ImagePolicy.BUILD_ON_EACH_SITE : images;
+  }
+
+  /** What a switchover of {@code project} under these rules needs to know. */
+  public SwitchoverInput switchover(String project) {
+    return new SwitchoverInput(project, activeOnlyServices, maxLagBytes, maxLag);
   }
 
   public boolean needsApproval(String step) {

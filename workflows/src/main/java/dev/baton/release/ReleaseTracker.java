@@ -3,6 +3,7 @@ package dev.baton.release;
 import dev.baton.metrics.WorkflowMetrics;
 import dev.baton.migrate.MigrateResult;
 import dev.baton.smoke.SmokeResult;
+import dev.baton.switchover.TrafficProgress;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.Map;
  * The release's progress as people see it: every step's state, times and message. Each change is
  * mirrored into {@code Workflow.setCurrentDetails}, which the Temporal Web UI shows.
  */
-final class ReleaseTracker {
+final class ReleaseTracker implements TrafficProgress {
   private final ReleaseRequest request;
   private final ApprovalGate gate;
   private final ReleaseSearchAttributes searchAttributes;
@@ -87,6 +88,11 @@ final class ReleaseTracker {
   void rollback(String text) {
     rollback = text;
     publish();
+  }
+
+  @Override
+  public void oneSiteHasAll() {
+    traffic(null);
   }
 
   /** How traffic is split during a weighted shift; null once one site has all of it. */

@@ -10,6 +10,8 @@ import dev.baton.rules.SignedDecisions;
 import dev.baton.site.DeployRequest;
 import dev.baton.site.DeployResult;
 import dev.baton.site.Role;
+import dev.baton.switchover.DatabaseMove;
+import dev.baton.switchover.DatabaseSwitchover;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -31,16 +33,19 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   // Built once the rules are known (configure): they depend on the sites, timeouts and mode.
   private ReleaseActivities activities;
-  private TrafficMover traffic;
+  private ReleaseSwitch traffic;
   private SchemaMigration migration;
   private ApprovalWait approvals;
   private ImagePublish images;
 
+  /** Waits out an engine or database that does not answer for a while (release.outageWait). */
+  private OutageWait outages;
+
   /** Who may decide, proved by SSH signatures where the rules say so. */
   private SignedDecisions signatures;
 
-  /** The database switchover of mode replicated; null in mode external. */
-  private DatabaseSwitchover database;
+  /** A {@link DatabaseSwitchover} in mode replicated; in mode external the databases stay put. */
+  private DatabaseMove database = DatabaseMove.NONE;
 
   private String active;
   private String standby;
@@ -68,11 +73,16 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     gate.rules(policy, signatures, requesterKey);
     tracker.rules(policy, rulesSource, signatures.required());
     activities = new ReleaseActivities(effective);
-    traffic = new TrafficMover(effective, activities, tracker);
+    traffic = new ReleaseSwitch(effective, activities, tracker);
     migration = new SchemaMigration(effective, activities, tracker);
-    database = policy.replicatedDatabase() ? new DatabaseSwitchover(effective, activities) : null;
+    database =
+        policy.replicatedDatabase()
+            ? new DatabaseSwitchover(
+                policy.switchover(effective.project()), activities.switchover())
+            : DatabaseMove.NONE;
     approvals = new ApprovalWait(effective, gate, tracker, rollback, this::notify);
     images = new ImagePublish(effective, activities, tracker);
+    outages = new OutageWait(policy.outageWait());
   }
 
   @Override
@@ -120,11 +130,11 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   private void deployStandby() {
     String migrated = "";
-    if (policy.replicatedDatabase()) {
+    if (database instanceof DatabaseSwitchover replicated) {
       // A standby that cannot take over is not worth deploying to.
       String checking = "checking " + standby + "'s database";
       tracker.start(Step.DEPLOY_STANDBY, checking);
-      database.awaitReplication(active, standby, waiting(Step.DEPLOY_STANDBY, checking));
+      outages.replication(replicated, active, standby, waiting(Step.DEPLOY_STANDBY, checking));
       // The new version must not start on the replica's old schema.
       migrated =
           migration.awaitOnReplica(
@@ -143,8 +153,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       throw FailureKind.VALIDATION_FAILED.failure(standby + " is not healthy: " + probe.summary());
     }
     String text = probe.summary();
-    if (policy.replicatedDatabase()) {
-      text += "; " + database.awaitReplication(active, standby, waiting(Step.VALIDATE, text));
+    if (database instanceof DatabaseSwitchover replicated) {
+      text += "; " + outages.replication(replicated, active, standby, waiting(Step.VALIDATE, text));
     }
     tracker.set(Step.VALIDATE, StepState.SUCCEEDED, text);
   }
@@ -173,7 +183,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     active = standby;
     standby = former;
     tracker.roles(active, standby);
-    if (database == null) {
+    if (!(database instanceof DatabaseSwitchover)) {
       rollback.open(standby);
     } else {
       // The old primary is fenced and the new one has taken writes: going back is a reverse
@@ -191,7 +201,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
             + result.millis()
             + " ms)"
             + (traffic.shifted() == null ? "" : " after " + traffic.shifted())
-            + (database == null ? "" : "; " + database.detail()));
+            + database.switchDetail());
   }
 
   private void bake() {
@@ -208,9 +218,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     rollback.close("the backfill of " + standby + " with " + request.version() + " started");
     tracker.rollback(rollback.describe());
     String seeded = "";
-    if (policy.replicatedDatabase()) {
+    if (database instanceof DatabaseSwitchover replicated) {
       tracker.start(Step.BACKFILL, "re-seeding " + standby + "'s database from " + active);
-      seeded = database.reseed(standby, active) + "; ";
+      seeded = replicated.reseed(standby, active) + "; ";
     }
     String deploying = seeded + "deploying " + request.version() + " to " + standby;
     tracker.start(Step.BACKFILL, deploying);
@@ -226,21 +236,20 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   /** Deploys, waiting out an engine that does not answer (restarting) within the outage wait. */
   private DeployResult deploy(String siteId, Step step, String doing) {
-    return new OutageWait(policy.outageWait())
-        .ride(
-            step == Step.BACKFILL ? FailureKind.BACKFILL_FAILED : FailureKind.DEPLOY_FAILED,
-            OutageWait.UNAVAILABLE,
-            () ->
-                activities
-                    .site(siteId)
-                    .deploy(
-                        new DeployRequest(
-                            request.project(),
-                            siteId,
-                            request.version(),
-                            Role.STANDBY,
-                            images.images())),
-            waiting(step, doing));
+    return outages.ride(
+        step == Step.BACKFILL ? FailureKind.BACKFILL_FAILED : FailureKind.DEPLOY_FAILED,
+        OutageWait.UNAVAILABLE,
+        () ->
+            activities
+                .site(siteId)
+                .deploy(
+                    new DeployRequest(
+                        request.project(),
+                        siteId,
+                        request.version(),
+                        Role.STANDBY,
+                        images.images())),
+        waiting(step, doing));
   }
 
   /** Shows what a running step waits for, after what it is doing. */
@@ -283,7 +292,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   }
 
   boolean databasePromoted() {
-    return database != null && database.promoted();
+    return database.promoted();
   }
 
   String activeSite() {

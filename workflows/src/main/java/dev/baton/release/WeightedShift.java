@@ -1,21 +1,18 @@
 package dev.baton.release;
 
 import dev.baton.FailureKind;
-import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
+import dev.baton.probe.ProbeWatch;
 import dev.baton.report.Texts;
 import dev.baton.router.ShiftRequest;
 import dev.baton.router.ShiftResult;
-import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.util.List;
 
 /**
  * The partial steps of a weighted shift ({@code release.shift}, e.g. 10% → 50% → 100%): the router
  * sends a share of the requests to the new site, which is probed every probe interval for {@code
  * shiftPause} before the next step. A failed probe fails the switch; the release's compensation
- * then moves all traffic back. The last step, 100%, is the ordinary switch, done by {@link
- * TrafficMover}.
+ * then moves all traffic back. The last step, 100%, is the ordinary switch ({@link ReleaseSwitch}).
  */
 final class WeightedShift {
   private final ReleaseRequest request;
@@ -53,38 +50,47 @@ final class WeightedShift {
 
   /** Probes {@code to} every probe interval until the pause has passed; throws on a failure. */
   private void hold(String label, int percent, String to, long shiftMillis) {
-    Duration pause = request.policy().shiftPause();
-    long start = Workflow.currentTimeMillis();
-    long end = start + pause.toMillis();
-    int probes = 0;
     TrafficJudge traffic = new TrafficJudge(request, activities);
-    while (true) {
-      ProbeResult probe = activities.probe.probe(new ProbeRequest(request.project(), to));
-      probes++;
-      if (!probe.healthy()) {
-        throw FailureKind.SWITCH_FAILED.failure(
-            "at " + percent + "% on " + to + ", " + to + " failed a probe: " + probe.summary());
-      }
-      String seen = traffic.check(to, start, FailureKind.SWITCH_FAILED, "at " + percent + "% on ");
-      long left = end - Workflow.currentTimeMillis();
-      if (left <= 0) {
-        return;
-      }
-      tracker.set(
-          Step.SWITCH,
-          StepState.RUNNING,
-          label
-              + " (shifted in "
-              + shiftMillis
-              + " ms): "
-              + probes
-              + " probe(s) passed, "
-              + (seen.isEmpty() ? "" : seen + ", ")
-              + (left + 999) / 1000
-              + "s left");
-      Workflow.sleep(
-          Duration.ofMillis(Math.min(left, request.policy().probeInterval().toMillis())));
-    }
+    new ProbeWatch(activities.probe, request.project(), request.policy().probeInterval())
+        .watch(
+            to,
+            request.policy().shiftPause(),
+            new ProbeWatch.Watcher() {
+              @Override
+              public RuntimeException failed(ProbeResult probe) {
+                return FailureKind.SWITCH_FAILED.failure(
+                    "at "
+                        + percent
+                        + "% on "
+                        + to
+                        + ", "
+                        + to
+                        + " failed a probe: "
+                        + probe.summary());
+              }
+
+              @Override
+              public String judge(long startMillis) {
+                return traffic.check(
+                    to, startMillis, FailureKind.SWITCH_FAILED, "at " + percent + "% on ");
+              }
+
+              @Override
+              public void progress(int probes, String seen, long leftMillis) {
+                tracker.set(
+                    Step.SWITCH,
+                    StepState.RUNNING,
+                    label
+                        + " (shifted in "
+                        + shiftMillis
+                        + " ms): "
+                        + probes
+                        + " probe(s) passed, "
+                        + (seen.isEmpty() ? "" : seen + ", ")
+                        + (leftMillis + 999) / 1000
+                        + "s left");
+              }
+            });
   }
 
   private static String label(int percent, String to, int index, int count) {

@@ -19,7 +19,6 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
@@ -175,13 +174,8 @@ public class SitesWorkflowImpl implements SitesWorkflow {
           && timeout.getTimeoutType() != TimeoutType.TIMEOUT_TYPE_HEARTBEAT) {
         return new Answer<>(null, "no answer within " + timeoutOf(e).toSeconds() + "s");
       }
-      // The activity's own message says which site and what to try; the innermost cause (what
-      // Reasons.of gives) is only the I/O error under it ("No such file or directory").
-      return new Answer<>(
-          null,
-          e.getCause() instanceof ApplicationFailure app
-              ? app.getOriginalMessage()
-              : Reasons.of(e));
+      // The activity's own message: it says which site and what to try.
+      return new Answer<>(null, Reasons.of(e));
     }
   }
 

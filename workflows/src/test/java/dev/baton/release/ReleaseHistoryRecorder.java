@@ -19,11 +19,11 @@ public final class ReleaseHistoryRecorder {
   /** Recorded when the queue-worker handover ran after the router switch (version DEFAULT). */
   static final String HAPPY_PATH = "/histories/release-happy-path.json";
 
-  /** Recorded with {@link TrafficMover#PARALLEL_HANDOVER} version 1. */
+  /** Recorded with {@link dev.baton.switchover.TrafficMover#PARALLEL_HANDOVER} version 1. */
   static final String PARALLEL = "/histories/release-parallel-handover.json";
 
   /**
-   * Recorded with {@link TrafficMover#WEIGHTED_SHIFT} version 1 and {@code shift: [10, 50, 100]}:
+   * Recorded with {@link ReleaseSwitch#WEIGHTED_SHIFT} version 1 and {@code shift: [10, 50, 100]}:
    * pass this path and {@code shift}.
    */
   static final String WEIGHTED = "/histories/release-weighted-shift.json";

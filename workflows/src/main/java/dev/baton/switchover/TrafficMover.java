@@ -1,4 +1,4 @@
-package dev.baton.release;
+package dev.baton.switchover;
 
 import dev.baton.metrics.WorkflowMetrics;
 import dev.baton.router.SwitchRequest;
@@ -13,86 +13,50 @@ import java.util.Map;
  * The switch itself: the router moves traffic and the queue workers (active-only services) move
  * with it. The workers never run on both sites: they start on the new site only once they stopped
  * on the old one. The router does not wait for them, so the handover and the traffic move overlap.
- * With {@code release.shift} the traffic moves in steps first ({@link WeightedShift}), and the
- * workers move with the last one.
+ * A release with {@code release.shift} moves traffic in steps first ({@code WeightedShift}) and
+ * calls this for the last one; a drill calls it for each switch.
  */
 public final class TrafficMover {
   /** Version 1: the handover runs beside the router switch. Older releases replay sequentially. */
-  static final String PARALLEL_HANDOVER = "parallel-queue-worker-handover";
+  public static final String PARALLEL_HANDOVER = "parallel-queue-worker-handover";
 
-  /** Version 1: a policy with shift steps moves traffic in steps. Older releases had none. */
-  static final String WEIGHTED_SHIFT = "weighted-shift";
+  private final SwitchoverInput input;
+  private final SwitchoverActivities activities;
+  private final TrafficProgress progress;
 
-  private final ReleaseRequest request;
-  private final ReleaseActivities activities;
-  private final ReleaseTracker tracker;
-  private final WeightedShift shift;
-
-  /** What the partial steps of the last forward move did, or null when it was one step. */
-  private String shifted;
-
-  /** For drills: {@link #move} only, in one step (a drill proves the switchover, not a shift). */
-  public TrafficMover(ReleaseRequest request, ReleaseActivities activities) {
-    this(request, activities, null);
-  }
-
-  TrafficMover(ReleaseRequest request, ReleaseActivities activities, ReleaseTracker tracker) {
-    this.request = request;
+  public TrafficMover(
+      SwitchoverInput input, SwitchoverActivities activities, TrafficProgress progress) {
+    this.input = input;
     this.activities = activities;
-    this.tracker = tracker;
-    this.shift = new WeightedShift(request, activities, tracker);
-  }
-
-  /**
-   * The release's switch: moves traffic and the queue workers from {@code from} to {@code to}, in
-   * the policy's shift steps when it has some. With a {@code database} switchover (mode replicated)
-   * it is one step, since the database is primary on one site only, and nothing reaches the new
-   * site before its database is the primary.
-   */
-  SwitchResult forward(String from, String to, DatabaseSwitchover database) {
-    if (database == null
-        && request.policy().shift().size() > 1
-        && Workflow.getVersion(WEIGHTED_SHIFT, Workflow.DEFAULT_VERSION, 1) == 1) {
-      shifted = shift.runPartialSteps(from, to);
-      return move(from, to, null); // the last step, 100%, with the queue workers
-    }
-    return move(from, to, database);
-  }
-
-  /** "10% and 50% held 5s each" after a weighted shift; null after a one-step switch. */
-  String shifted() {
-    return shifted;
+    this.progress = progress;
   }
 
   /** Moves all traffic and the queue workers back in one step (a rollback or compensation). */
-  SwitchResult back(String from, String to) {
-    return move(from, to, null);
+  public SwitchResult back(String from, String to) {
+    return move(from, to, DatabaseMove.NONE);
   }
 
   /** Everything at once: the drill's switch, and the last step of a release's. */
-  public SwitchResult move(String from, String to, DatabaseSwitchover database) {
+  public SwitchResult move(String from, String to, DatabaseMove database) {
     long startedAt = Workflow.currentTimeMillis();
     SwitchResult result = moveAll(from, to, database);
     WorkflowMetrics.since(WorkflowMetrics.SWITCH, Map.of(), startedAt);
-    if (tracker != null) {
-      tracker.traffic(null); // one site has all of it again
-    }
+    progress.oneSiteHasAll();
     return result;
   }
 
-  private SwitchResult moveAll(String from, String to, DatabaseSwitchover database) {
+  private SwitchResult moveAll(String from, String to, DatabaseMove database) {
     if (Workflow.getVersion(PARALLEL_HANDOVER, Workflow.DEFAULT_VERSION, 1) == 1) {
       return moveInParallel(from, to, database);
     }
     return moveInSequence(from, to);
   }
 
-  private SwitchResult moveInParallel(String from, String to, DatabaseSwitchover database) {
-    Promise<String> promoted =
-        database == null ? Workflow.newPromise(null) : Async.function(database::run, from, to);
+  private SwitchResult moveInParallel(String from, String to, DatabaseMove database) {
+    Promise<String> promoted = database.start(from, to);
     Promise<SwitchResult> switched =
         promoted.thenCompose(
-            db -> Async.function(activities.router::switchTo, switchRequest(from, to)));
+            db -> Async.function(activities.router()::switchTo, switchRequest(from, to)));
     Promise<Void> stopped =
         hasActiveOnly()
             ? Async.procedure(activities.site(from)::setActiveOnlyServices, activeOnly(from, false))
@@ -128,7 +92,7 @@ public final class TrafficMover {
     if (hasActiveOnly()) {
       activities.site(from).setActiveOnlyServices(activeOnly(from, false));
     }
-    SwitchResult result = activities.router.switchTo(switchRequest(from, to));
+    SwitchResult result = activities.router().switchTo(switchRequest(from, to));
     if (hasActiveOnly()) {
       activities.site(to).setActiveOnlyServices(activeOnly(to, true));
     }
@@ -136,14 +100,14 @@ public final class TrafficMover {
   }
 
   private boolean hasActiveOnly() {
-    return !request.policy().activeOnlyServices().isEmpty();
+    return !input.activeOnlyServices().isEmpty();
   }
 
   private SwitchRequest switchRequest(String from, String to) {
-    return new SwitchRequest(request.project(), from, to);
+    return new SwitchRequest(input.project(), from, to);
   }
 
   private ActiveOnlyRequest activeOnly(String siteId, boolean running) {
-    return new ActiveOnlyRequest(request.project(), siteId, running);
+    return new ActiveOnlyRequest(input.project(), siteId, running);
   }
 }

@@ -1,4 +1,4 @@
-package dev.baton.release;
+package dev.baton.switchover;
 
 import dev.baton.FailureKind;
 import dev.baton.database.DatabaseRequest;
@@ -11,9 +11,9 @@ import dev.baton.database.ReplicationStatus;
 import dev.baton.database.ReseedRequest;
 import dev.baton.database.ReseedResult;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
-import java.util.Set;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
@@ -22,44 +22,31 @@ import org.slf4j.Logger;
  * replica. Until the promotion a failure unfences the old primary and nothing is lost; the
  * promotion is the point of no return, after which traffic can only go forward.
  */
-public final class DatabaseSwitchover {
+public final class DatabaseSwitchover implements DatabaseMove {
   private static final Logger log = Workflow.getLogger(DatabaseSwitchover.class);
-  private static final Set<String> GATE_MAY_PASS =
-      Set.of(FailureKind.DATABASE_UNAVAILABLE.type(), FailureKind.REPLICATION_UNHEALTHY.type());
 
-  private final ReleaseRequest request;
-  private final ReleaseActivities activities;
+  private final SwitchoverInput input;
+  private final SwitchoverActivities activities;
   private boolean promoted;
   private String detail = "";
 
-  public DatabaseSwitchover(ReleaseRequest request, ReleaseActivities activities) {
-    this.request = request;
+  public DatabaseSwitchover(SwitchoverInput input, SwitchoverActivities activities) {
+    this.input = input;
     this.activities = activities;
   }
 
   /**
-   * The gate before the deploy and the switch: {@code standby} streams, within the lag. A database
-   * that does not answer, or a replica that does not stream yet (it restarted, or its primary did)
-   * is waited for within the outage wait, with {@code waiting} told why.
+   * The gate before the switch: {@code standby} streams, within the lag; else
+   * REPLICATION_UNHEALTHY. A drill reports what it finds; a release waits out a replica that
+   * restarts (its {@code OutageWait}).
    */
-  public String awaitReplication(String active, String standby, Consumer<String> waiting) {
-    return new OutageWait(request.policy().outageWait())
-        .ride(
-            FailureKind.REPLICATION_UNHEALTHY,
-            GATE_MAY_PASS,
-            () -> checkReplication(active, standby),
-            waiting);
-  }
-
-  /** The same gate at once: a drill reports what it finds instead of waiting. */
   public String checkReplication(String active, String standby) {
     ReplicationStatus status =
-        activities.database.replicationStatus(
-            new ReplicationRequest(request.project(), active, standby));
-    ReleasePolicy policy = request.policy();
+        activities
+            .database()
+            .replicationStatus(new ReplicationRequest(input.project(), active, standby));
     boolean lagOk =
-        status.lagBytes() <= policy.maxLagBytes()
-            && status.lagMillis() <= policy.maxLag().toMillis();
+        status.lagBytes() <= input.maxLagBytes() && status.lagMillis() <= input.maxLag().toMillis();
     if (!status.streaming() || !lagOk) {
       throw FailureKind.REPLICATION_UNHEALTHY.failure(
           standby + "'s database is not ready to take over: " + status.detail());
@@ -70,7 +57,7 @@ public final class DatabaseSwitchover {
   /** The backfill's first part: {@code site}'s database becomes a replica of the new primary. */
   public String reseed(String site, String primary) {
     ReseedResult reseed =
-        activities.siteDatabase(site).reseed(new ReseedRequest(request.project(), site, primary));
+        activities.siteDatabase(site).reseed(new ReseedRequest(input.project(), site, primary));
     return "re-seeded "
         + site
         + "'s database from "
@@ -82,15 +69,21 @@ public final class DatabaseSwitchover {
         + ")";
   }
 
+  /** {@link #run} in its own workflow thread, beside the queue workers' handover. */
+  @Override
+  public Promise<String> start(String from, String to) {
+    return Async.function(this::run, from, to);
+  }
+
   /** Moves the primary role from {@code from}'s database to {@code to}'s; returns what it did. */
   public String run(String from, String to) {
-    DatabaseRequest old = new DatabaseRequest(request.project(), from);
+    DatabaseRequest old = new DatabaseRequest(input.project(), from);
     try {
-      FenceResult fence = activities.database.fence(old);
+      FenceResult fence = activities.database().fence(old);
       ReplayResult replay =
-          activities.replay.awaitReplay(new ReplayRequest(request.project(), to, fence.lsn()));
+          activities.replay().awaitReplay(new ReplayRequest(input.project(), to, fence.lsn()));
       PromoteResult promote =
-          activities.database.promote(new DatabaseRequest(request.project(), to));
+          activities.database().promote(new DatabaseRequest(input.project(), to));
       promoted = true;
       detail =
           "database: "
@@ -112,18 +105,19 @@ public final class DatabaseSwitchover {
     }
   }
 
-  /** What the switchover did, once it succeeded. */
-  public String detail() {
-    return detail;
+  @Override
+  public String switchDetail() {
+    return promoted ? "; " + detail : "";
   }
 
+  @Override
   public boolean promoted() {
     return promoted;
   }
 
   private void unfence(DatabaseRequest old) {
     try {
-      activities.database.unfence(old);
+      activities.database().unfence(old);
     } catch (ActivityFailure e) {
       log.error("could not unfence {}'s database: {}", old.siteId(), e.getMessage());
     }
