@@ -72,13 +72,25 @@ active_site() { curl -s http://127.0.0.1:8080/version | sed 's/.*site=//'; }
 other() { [ "$1" = primary ] && echo secondary || echo primary; }
 upstream_of() { [ "$1" = primary ] && echo 127.0.0.1:3000 || echo 127.0.0.1:3001; }
 
-# Waits until the release's JSON progress matches the extended regex; fails if it ends otherwise.
+# json_holds EXPR: whether the Python expression EXPR holds for the JSON on stdin, read as `j`
+# (e.g. `baton monitor status --output json | json_holds 'j["activeHealth"] == "HEALTHY"'`):
+# the scripts read the CLI's machine output as JSON, never its layout.
+json_holds() {
+  python3 -c 'import json, sys; j = json.load(sys.stdin); sys.exit(0 if eval(sys.argv[1]) else 1)' "$1"
+}
+# json_value EXPR: prints the value of EXPR for the JSON on stdin (None prints as "null").
+json_value() {
+  python3 -c 'import json, re, sys; j = json.load(sys.stdin); v = eval(sys.argv[1]); print("null" if v is None else v)' "$1"
+}
+
+# await_progress EXPR: waits until EXPR (json_holds) holds for the release's progress; fails if
+# the release ends first. E.g. await_progress 'j["waitingFor"] == "switch"'.
 await_progress() {
   local json
   while :; do
     json=$(baton release status --output json)
-    grep -Eq "$1" <<<"$json" && return 0
-    grep -q '"outcome" : null' <<<"$json" || { baton release status; return 1; }
+    json_holds "$1" <<<"$json" && return 0
+    json_holds 'j["outcome"] is None' <<<"$json" || { baton release status; return 1; }
     sleep "${BENCH_POLL:-0.2}"
   done
 }
