@@ -10,6 +10,7 @@ import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
 import dev.baton.probe.ProbeWatch;
 import dev.baton.release.ReleaseActivities;
+import dev.baton.release.StepState;
 import dev.baton.report.PhaseLog;
 import dev.baton.report.Reasons;
 import dev.baton.report.Texts;
@@ -207,12 +208,14 @@ public class DrillWorkflowImpl implements DrillWorkflow {
                 bake,
                 probe -> {
                   String why = to + " failed a probe while serving: " + probe.summary();
-                  phases.end(index, "FAILED", why);
+                  phases.end(index, StepState.FAILED, why);
                   switchBack("switch-back");
                   return FailureKind.BAKE_FAILED.failure(why + "; traffic moved back to " + from);
                 });
     phases.end(
-        index, "SUCCEEDED", watched.probes() + " probe(s) passed over " + Texts.duration(bake));
+        index,
+        StepState.SUCCEEDED,
+        watched.probes() + " probe(s) passed over " + Texts.duration(bake));
   }
 
   /** Traffic back to {@code from}; with a promoted database, a switchover the other way. */

@@ -133,7 +133,7 @@ final class EntryReader {
                   steps.add(
                       new Timing(
                           s.step().id(),
-                          s.state().name(),
+                          s.state(),
                           s.endedAt() == null
                               ? 0
                               : Duration.between(s.startedAt(), s.endedAt()).toMillis())));

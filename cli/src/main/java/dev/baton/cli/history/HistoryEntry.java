@@ -1,5 +1,6 @@
 package dev.baton.cli.history;
 
+import dev.baton.release.StepState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,5 +41,5 @@ public record HistoryEntry(
   }
 
   /** A step (release) or phase (failover, drill) that ran; {@code millis} 0 while it runs. */
-  public record Timing(String name, String state, long millis) {}
+  public record Timing(String name, StepState state, long millis) {}
 }
