@@ -1,6 +1,7 @@
 package dev.baton.release;
 
 import dev.baton.FailureKind;
+import dev.baton.Outcome;
 import dev.baton.notify.Notifications;
 import dev.baton.report.Reasons;
 import io.temporal.failure.ActivityFailure;
@@ -63,7 +64,7 @@ final class ReleaseFailureHandler {
                 window.close("the release ended");
                 tracker.rollback(window.describe());
               }
-              tracker.finish(kind.name(), outcome[0]);
+              tracker.finish(Outcome.of(kind), outcome[0]);
               release.notify(
                   Notifications.RELEASE_FAILED,
                   "Release " + version() + " " + kind + ": " + outcome[0]);

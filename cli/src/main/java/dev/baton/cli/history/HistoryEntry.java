@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * @param endedAt null while it runs
  * @param status Temporal's: RUNNING, COMPLETED, FAILED, CANCELED, TERMINATED, TIMED_OUT
  * @param outcome baton's: SUCCEEDED, ROLLED_BACK, REJECTED, a failure kind…; RUNNING while it runs;
- *     the status when it ended without a report (terminated by hand, pre-empted by a failover)
+ *     the status when it ended without a report (terminated by hand, pre-empted by a failover),
+ *     which is why it stays a string and not an {@code Outcome}
  * @param approvedBy accepted approvals of a release: "alice (switch)"
  * @param steps how long each step or phase took, in order
  * @param detail one line: the end message, or what it did
