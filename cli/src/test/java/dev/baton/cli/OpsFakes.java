@@ -10,6 +10,7 @@ import dev.baton.monitor.FailoverApproval;
 import dev.baton.monitor.MonitorRequest;
 import dev.baton.monitor.MonitorStatus;
 import dev.baton.monitor.MonitorWorkflow;
+import dev.baton.monitor.SiteHealth;
 import dev.baton.release.StepState;
 import dev.baton.report.Phase;
 import io.temporal.workflow.Workflow;
@@ -131,7 +132,7 @@ final class OpsFakes {
     public MonitorStatus status() {
       return new MonitorStatus(
           "primary",
-          waiting ? "DOWN" : "HEALTHY",
+          waiting ? SiteHealth.DOWN : SiteHealth.HEALTHY,
           waiting ? 3 : 0,
           waiting ? 1_764_446_400_000L : 0,
           "HEALTHY",
