@@ -1,6 +1,5 @@
 package dev.baton;
 
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -42,7 +41,7 @@ public record Outcome(String name) {
 
   /** The failure kind it ended with; empty while running, on success and for a foreign type. */
   public Optional<FailureKind> failureKind() {
-    return Arrays.stream(FailureKind.values()).filter(this::is).findFirst();
+    return FailureKind.of(name);
   }
 
   public boolean is(FailureKind kind) {

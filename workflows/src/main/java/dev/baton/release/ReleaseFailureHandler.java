@@ -9,7 +9,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
-import java.util.Arrays;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
@@ -109,10 +109,9 @@ final class ReleaseFailureHandler {
   private static FailureKind kindOf(RuntimeException error, Step step) {
     Throwable root = error instanceof ActivityFailure ? error.getCause() : error;
     if (root instanceof ApplicationFailure app) {
-      boolean known =
-          Arrays.stream(FailureKind.values()).anyMatch(k -> k.type().equals(app.getType()));
-      if (known && (root == error || app.getType().equals(FailureKind.BAD_CONFIG.type()))) {
-        return FailureKind.valueOf(app.getType());
+      Optional<FailureKind> known = FailureKind.of(app.getType());
+      if (known.isPresent() && (root == error || known.get() == FailureKind.BAD_CONFIG)) {
+        return known.get();
       }
     }
     return switch (step) {
