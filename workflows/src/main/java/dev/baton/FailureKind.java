@@ -1,6 +1,8 @@
 package dev.baton;
 
 import io.temporal.failure.ApplicationFailure;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The types of the ApplicationFailures baton raises. Each is non-retryable (a retry would not
@@ -90,6 +92,11 @@ public enum FailureKind {
   /** A non-retryable failure of this kind: what every baton workflow throws. */
   public ApplicationFailure failure(String message) {
     return ApplicationFailure.newNonRetryableFailure(message, type());
+  }
+
+  /** The kind named {@code type} (an ApplicationFailure's type), if baton has one by that name. */
+  public static Optional<FailureKind> of(String type) {
+    return Arrays.stream(values()).filter(k -> k.type().equals(type)).findFirst();
   }
 
   /**

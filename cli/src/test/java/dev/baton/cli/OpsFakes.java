@@ -10,6 +10,8 @@ import dev.baton.monitor.FailoverApproval;
 import dev.baton.monitor.MonitorRequest;
 import dev.baton.monitor.MonitorStatus;
 import dev.baton.monitor.MonitorWorkflow;
+import dev.baton.monitor.SiteHealth;
+import dev.baton.release.StepState;
 import dev.baton.report.Phase;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -30,11 +32,12 @@ final class OpsFakes {
 
     void run(String name, String detail) {
       long start = Workflow.currentTimeMillis();
-      list.add(new Phase(name, "RUNNING", start, 0, ""));
+      list.add(new Phase(name, StepState.RUNNING, start, 0, ""));
       Workflow.sleep(Duration.ofMillis(200));
       list.set(
           list.size() - 1,
-          new Phase(name, "SUCCEEDED", start, Workflow.currentTimeMillis() - start, detail));
+          new Phase(
+              name, StepState.SUCCEEDED, start, Workflow.currentTimeMillis() - start, detail));
     }
   }
 
@@ -129,7 +132,7 @@ final class OpsFakes {
     public MonitorStatus status() {
       return new MonitorStatus(
           "primary",
-          waiting ? "DOWN" : "HEALTHY",
+          waiting ? SiteHealth.DOWN : SiteHealth.HEALTHY,
           waiting ? 3 : 0,
           waiting ? 1_764_446_400_000L : 0,
           "HEALTHY",

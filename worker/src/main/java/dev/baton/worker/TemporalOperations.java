@@ -8,6 +8,7 @@ import dev.baton.operation.OperationActivities;
 import dev.baton.operation.PreemptRequest;
 import dev.baton.operation.RunningRequest;
 import dev.baton.release.ReleaseProgress;
+import dev.baton.release.StepState;
 import dev.baton.report.Phase;
 import dev.baton.worker.RunningWorkflows.Execution;
 import io.temporal.api.enums.v1.PendingActivityState;
@@ -137,7 +138,7 @@ public final class TemporalOperations implements OperationActivities {
     }
     Function<Phase, String> name = p -> " (phase " + p.name() + ")";
     return phases.stream()
-        .filter(p -> "RUNNING".equals(p.state()))
+        .filter(p -> p.state() == StepState.RUNNING)
         .reduce((a, b) -> b)
         .map(name)
         .orElse(name.apply(phases.get(phases.size() - 1)));

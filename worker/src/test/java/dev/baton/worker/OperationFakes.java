@@ -8,6 +8,7 @@ import dev.baton.failover.FailoverResult;
 import dev.baton.failover.FailoverWorkflow;
 import dev.baton.release.ReleaseProgress;
 import dev.baton.release.Step;
+import dev.baton.release.StepState;
 import dev.baton.report.Phase;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
@@ -113,8 +114,8 @@ final class OperationFakes {
           0,
           "",
           List.of(
-              new Phase("validate", "SUCCEEDED", 0, 100, ""),
-              new Phase("bake", "RUNNING", 0, 0, "")),
+              new Phase("validate", StepState.SUCCEEDED, 0, 100, ""),
+              new Phase("bake", StepState.RUNNING, 0, 0, "")),
           "");
     }
   }
@@ -137,7 +138,7 @@ final class OperationFakes {
           "",
           "",
           "",
-          List.of(new Phase("confirm-down", "RUNNING", 0, 0, "")),
+          List.of(new Phase("confirm-down", StepState.RUNNING, 0, 0, "")),
           "");
     }
   }

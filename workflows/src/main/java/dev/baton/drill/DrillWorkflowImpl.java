@@ -2,6 +2,7 @@ package dev.baton.drill;
 
 import dev.baton.FailureKind;
 import dev.baton.Names;
+import dev.baton.Outcome;
 import dev.baton.metrics.WorkflowMetrics;
 import dev.baton.notify.Notifications;
 import dev.baton.operation.OperationActivities;
@@ -10,6 +11,7 @@ import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
 import dev.baton.probe.ProbeWatch;
 import dev.baton.release.ReleaseActivities;
+import dev.baton.release.StepState;
 import dev.baton.report.PhaseLog;
 import dev.baton.report.Reasons;
 import dev.baton.report.Texts;
@@ -33,7 +35,6 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * See {@link DrillWorkflow}. The switch and the database switchover are the ones a release takes
@@ -60,7 +61,7 @@ public class DrillWorkflowImpl implements DrillWorkflow {
   private String from;
   private String to;
   private String active;
-  private String outcome = "RUNNING";
+  private Outcome outcome = Outcome.RUNNING;
   private String message = "";
   private String requestErrors = "not measured yet";
 
@@ -135,8 +136,8 @@ public class DrillWorkflowImpl implements DrillWorkflow {
       throw failed(e, startedAt);
     }
     measureErrors(startedAt);
-    outcome = "SUCCEEDED";
-    WorkflowMetrics.since(WorkflowMetrics.DRILL, Map.of("outcome", outcome), startedAt);
+    outcome = Outcome.SUCCEEDED;
+    WorkflowMetrics.ended(WorkflowMetrics.DRILL, outcome, startedAt);
     message =
         "drill passed: "
             + to
@@ -207,12 +208,14 @@ public class DrillWorkflowImpl implements DrillWorkflow {
                 bake,
                 probe -> {
                   String why = to + " failed a probe while serving: " + probe.summary();
-                  phases.end(index, "FAILED", why);
+                  phases.end(index, StepState.FAILED, why);
                   switchBack("switch-back");
                   return FailureKind.BAKE_FAILED.failure(why + "; traffic moved back to " + from);
                 });
     phases.end(
-        index, "SUCCEEDED", watched.probes() + " probe(s) passed over " + Texts.duration(bake));
+        index,
+        StepState.SUCCEEDED,
+        watched.probes() + " probe(s) passed over " + Texts.duration(bake));
   }
 
   /** Traffic back to {@code from}; with a promoted database, a switchover the other way. */
@@ -265,17 +268,17 @@ public class DrillWorkflowImpl implements DrillWorkflow {
     Workflow.newDetachedCancellationScope(() -> measureErrors(startedAt)).run();
     outcome =
         e instanceof CanceledFailure
-            ? FailureKind.CANCELLED.type()
-            : FailureKind.typeOf(e, FailureKind.SWITCH_FAILED);
+            ? Outcome.of(FailureKind.CANCELLED)
+            : Outcome.of(e, FailureKind.SWITCH_FAILED);
     message =
         Reasons.of(e)
             + " (traffic on "
             + (active == null ? "the active site" : active)
             + "); request errors: "
             + requestErrors;
-    WorkflowMetrics.since(WorkflowMetrics.DRILL, Map.of("outcome", outcome), startedAt);
+    WorkflowMetrics.ended(WorkflowMetrics.DRILL, outcome, startedAt);
     notify(Notifications.DRILL_FAILED, "Drill of " + request.project() + " failed: " + message);
-    return ApplicationFailure.newNonRetryableFailure(message, outcome);
+    return ApplicationFailure.newNonRetryableFailure(message, outcome.name());
   }
 
   /** Sends, retried, even when cancelled; one that still fails is added to the message. */
@@ -297,7 +300,7 @@ public class DrillWorkflowImpl implements DrillWorkflow {
   @Override
   public DrillReport progress() {
     return new DrillReport(
-        outcome,
+        outcome.name(),
         from,
         to,
         active,

@@ -2,6 +2,7 @@ package dev.baton.failover;
 
 import dev.baton.FailureKind;
 import dev.baton.Names;
+import dev.baton.Outcome;
 import dev.baton.metrics.WorkflowMetrics;
 import dev.baton.notify.Notifications;
 import dev.baton.operation.PreemptRequest;
@@ -24,7 +25,6 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
-import java.util.Map;
 
 /**
  * See {@link FailoverWorkflow}. The router moves first: once traffic has left the failed site,
@@ -57,7 +57,7 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
   private String from;
   private String to;
   private String preempted = "";
-  private String outcome = "RUNNING";
+  private Outcome outcome = Outcome.RUNNING;
   private String message = "";
   private long rto;
   private Long rtoFromDetection;
@@ -155,11 +155,11 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
     }
     long end = Workflow.currentTimeMillis();
     rto = end - startedAt;
-    WorkflowMetrics.time(WorkflowMetrics.FAILOVER, Map.of("outcome", "SUCCEEDED"), rto);
+    WorkflowMetrics.ended(WorkflowMetrics.FAILOVER, Outcome.SUCCEEDED, startedAt);
     if (request.firstFailedProbeAtMillis() != null) {
       rtoFromDetection = end - request.firstFailedProbeAtMillis();
     }
-    outcome = "SUCCEEDED";
+    outcome = Outcome.SUCCEEDED;
     message =
         "traffic on "
             + to
@@ -300,12 +300,12 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
   }
 
   private ApplicationFailure failed(TemporalFailure e) {
-    outcome = FailureKind.typeOf(e, FailureKind.SWITCH_FAILED);
+    outcome = Outcome.of(e, FailureKind.SWITCH_FAILED);
     message = Reasons.of(e) + trafficNote();
-    WorkflowMetrics.since(WorkflowMetrics.FAILOVER, Map.of("outcome", outcome), startedAt);
+    WorkflowMetrics.ended(WorkflowMetrics.FAILOVER, outcome, startedAt);
     notify(
         Notifications.FAILOVER_FAILED, "Failover of " + request.project() + " failed: " + message);
-    return ApplicationFailure.newNonRetryableFailure(message, outcome);
+    return ApplicationFailure.newNonRetryableFailure(message, outcome.name());
   }
 
   /** "; release v2 (step bake) keeps running": what a refused failover left alone. */
@@ -342,7 +342,7 @@ public class FailoverWorkflowImpl implements FailoverWorkflow {
   @Override
   public FailoverResult progress() {
     return new FailoverResult(
-        outcome,
+        outcome.name(),
         from,
         to,
         rto,

@@ -1,6 +1,7 @@
 package dev.baton.metrics;
 
 import com.uber.m3.util.Duration;
+import dev.baton.Outcome;
 import io.temporal.workflow.Workflow;
 import java.util.Map;
 
@@ -38,6 +39,11 @@ public final class WorkflowMetrics {
   /** Records {@code millis} on timer {@code name}; call from workflow code only. */
   public static void time(String name, Map<String, String> tags, long millis) {
     Workflow.getMetricsScope().tagged(tags).timer(name).record(Duration.ofMillis(millis));
+  }
+
+  /** Records how long a release, failover or drill took on timer {@code name}, by its outcome. */
+  public static void ended(String name, Outcome outcome, long startedAtMillis) {
+    since(name, Map.of("outcome", outcome.name()), startedAtMillis);
   }
 
   /** Records the time since {@code startedAtMillis} (a {@link Workflow#currentTimeMillis()}). */

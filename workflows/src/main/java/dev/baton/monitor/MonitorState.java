@@ -14,10 +14,10 @@ final class MonitorState {
   static final int MAX_EVENTS = 20;
 
   String activeSite;
-  String activeHealth = "UNKNOWN";
+  SiteHealth activeHealth = SiteHealth.UNKNOWN;
   int consecutiveFailures;
   long firstFailedProbeAtMillis;
-  String standbyHealth = "UNKNOWN";
+  StandbyHealth standbyHealth = StandbyHealth.UNKNOWN;
   ReplicationStatus lastReplication;
   long lastReplicationAtMillis;
   boolean waitingForApproval;
@@ -33,7 +33,7 @@ final class MonitorState {
     activeHealth = from.activeHealth();
     consecutiveFailures = from.consecutiveFailures();
     firstFailedProbeAtMillis = from.firstFailedProbeAtMillis();
-    standbyHealth = from.standbyHealth();
+    standbyHealth = StandbyHealth.of(from.standbyHealth());
     lastReplication = from.lastReplication();
     lastReplicationAtMillis = from.lastReplicationAtMillis();
     waitingForApproval = from.waitingForApproval();
@@ -57,7 +57,7 @@ final class MonitorState {
         activeHealth,
         consecutiveFailures,
         firstFailedProbeAtMillis,
-        standbyHealth,
+        standbyHealth.text(),
         lastReplication,
         lastReplicationAtMillis,
         waitingForApproval,

@@ -8,10 +8,12 @@ import java.util.List;
  * continue-as-new.
  *
  * @param activeSite where the router pointed at the last probe
- * @param activeHealth HEALTHY, FAILING (below the threshold) or DOWN
+ * @param activeHealth HEALTHY, FAILING (below the threshold), DOWN, or UNKNOWN before the first
+ *     probe
  * @param consecutiveFailures failed probes in a row of the active site
  * @param firstFailedProbeAtMillis epoch ms of the first of them; 0 when healthy
- * @param standbyHealth HEALTHY, UNHEALTHY, or UNKNOWN before the first check
+ * @param standbyHealth HEALTHY, "DEGRADED: " and why, or UNKNOWN before the first check: free text
+ *     on the wire, read with {@link StandbyHealth#of}
  * @param lastReplication last replication status seen while the active site was up; null in
  *     external database mode or before the first check
  * @param waitingForApproval manual mode: the active site is down and the monitor waits for {@code
@@ -22,7 +24,7 @@ import java.util.List;
  */
 public record MonitorStatus(
     String activeSite,
-    String activeHealth,
+    SiteHealth activeHealth,
     int consecutiveFailures,
     long firstFailedProbeAtMillis,
     String standbyHealth,

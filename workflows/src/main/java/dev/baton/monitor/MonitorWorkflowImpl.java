@@ -138,7 +138,7 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
       }
       try {
         probeActive();
-        if (tick % STANDBY_CHECK_EVERY == 0 && "HEALTHY".equals(state.activeHealth)) {
+        if (tick % STANDBY_CHECK_EVERY == 0 && state.activeHealth == SiteHealth.HEALTHY) {
           checkStandby();
         }
       } catch (ActivityFailure e) {
@@ -187,13 +187,13 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
       state.firstFailedProbeAtMillis = Workflow.currentTimeMillis();
     }
     if (state.consecutiveFailures < policy.failuresBeforeAction()) {
-      state.activeHealth = "FAILING";
+      state.activeHealth = SiteHealth.FAILING;
       return;
     }
-    if ("DOWN".equals(state.activeHealth)) {
+    if (state.activeHealth == SiteHealth.DOWN) {
       return; // acted already: a failover ran, or a person is asked
     }
-    state.activeHealth = "DOWN";
+    state.activeHealth = SiteHealth.DOWN;
     String what =
         target
             + " is down: "
@@ -226,7 +226,7 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
     }
     state.consecutiveFailures = 0;
     state.firstFailedProbeAtMillis = 0;
-    state.activeHealth = "HEALTHY";
+    state.activeHealth = SiteHealth.HEALTHY;
   }
 
   /** The standby's readiness: its apps, and in replicated mode the replication from the active. */
@@ -248,9 +248,8 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
         problem = standby + "'s database: " + replication.detail();
       }
     }
-    String previous = state.standbyHealth;
-    state.standbyHealth = problem == null ? "HEALTHY" : "DEGRADED: " + problem;
-    boolean wasDegraded = previous.startsWith("DEGRADED");
+    boolean wasDegraded = state.standbyHealth.health() == SiteHealth.DEGRADED;
+    state.standbyHealth = problem == null ? StandbyHealth.HEALTHY : StandbyHealth.degraded(problem);
     if (problem != null && !wasDegraded) {
       notify(
           Notifications.STANDBY_DEGRADED,
@@ -291,10 +290,10 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
       notify(
           Notifications.FAILOVER_DONE, state.event("failover by " + by + ": " + result.message()));
       state.activeSite = result.to();
-      state.activeHealth = "HEALTHY";
+      state.activeHealth = SiteHealth.HEALTHY;
       state.consecutiveFailures = 0;
       state.firstFailedProbeAtMillis = 0;
-      state.standbyHealth = "UNKNOWN";
+      state.standbyHealth = StandbyHealth.UNKNOWN;
     } catch (ChildWorkflowFailure e) {
       if (e.getExecution().getRunId().isEmpty()) {
         // Not started: a failover with that id already runs (a person's). Its router switch

@@ -1,6 +1,7 @@
 package dev.baton.release;
 
 import dev.baton.FailureKind;
+import dev.baton.Outcome;
 import dev.baton.notify.Notifications;
 import dev.baton.report.Reasons;
 import io.temporal.failure.ActivityFailure;
@@ -8,7 +9,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
-import java.util.Arrays;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
@@ -63,7 +64,7 @@ final class ReleaseFailureHandler {
                 window.close("the release ended");
                 tracker.rollback(window.describe());
               }
-              tracker.finish(kind.name(), outcome[0]);
+              tracker.finish(Outcome.of(kind), outcome[0]);
               release.notify(
                   Notifications.RELEASE_FAILED,
                   "Release " + version() + " " + kind + ": " + outcome[0]);
@@ -108,10 +109,9 @@ final class ReleaseFailureHandler {
   private static FailureKind kindOf(RuntimeException error, Step step) {
     Throwable root = error instanceof ActivityFailure ? error.getCause() : error;
     if (root instanceof ApplicationFailure app) {
-      boolean known =
-          Arrays.stream(FailureKind.values()).anyMatch(k -> k.type().equals(app.getType()));
-      if (known && (root == error || app.getType().equals(FailureKind.BAD_CONFIG.type()))) {
-        return FailureKind.valueOf(app.getType());
+      Optional<FailureKind> known = FailureKind.of(app.getType());
+      if (known.isPresent() && (root == error || known.get() == FailureKind.BAD_CONFIG)) {
+        return known.get();
       }
     }
     return switch (step) {

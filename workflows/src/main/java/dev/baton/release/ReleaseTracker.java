@@ -1,5 +1,6 @@
 package dev.baton.release;
 
+import dev.baton.Outcome;
 import dev.baton.metrics.WorkflowMetrics;
 import dev.baton.migrate.MigrateResult;
 import dev.baton.smoke.SmokeResult;
@@ -22,7 +23,7 @@ final class ReleaseTracker implements TrafficProgress {
   private Step current = Step.PLAN;
   private String activeSite;
   private String standbySite;
-  private String outcome;
+  private Outcome outcome = Outcome.RUNNING;
   private String message = "";
   private String rollback;
   private String traffic;
@@ -140,16 +141,15 @@ final class ReleaseTracker implements TrafficProgress {
     publish();
   }
 
-  void finish(String outcome, String text) {
+  void finish(Outcome outcome, String text) {
     this.outcome = outcome;
     this.message = text;
     Instant started = steps.get(Step.PLAN.ordinal()).startedAt();
     if (started != null) {
-      WorkflowMetrics.since(
-          WorkflowMetrics.RELEASE, Map.of("outcome", outcome), started.toEpochMilli());
+      WorkflowMetrics.ended(WorkflowMetrics.RELEASE, outcome, started.toEpochMilli());
     }
     publish();
-    if (outcome.equals("SUCCEEDED")) {
+    if (outcome.equals(Outcome.SUCCEEDED)) {
       searchAttributes.step(Step.DONE.id());
     }
   }
@@ -165,7 +165,8 @@ final class ReleaseTracker implements TrafficProgress {
         gate.waitingFor(),
         List.copyOf(steps),
         gate.records(),
-        outcome,
+        // null while running: what the progress has always said, and what the CLI reads
+        outcome.equals(Outcome.RUNNING) ? null : outcome.name(),
         message,
         rollback,
         traffic,
@@ -199,7 +200,7 @@ final class ReleaseTracker implements TrafficProgress {
                     + " {\"step\":\""
                     + gate.waitingFor()
                     + "\",\"approver\":\"NAME\"}")
-            + (outcome == null ? "" : "\n\noutcome: " + outcome + " " + message)
+            + (outcome.equals(Outcome.RUNNING) ? "" : "\n\noutcome: " + outcome + " " + message)
             + (notificationErrors.isEmpty()
                 ? ""
                 : "\n\nnot delivered: " + String.join("; ", notificationErrors));

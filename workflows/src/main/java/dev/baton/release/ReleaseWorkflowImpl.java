@@ -1,6 +1,7 @@
 package dev.baton.release;
 
 import dev.baton.FailureKind;
+import dev.baton.Outcome;
 import dev.baton.notify.Notifications;
 import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
@@ -103,12 +104,12 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       throw new ReleaseFailureHandler(this).handle(e);
     }
     tracker.set(Step.DONE, StepState.SUCCEEDED, roleSummary());
-    tracker.finish("SUCCEEDED", "release " + request.version() + " done: " + roleSummary());
+    tracker.finish(Outcome.SUCCEEDED, "release " + request.version() + " done: " + roleSummary());
     log.info("release {} succeeded: {}", request.version(), roleSummary());
     notify(
         Notifications.RELEASE_SUCCEEDED,
         "Release " + request.version() + " succeeded: " + roleSummary());
-    return new ReleaseResult("SUCCEEDED", tracker.snapshot());
+    return new ReleaseResult(Outcome.SUCCEEDED.name(), tracker.snapshot());
   }
 
   /** The control worker's rules, not the input's (see {@link ReleaseRules}). */

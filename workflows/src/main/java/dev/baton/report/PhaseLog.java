@@ -1,5 +1,6 @@
 package dev.baton.report;
 
+import dev.baton.release.StepState;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,21 +24,21 @@ public final class PhaseLog {
     int index = start(name, "");
     try {
       String detail = body.get();
-      end(index, "SUCCEEDED", detail);
+      end(index, StepState.SUCCEEDED, detail);
       return detail;
     } catch (RuntimeException e) {
-      end(index, "FAILED", Reasons.of(e));
+      end(index, StepState.FAILED, Reasons.of(e));
       throw e;
     }
   }
 
   public int start(String name, String detail) {
-    phases.add(new Phase(name, "RUNNING", Workflow.currentTimeMillis(), 0, detail));
+    phases.add(new Phase(name, StepState.RUNNING, Workflow.currentTimeMillis(), 0, detail));
     publish();
     return phases.size() - 1;
   }
 
-  public void end(int index, String state, String detail) {
+  public void end(int index, StepState state, String detail) {
     Phase p = phases.get(index);
     phases.set(
         index,
@@ -52,19 +53,19 @@ public final class PhaseLog {
 
   /** A phase that did not run, with the reason. */
   public void skip(String name, String why) {
-    phases.add(new Phase(name, "SKIPPED", Workflow.currentTimeMillis(), 0, why));
+    phases.add(new Phase(name, StepState.SKIPPED, Workflow.currentTimeMillis(), 0, why));
     publish();
   }
 
   /** Whether phase {@code name} ran and succeeded. */
   public boolean succeeded(String name) {
-    return phases.stream().anyMatch(p -> p.name().equals(name) && p.state().equals("SUCCEEDED"));
+    return phases.stream().anyMatch(p -> p.name().equals(name) && p.state() == StepState.SUCCEEDED);
   }
 
   /** How long phase {@code name} took, if it ran and succeeded; else 0. */
   public long millis(String name) {
     return phases.stream()
-        .filter(p -> p.name().equals(name) && p.state().equals("SUCCEEDED"))
+        .filter(p -> p.name().equals(name) && p.state() == StepState.SUCCEEDED)
         .mapToLong(Phase::millis)
         .findFirst()
         .orElse(0);
@@ -80,7 +81,7 @@ public final class PhaseLog {
       text.append("\n- `")
           .append(p.name())
           .append("` ")
-          .append(p.state().toLowerCase())
+          .append(p.state().name().toLowerCase())
           .append(p.millis() > 0 ? " in " + p.millis() + " ms" : "")
           .append(p.detail().isEmpty() ? "" : ": " + p.detail());
     }

@@ -7,7 +7,7 @@ import java.util.List;
  * outcome into an exit code and lists both in the history the same way.
  */
 public interface PhasedReport {
-  /** SUCCEEDED, RUNNING, or the failure kind it ended with. */
+  /** SUCCEEDED, RUNNING, or the failure kind it ended with: read it with {@code Outcome.of}. */
   String outcome();
 
   List<Phase> phases();

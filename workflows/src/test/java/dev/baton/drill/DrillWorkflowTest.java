@@ -14,6 +14,7 @@ import dev.baton.database.ReseedResult;
 import dev.baton.probe.ProbeRequest;
 import dev.baton.probe.ProbeResult;
 import dev.baton.release.ReleasePolicy;
+import dev.baton.release.StepState;
 import dev.baton.release.TimeoutOutcome;
 import dev.baton.report.Phase;
 import dev.baton.router.SwitchRequest;
@@ -169,7 +170,7 @@ class DrillWorkflowTest extends MockedSitesTestBase {
     verify(primaryDatabase).reseed(new ReseedRequest(PROJECT, "primary", "secondary"));
     assertThat(report.phases().get(4))
         .extracting(Phase::name, Phase::state)
-        .containsExactly("switch-back", "SKIPPED");
+        .containsExactly("switch-back", StepState.SKIPPED);
   }
 
   @Test

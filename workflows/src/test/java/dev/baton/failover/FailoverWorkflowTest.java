@@ -14,6 +14,7 @@ import dev.baton.database.ReplayRequest;
 import dev.baton.database.ReplicationStatus;
 import dev.baton.notify.Notification;
 import dev.baton.probe.ProbeRequest;
+import dev.baton.release.StepState;
 import dev.baton.report.Phase;
 import dev.baton.router.SwitchRequest;
 import dev.baton.site.ActiveOnlyRequest;
@@ -64,7 +65,7 @@ class FailoverWorkflowTest extends MockedSitesTestBase {
             "promote",
             "start-active-only",
             "verify");
-    assertThat(result.phases()).extracting(Phase::state).containsOnly("SUCCEEDED");
+    assertThat(result.phases()).extracting(Phase::state).containsOnly(StepState.SUCCEEDED);
     ArgumentCaptor<Notification> sent = ArgumentCaptor.forClass(Notification.class);
     verify(notify).send(sent.capture());
     assertThat(sent.getValue().event()).isEqualTo("failover-succeeded");
@@ -126,7 +127,7 @@ class FailoverWorkflowTest extends MockedSitesTestBase {
 
     assertThat(result.phases().get(1))
         .extracting(Phase::name, Phase::state, Phase::detail)
-        .containsExactly("confirm-down", "SKIPPED", "forced by carol");
+        .containsExactly("confirm-down", StepState.SKIPPED, "forced by carol");
     verify(probe, never()).probe(new ProbeRequest(PROJECT, "primary"));
     assertThat(result.outcome()).isEqualTo("STANDBY_UNHEALTHY");
     assertThat(result.message()).startsWith("secondary cannot take over, traffic was not moved");

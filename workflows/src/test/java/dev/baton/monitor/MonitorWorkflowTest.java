@@ -59,7 +59,7 @@ class MonitorWorkflowTest extends MockedSitesTestBase {
   @Test
   void threeFailedProbesStartAFailoverThatReportsTheRtoFromTheFirstFailedProbe() {
     startMonitor(true);
-    assertThat(monitor.status().activeHealth()).isEqualTo("HEALTHY");
+    assertThat(monitor.status().activeHealth()).isEqualTo(SiteHealth.HEALTHY);
     assertThat(monitor.status().lastReplication().streaming()).isTrue();
 
     down.add("primary");
@@ -78,7 +78,7 @@ class MonitorWorkflowTest extends MockedSitesTestBase {
     assertThat(failover.rpo()).startsWith("0:");
     MonitorStatus status = monitor.status();
     assertThat(status.activeSite()).isEqualTo("secondary");
-    assertThat(status.activeHealth()).isEqualTo("HEALTHY");
+    assertThat(status.activeHealth()).isEqualTo(SiteHealth.HEALTHY);
     assertThat(status.failoverWorkflowId()).isEqualTo(Names.failoverWorkflowId(PROJECT));
     assertThat(status.events()).anyMatch(e -> e.contains("primary is down: 3 probes failed"));
     notified("site-down");
@@ -101,7 +101,7 @@ class MonitorWorkflowTest extends MockedSitesTestBase {
     down.add("primary");
     env.sleep(Duration.ofMinutes(5));
     assertThat(monitor.status().waitingForApproval()).isTrue();
-    assertThat(monitor.status().activeHealth()).isEqualTo("DOWN");
+    assertThat(monitor.status().activeHealth()).isEqualTo(SiteHealth.DOWN);
     verify(router, never()).switchTo(any());
     verify(notify, times(1)).send(argThat(n -> n.event().equals("failover-approval-needed")));
 
@@ -185,7 +185,7 @@ class MonitorWorkflowTest extends MockedSitesTestBase {
     env.sleep(Duration.ofSeconds(10));
     verify(router, never()).switchTo(any());
     MonitorStatus status = monitor.status();
-    assertThat(status.activeHealth()).isEqualTo("HEALTHY");
+    assertThat(status.activeHealth()).isEqualTo(SiteHealth.HEALTHY);
     assertThat(status.consecutiveFailures()).isZero();
     assertThat(status.events()).anyMatch(e -> e.contains("primary answers again after"));
   }

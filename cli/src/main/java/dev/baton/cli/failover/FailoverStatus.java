@@ -1,6 +1,7 @@
 package dev.baton.cli.failover;
 
 import dev.baton.Names;
+import dev.baton.Outcome;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.BatonContext;
 import dev.baton.cli.ExitCodes;
@@ -51,7 +52,8 @@ final class FailoverStatus extends ProjectCommand {
       FollowedWorkflow.Ended<FailoverResult> shown = view.ended(failover, watch, out);
       if (json) {
         out.println(JsonText.of(shown.report()));
-        return shown.report() != null && "SUCCEEDED".equals(shown.report().outcome())
+        return shown.report() != null
+                && Outcome.of(shown.report().outcome()).equals(Outcome.SUCCEEDED)
             ? ExitCodes.OK
             : ExitCodes.FAILED;
       }

@@ -1,6 +1,8 @@
 package dev.baton.cli.history;
 
+import dev.baton.FailureKind;
 import dev.baton.Names;
+import dev.baton.Outcome;
 import dev.baton.cli.history.HistoryEntry.Timing;
 import dev.baton.deploy.SiteDeployRequest;
 import dev.baton.drill.DrillReport;
@@ -65,13 +67,16 @@ final class EntryReader {
           case "Drill" -> drill(input, close);
           default -> deploy(input, close);
         };
-    String outcome = running ? "RUNNING" : draft.outcome == null ? status : draft.outcome;
+    String outcome =
+        running ? Outcome.RUNNING.name() : draft.outcome == null ? status : draft.outcome;
     if (running && execution.getWorkflowId().equals(Names.drillScheduleId(project))) {
       // The drill schedule's cron workflow (no Schedule API): its open run mostly waits.
       draft.detail = "the drill schedule's next run: waits for its time, or drills now";
     }
     String kind =
-        draft.kind.equals("release") && "ROLLED_BACK".equals(outcome) ? "rollback" : draft.kind;
+        draft.kind.equals("release") && Outcome.of(outcome).is(FailureKind.ROLLED_BACK)
+            ? "rollback"
+            : draft.kind;
     return new HistoryEntry(
         kind,
         execution.getWorkflowId(),
@@ -133,7 +138,7 @@ final class EntryReader {
                   steps.add(
                       new Timing(
                           s.step().id(),
-                          s.state().name(),
+                          s.state(),
                           s.endedAt() == null
                               ? 0
                               : Duration.between(s.startedAt(), s.endedAt()).toMillis())));
@@ -203,7 +208,7 @@ final class EntryReader {
     }
     DeployResult r = decode(close.result(), DeployResult.class);
     if (r != null) {
-      d.outcome = "SUCCEEDED";
+      d.outcome = Outcome.SUCCEEDED.name();
       d.detail = r.message();
     } else {
       d.detail = failureText(close, request == null ? "" : "site " + request.siteId());

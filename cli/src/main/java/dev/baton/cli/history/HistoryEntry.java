@@ -1,5 +1,6 @@
 package dev.baton.cli.history;
 
+import dev.baton.release.StepState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.TreeMap;
  * @param endedAt null while it runs
  * @param status Temporal's: RUNNING, COMPLETED, FAILED, CANCELED, TERMINATED, TIMED_OUT
  * @param outcome baton's: SUCCEEDED, ROLLED_BACK, REJECTED, a failure kind…; RUNNING while it runs;
- *     the status when it ended without a report (terminated by hand, pre-empted by a failover)
+ *     the status when it ended without a report (terminated by hand, pre-empted by a failover),
+ *     which is why it stays a string and not an {@code Outcome}
  * @param approvedBy accepted approvals of a release: "alice (switch)"
  * @param steps how long each step or phase took, in order
  * @param detail one line: the end message, or what it did
@@ -40,5 +42,5 @@ public record HistoryEntry(
   }
 
   /** A step (release) or phase (failover, drill) that ran; {@code millis} 0 while it runs. */
-  public record Timing(String name, String state, long millis) {}
+  public record Timing(String name, StepState state, long millis) {}
 }

@@ -3,6 +3,7 @@ package dev.baton.cli.history;
 import dev.baton.cli.history.HistoryEntry.Timing;
 import dev.baton.cli.report.Durations;
 import dev.baton.images.Digests;
+import dev.baton.release.StepState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -70,13 +71,15 @@ final class HistoryTable {
         .map(
             t ->
                 switch (t.state()) {
-                  case "RUNNING", "WAITING" -> t.name() + " " + t.state().toLowerCase();
-                  case "SKIPPED", "PENDING" -> t.name() + " " + t.state().toLowerCase();
-                  case "SUCCEEDED" -> t.name() + " " + Durations.of(t.millis());
-                  default ->
-                      t.name() + " " + t.state().toLowerCase() + " in " + Durations.of(t.millis());
+                  case RUNNING, WAITING, SKIPPED, PENDING -> t.name() + " " + lower(t.state());
+                  case SUCCEEDED -> t.name() + " " + Durations.of(t.millis());
+                  default -> t.name() + " " + lower(t.state()) + " in " + Durations.of(t.millis());
                 })
         .collect(Collectors.joining(", "));
+  }
+
+  private static String lower(StepState state) {
+    return state.name().toLowerCase();
   }
 
   private static String line(List<String> cells, int[] widths) {

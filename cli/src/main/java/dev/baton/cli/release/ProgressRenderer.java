@@ -1,5 +1,6 @@
 package dev.baton.cli.release;
 
+import dev.baton.Outcome;
 import dev.baton.release.ApprovalRecord;
 import dev.baton.release.ReleaseProgress;
 import dev.baton.release.StepState;
@@ -27,7 +28,7 @@ final class ProgressRenderer {
   static String render(ReleaseProgress p, Clock clock) {
     DateTimeFormatter at = CLOCK.withZone(clock.getZone());
     StringBuilder text = new StringBuilder();
-    String outcome = p.outcome() == null ? "RUNNING" : p.outcome();
+    Outcome outcome = Outcome.of(p.outcome());
     text.append(
         String.format(
             "release %s of %s, requested by %s: %s%n",

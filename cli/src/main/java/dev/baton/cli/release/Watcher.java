@@ -1,5 +1,6 @@
 package dev.baton.cli.release;
 
+import dev.baton.Outcome;
 import dev.baton.cli.ExitCodes;
 import dev.baton.release.ReleaseProgress;
 import io.temporal.client.WorkflowClient;
@@ -71,12 +72,19 @@ final class Watcher {
   }
 
   static int exitCode(String outcome) {
-    return switch (outcome) {
-      case "SUCCEEDED" -> ExitCodes.OK;
-      case "REJECTED", "APPROVAL_TIMEOUT" -> ExitCodes.REFUSED;
-      // Started through the API with a version the CLI would have refused.
-      case "BAD_REQUEST" -> ExitCodes.BAD_INPUT;
-      default -> ExitCodes.FAILED;
-    };
+    Outcome o = Outcome.of(outcome);
+    if (o.equals(Outcome.SUCCEEDED)) {
+      return ExitCodes.OK;
+    }
+    return o.failureKind()
+        .map(
+            kind ->
+                switch (kind) {
+                  case REJECTED, APPROVAL_TIMEOUT -> ExitCodes.REFUSED;
+                  // Started through the API with a version the CLI would have refused.
+                  case BAD_REQUEST -> ExitCodes.BAD_INPUT;
+                  default -> ExitCodes.FAILED;
+                })
+        .orElse(ExitCodes.FAILED);
   }
 }

@@ -1,6 +1,7 @@
 package dev.baton.cli.report;
 
 import dev.baton.FailureKind;
+import dev.baton.Outcome;
 import dev.baton.cli.BatonCliException;
 import dev.baton.cli.ExitCodes;
 import dev.baton.report.PhasedReport;
@@ -11,12 +12,11 @@ import java.util.function.Function;
 public final class Outcomes {
   private Outcomes() {}
 
-  public static int exitCode(String outcome) {
-    if ("SUCCEEDED".equals(outcome)) {
+  public static int exitCode(Outcome outcome) {
+    if (outcome.equals(Outcome.SUCCEEDED)) {
       return ExitCodes.OK;
     }
-    if (FailureKind.FAILOVER_REFUSED.type().equals(outcome)
-        || FailureKind.BUSY.type().equals(outcome)) {
+    if (outcome.is(FailureKind.FAILOVER_REFUSED) || outcome.is(FailureKind.BUSY)) {
       return ExitCodes.REFUSED;
     }
     return ExitCodes.FAILED;
@@ -37,7 +37,7 @@ public final class Outcomes {
     if (ended.failure() != null) {
       throw new BatonCliException(ExitCodes.FAILED, label + " " + ended.failure());
     }
-    String o = ended.report().outcome();
-    return "RUNNING".equals(o) ? ExitCodes.OK : exitCode(o);
+    Outcome o = Outcome.of(ended.report().outcome());
+    return o.equals(Outcome.RUNNING) ? ExitCodes.OK : exitCode(o);
   }
 }

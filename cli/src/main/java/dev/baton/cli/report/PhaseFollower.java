@@ -1,5 +1,6 @@
 package dev.baton.cli.report;
 
+import dev.baton.release.StepState;
 import dev.baton.report.Phase;
 import java.io.PrintWriter;
 import java.util.HashMap;
@@ -13,7 +14,7 @@ import java.util.Map;
  */
 public final class PhaseFollower {
   private final PrintWriter out;
-  private final Map<Integer, String> shown = new HashMap<>();
+  private final Map<Integer, StepState> shown = new HashMap<>();
 
   public PhaseFollower(PrintWriter out) {
     this.out = out;
@@ -25,21 +26,21 @@ public final class PhaseFollower {
     }
     for (int i = 0; i < phases.size(); i++) {
       Phase p = phases.get(i);
-      if (p.state().equals(shown.get(i))) {
+      if (p.state() == shown.get(i)) {
         continue;
       }
       shown.put(i, p.state());
       String detail = p.detail() == null || p.detail().isEmpty() ? "" : ": " + p.detail();
-      if ("RUNNING".equals(p.state())) {
+      if (p.state() == StepState.RUNNING) {
         out.printf("%s %-17s started%s%n", PhaseTable.clock(p.startedAtMillis()), p.name(), detail);
-      } else if ("SKIPPED".equals(p.state())) {
+      } else if (p.state() == StepState.SKIPPED) {
         out.printf("%s %-17s skipped%s%n", PhaseTable.clock(p.startedAtMillis()), p.name(), detail);
       } else {
         out.printf(
             "%s %-17s %s in %s%s%n",
             PhaseTable.clock(p.startedAtMillis() + p.millis()),
             p.name(),
-            p.state().toLowerCase(),
+            p.state().name().toLowerCase(),
             Durations.of(p.millis()),
             detail);
       }

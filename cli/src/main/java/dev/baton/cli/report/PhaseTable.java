@@ -1,5 +1,6 @@
 package dev.baton.cli.report;
 
+import dev.baton.release.StepState;
 import dev.baton.report.Phase;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,9 +24,9 @@ public final class PhaseTable {
           String.format(
                   "%-17s %-10s %-8s %9s  %s",
                   p.name(),
-                  p.state().toLowerCase(),
+                  p.state().name().toLowerCase(),
                   p.startedAtMillis() == 0 ? "" : clock(p.startedAtMillis()),
-                  "RUNNING".equals(p.state()) || "SKIPPED".equals(p.state())
+                  p.state() == StepState.RUNNING || p.state() == StepState.SKIPPED
                       ? ""
                       : Durations.of(p.millis()),
                   p.detail() == null ? "" : p.detail())
