@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,14 +20,15 @@ import org.slf4j.LoggerFactory;
  * setting only applies to transactions that start afterwards, so a session inside a transaction
  * that has not written yet could still write; and ending a session is harmless during a switchover
  * (the application reconnects, to the new primary once traffic moves). The end of each session is
- * awaited ({@code pg_terminate_backend(pid, timeout)}) before the LSN is read, so a commit that was
- * in flight is either flushed before the returned LSN or never acknowledged.
+ * awaited (it left pg_stat_activity) before the LSN is read, so a commit that was in flight is
+ * either flushed before the returned LSN or never acknowledged.
  */
 final class Fence {
   private static final Logger log = LoggerFactory.getLogger(Fence.class);
   static final Duration SETTING_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration POLL = Duration.ofMillis(5);
-  private static final int TERMINATE_WAIT_MILLIS = 5000;
+  private static final Duration TERMINATE_WAIT = Duration.ofSeconds(5);
+  private static final Duration TERMINATE_POLL = Duration.ofMillis(2);
   private static final String SHOW = "SHOW default_transaction_read_only";
 
   private Fence() {}
@@ -91,45 +94,54 @@ final class Fence {
     }
   }
 
+  /**
+   * Signals every other client session to end, then waits until all of them are gone. Not {@code
+   * pg_terminate_backend(pid, timeout)} per session: its wait checks every 100 ms, so it costs 100
+   * ms for a session that ends in 2 (and N times that, one after the other). A session is gone when
+   * it left {@code pg_stat_activity}, which a backend does only as it exits, after its transaction
+   * ended: a commit it was making is flushed by then, so the LSN read afterwards covers it.
+   */
   private static int endOtherSessions(Connection c, String siteId) throws SQLException {
-    List<String> stuck = new ArrayList<>();
-    int terminated = 0;
+    List<Session> signaled = new ArrayList<>();
+    List<Session> refused = new ArrayList<>();
     try (PreparedStatement list =
             c.prepareStatement(
                 "SELECT pid, usename, xact_start IS NOT NULL FROM pg_stat_activity"
                     + " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()");
-        PreparedStatement end = c.prepareStatement("SELECT pg_terminate_backend(?, ?)");
-        PreparedStatement alive =
-            c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?");
+        PreparedStatement end = c.prepareStatement("SELECT pg_terminate_backend(?)");
         ResultSet rs = list.executeQuery()) {
       while (rs.next()) {
-        int pid = rs.getInt(1);
-        String user = rs.getString(2);
-        boolean inTransaction = rs.getBoolean(3);
-        boolean ended;
+        Session session = new Session(rs.getInt(1), rs.getString(2), rs.getBoolean(3));
+        boolean sent;
         try {
-          end.setInt(1, pid);
-          end.setLong(2, TERMINATE_WAIT_MILLIS);
-          ended = single(end);
+          end.setInt(1, session.pid());
+          sent = single(end);
         } catch (SQLException e) {
           if (!"42501".equals(e.getSQLState())) {
             throw e;
           }
-          ended = false; // not allowed to end it (a superuser's session, without pg_signal_backend)
+          sent = false; // not allowed to end it (a superuser's session, without pg_signal_backend)
         }
-        alive.setInt(1, pid);
-        if (ended) {
-          terminated++;
-        } else if (inTransaction && "1".equals(singleText(alive))) {
-          stuck.add(pid + " (user " + user + ")");
-        } else if ("1".equals(singleText(alive))) {
-          log.warn(
-              "site {}: could not end idle session {} of user {}; its next transaction is"
-                  + " read-only unless it overrides default_transaction_read_only",
-              siteId,
-              pid,
-              user);
-        }
+        (sent ? signaled : refused).add(session);
+      }
+    }
+    Set<Integer> alive = awaitGone(c, signaled);
+    List<Session> notEnded = new ArrayList<>(refused);
+    signaled.stream().filter(x -> alive.contains(x.pid())).forEach(notEnded::add);
+    List<String> stuck = new ArrayList<>();
+    for (Session session : notEnded) {
+      if (!stillThere(c, session.pid())) {
+        continue; // ended by itself meanwhile
+      }
+      if (session.inTransaction()) {
+        stuck.add(session.pid() + " (user " + session.user() + ")");
+      } else {
+        log.warn(
+            "site {}: could not end idle session {} of user {}; its next transaction is"
+                + " read-only unless it overrides default_transaction_read_only",
+            siteId,
+            session.pid(),
+            session.user());
       }
     }
     if (!stuck.isEmpty()) {
@@ -142,7 +154,42 @@ final class Fence {
               + " (grant pg_signal_backend to baton's user, or end them; then retry, or unfence)",
           FailureKind.FENCE_FAILED);
     }
-    return terminated;
+    return signaled.size() - alive.size();
+  }
+
+  private record Session(int pid, String user, boolean inTransaction) {}
+
+  /** The pids of {@code sessions} still in pg_stat_activity once they left it or the wait ended. */
+  private static Set<Integer> awaitGone(Connection c, List<Session> sessions) throws SQLException {
+    Set<Integer> alive = new HashSet<>();
+    sessions.forEach(x -> alive.add(x.pid()));
+    long deadline = System.nanoTime() + TERMINATE_WAIT.toNanos();
+    try (PreparedStatement present =
+        c.prepareStatement("SELECT pid FROM pg_stat_activity WHERE pid = ANY(?)")) {
+      while (!alive.isEmpty()) {
+        present.setArray(1, c.createArrayOf("int4", alive.toArray()));
+        Set<Integer> seen = new HashSet<>();
+        try (ResultSet rs = present.executeQuery()) {
+          while (rs.next()) {
+            seen.add(rs.getInt(1));
+          }
+        }
+        alive.retainAll(seen);
+        if (alive.isEmpty() || System.nanoTime() > deadline) {
+          break;
+        }
+        Sql.sleep(TERMINATE_POLL);
+      }
+    }
+    return alive;
+  }
+
+  private static boolean stillThere(Connection c, int pid) throws SQLException {
+    try (PreparedStatement alive =
+        c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?")) {
+      alive.setInt(1, pid);
+      return "1".equals(singleText(alive));
+    }
   }
 
   private static boolean single(PreparedStatement st) throws SQLException {
